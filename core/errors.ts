@@ -1,0 +1,69 @@
+// Expected failures are values with a namespaced code; bots/ renders each code in Hindi and English.
+// Exceptions are for bugs and broken infrastructure only (and OfficeError, which carries a Failure
+// out of a transaction so that it rolls back).
+
+export const FAILURE_CODES = [
+  'ACCOUNT.NOT_LINKED',
+  'ACCOUNT.ALREADY_LINKED',
+  'ACCOUNT.EMPLOYEE_INACTIVE',
+  'STAFF.UNKNOWN_CODE',
+  'STAFF.NO_CONTACT',
+  'OTP.NO_PENDING',
+  'OTP.WRONG_CODE',
+  'OTP.EXPIRED',
+  'OTP.LOCKED',
+  'OTP.RATE_LIMITED',
+  'OTP.NOT_SENT',
+  'OTP.MALFORMED',
+  'ADMIN.NOT_ALLOWED',
+] as const;
+
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+export interface Failure {
+  code: FailureCode;
+  /** Safe-to-show values the message may mention (never an OTP, a full mobile or a date of birth). */
+  params: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: FailureCode, params: Failure['params'] = {}): Result<T> {
+  return { ok: false, failure: { code, params } };
+}
+
+/** Thrown inside a transaction to roll it back with an expected failure. */
+export class OfficeError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.code);
+    this.name = 'OfficeError';
+  }
+}
+
+/** Thrown by an OtpSender when the code could not be handed to the SMS gateway or mail server. */
+export class OtpDeliveryError extends Error {
+  constructor(message: string, readonly kind: 'sms' | 'email') {
+    super(message);
+    this.name = 'OtpDeliveryError';
+  }
+}
+
+/** Configuration that cannot work; the message names the variable and what is expected. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, readonly expected: string, readonly got?: string) {
+    super(`${variable}: expected ${expected}${got === undefined ? '' : `, got "${got}"`}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A write broke a unique key (same employee code, same mobile, same inbound message…). Every Store raises this. */
+export class UniqueViolation extends Error {
+  constructor(readonly what: string) {
+    super(`unique constraint failed: ${what}`);
+    this.name = 'UniqueViolation';
+  }
+}
