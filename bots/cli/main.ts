@@ -1,0 +1,101 @@
+// The `daftar` command line: start, chat, import-staff, parse, audit verify, db migrate, staff admin.
+import os from 'node:os';
+import { Command } from 'commander';
+import { ConfigError } from '../../core/errors.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { consoleLogger } from '../log.ts';
+import { openDaftar } from '../main.ts';
+import { runTerminalChat, terminalSender, TERMINAL_CHANNEL } from './terminal-chat.ts';
+import { runImportStaff } from './import-staff.ts';
+import { runParse } from './parse.ts';
+import { runAuditVerify } from './audit-verify.ts';
+import { runStart } from './start.ts';
+import { migrateDatabase } from '../../adapters/storage/migrate.ts';
+import { consoleLinkTerminal, runSetActive, runUnlink } from './admin.ts';
+import { canonicalPost } from '../language/index.ts';
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+const program = new Command();
+program.name('daftar').description('Daftar — the Saharsa collectorate e-Office assistant on chat').showHelpAfterError();
+
+program.command('start').description('migrate, seed the demo office if empty, and run Daftar').action(async () => {
+  process.exitCode = await runStart(config());
+});
+
+program.command('chat').description('chat with Daftar in this terminal (same path as every channel)')
+  .option('--as <code>', 'act as this employee (the server console is trusted: linked without an OTP)')
+  .action(async (opts: { as?: string }) => {
+    const cfg = config();
+    const log = consoleLogger(cfg.logLevel === 'debug' ? 'debug' : 'warn');
+    const chatId = opts.as ? `console:${opts.as.toUpperCase()}` : `console:${os.userInfo().username}`;
+    const print = (text: string) => process.stdout.write(`${text}\n`);
+    const daftar = await openDaftar(cfg, { log, senders: [terminalSender(chatId, print)] });
+    try {
+      let greeting: string | undefined;
+      if (opts.as) {
+        const linked = await consoleLinkTerminal(daftar, chatId, opts.as);
+        if (!linked.ok) { process.stderr.write(`${linked.message}\n`); process.exitCode = 1; return; }
+        greeting = `Chatting as ${linked.name} (${linked.post}). Try: help`;
+      }
+      daftar.dispatcher.start(1000);
+      daftar.dispatcher.kick();
+      await runTerminalChat({ assistant: daftar.assistant, chatId, senderName: os.userInfo().username, input: process.stdin, output: process.stdout, ...(greeting ? { greeting } : {}) });
+    } finally {
+      await daftar.close();
+    }
+  });
+
+program.command('import-staff').argument('<file>', 'master roll, .csv or .xlsx').description('load or update the staff master roll')
+  .action(async (file: string) => {
+    const cfg = config();
+    const daftar = await openDaftar({ ...cfg, demo: false }, { log: consoleLogger('warn') });
+    try {
+      const { exitCode } = await runImportStaff({ store: daftar.store, clock: daftar.clock, canonicalPost }, file, process.stdout);
+      process.exitCode = exitCode;
+    } finally {
+      await daftar.close();
+    }
+  });
+
+program.command('parse').argument('<text>', 'an utterance, or - to read one per line from standard input')
+  .description("print the assistant's understanding as JSON").action(async (text: string) => {
+    process.exitCode = await runParse(config(), text, process.stdin, process.stdout);
+  });
+
+const audit = program.command('audit').description('the audit trail');
+audit.command('verify').description('check the hash chain of audit events').action(async () => {
+  process.exitCode = await runAuditVerify(config(), process.stdout);
+});
+
+const db = program.command('db').description('the database');
+db.command('migrate').description('apply pending migrations').action(() => {
+  const cfg = config();
+  const { applied } = migrateDatabase(cfg.dbFile);
+  process.stdout.write(applied.length === 0 ? `${cfg.dbFile}: up to date\n` : `${cfg.dbFile}: applied ${applied.join(', ')}\n`);
+});
+
+const staff = program.command('staff').description('administer employees');
+staff.command('deactivate').argument('<code>').description('stop an employee from acting through any chat').action(async (code: string) => {
+  process.exitCode = await runSetActive(config(), code, false, process.stdout);
+});
+staff.command('activate').argument('<code>').action(async (code: string) => {
+  process.exitCode = await runSetActive(config(), code, true, process.stdout);
+});
+program.command('unlink').argument('<channel>').argument('<address>').description('unlink a chat account from its employee')
+  .action(async (channel: string, address: string) => {
+    process.exitCode = await runUnlink(config(), channel, address, process.stdout);
+  });
+
+export { TERMINAL_CHANNEL };
+await program.parseAsync(process.argv);

@@ -1,0 +1,66 @@
+// link <code> / जोड़ें <code>, then the OTP: binds this chat to an employee on the master roll.
+import { OtpDeliveryError } from '../../core/errors.ts';
+import { confirmLink, startLink } from '../../core/staff/link-account.ts';
+import { notify } from '../../core/outbox/notify.ts';
+import { istDateTime } from '../../core/time.ts';
+import type { CommandContext, Outcome } from '../context.ts';
+import { failureText } from '../messages/failures.ts';
+import { text } from '../messages/texts.ts';
+
+export async function linkCommand(ctx: CommandContext): Promise<Outcome> {
+  const { tx, deps, lang } = ctx;
+  const code = ctx.parse.entities.employeeCode;
+  if (code === undefined || code === '') return { replies: [{ text: text('linkNeedsCode', lang) }] };
+  const started = await startLink(tx, deps.clock, { policy: deps.otpPolicy, kinds: deps.otpSender.kinds }, {
+    account: ctx.account, employeeCode: code,
+  });
+  if (!started.ok) return { replies: [{ text: failureText(started.failure.code, started.failure.params, lang) }] };
+  const { challenge, code: otp, to, employee } = started.value;
+  // The employee's own language from the roll, now that we know who they say they are.
+  const otpLang = employee.language;
+  return {
+    replies: [],
+    afterCommit: async () => {
+      try {
+        await deps.otpSender.send({
+          to, code: otp, purpose: 'link', language: otpLang,
+          context: otpLang === 'hi' ? `Daftar: ${ctx.account.channel} खाता जोड़ने के लिए` : `Daftar: to link your ${ctx.account.channel} chat`,
+          expiresInMinutes: deps.otpPolicy.ttlMinutes,
+        });
+      } catch (error) {
+        if (!(error instanceof OtpDeliveryError)) throw error;
+        deps.log.warn(`OTP delivery failed (${error.kind}): ${error.message}`);
+        await deps.store.transaction((t) => t.otps.update(challenge.id, { status: 'cancelled' }));
+        return [{ text: failureText('OTP.NOT_SENT', {}, lang) }];
+      }
+      return [{
+        text: text('otpSent', lang, { name: employee.name, destination: challenge.destination, minutes: deps.otpPolicy.ttlMinutes }),
+      }];
+    },
+  };
+}
+
+export async function otpCommand(ctx: CommandContext): Promise<Outcome> {
+  const { tx, deps, lang } = ctx;
+  const code = ctx.parse.entities.otp ?? '';
+  const confirmed = await confirmLink(tx, deps.clock, { policy: deps.otpPolicy, kinds: deps.otpSender.kinds }, {
+    account: ctx.account, code,
+  });
+  if (!confirmed.ok) return { replies: [{ text: failureText(confirmed.failure.code, confirmed.failure.params, lang) }] };
+  const { employee } = confirmed.value;
+  const section = await tx.sections.byId(employee.sectionId);
+  const others = (await tx.accounts.byEmployee(employee.id)).filter((a) => a.id !== ctx.account.id);
+  let queued = false;
+  if (others.length > 0) {
+    // Tell the employee on the chats they already had, in case this link was not theirs.
+    await notify(tx, deps.clock, {
+      employeeId: employee.id,
+      notification: { kind: 'account.linked', params: { channel: ctx.account.channel, at: istDateTime(deps.clock.now()) } },
+    });
+    queued = true;
+  }
+  return {
+    queuedNotifications: queued,
+    replies: [{ text: text('linked', employee.language, { name: employee.name, post: employee.post, section: section?.name ?? '' }) }],
+  };
+}

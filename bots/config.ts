@@ -1,0 +1,105 @@
+// Configuration comes only from the environment (see .env.example). Anything invalid stops
+// start-up with one line naming the variable and what it expects.
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ConfigError } from '../core/errors.ts';
+import { DEFAULT_OTP_POLICY, type OtpPolicy } from '../core/otp/otp-policy.ts';
+
+export interface Config {
+  env: 'development' | 'production';
+  dataDir: string;
+  dbFile: string;
+  /** Seed the demo Saharsa office into an empty database on start. */
+  demo: boolean;
+  otp: OtpPolicy;
+  /** True when DAFTAR_SECRET was not set and a per-process key is used (pending OTPs die on restart). */
+  ephemeralSecret: boolean;
+  smtp: { url: string; from: string } | null;
+  sms: { urlTemplate: string; method: 'GET' | 'POST' } | null;
+  /** Print OTPs on the server console: development only. */
+  consoleOtp: boolean;
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `a whole number from ${min} to ${max}`, raw);
+  return value;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, 'true or false', env[name]);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(name, `one of ${allowed.join(', ')}`, raw);
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const mode = oneOf(env, 'DAFTAR_ENV', ['development', 'production'] as const, 'development');
+  const dataDir = path.resolve(cwd, env.DAFTAR_DATA_DIR || 'data');
+  const dbFile = path.resolve(dataDir, env.DAFTAR_DB_FILE || 'daftar.db');
+
+  const secret = env.DAFTAR_SECRET;
+  if (secret !== undefined && secret !== '' && secret.length < 32) {
+    throw new ConfigError('DAFTAR_SECRET', 'at least 32 characters (e.g. `openssl rand -hex 32`)', '(too short)');
+  }
+  if (mode === 'production' && (secret === undefined || secret === '')) {
+    throw new ConfigError('DAFTAR_SECRET', 'a secret of at least 32 characters when DAFTAR_ENV=production');
+  }
+
+  let smtp: Config['smtp'] = null;
+  if (env.SMTP_URL) {
+    if (!/^smtps?:\/\/[^\s]+$/i.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL', 'smtp://user:pass@host:port or smtps://…', '(invalid)');
+    const from = env.SMTP_FROM || 'Daftar <daftar@localhost>';
+    if (!/@/.test(from)) throw new ConfigError('SMTP_FROM', 'a sender address such as "Daftar <daftar@saharsa.nic.in>"', from);
+    smtp = { url: env.SMTP_URL, from };
+  }
+
+  let sms: Config['sms'] = null;
+  if (env.SMS_GATEWAY_URL) {
+    const template = env.SMS_GATEWAY_URL;
+    if (!/^https?:\/\//i.test(template) || !template.includes('{mobile}') || (!template.includes('{message}') && !env.SMS_GATEWAY_METHOD)) {
+      throw new ConfigError('SMS_GATEWAY_URL', 'an http(s) URL containing {mobile} and {message} placeholders', '(invalid)');
+    }
+    sms = { urlTemplate: template, method: oneOf(env, 'SMS_GATEWAY_METHOD', ['GET', 'POST'] as const, 'GET') };
+  }
+
+  const consoleOtp = boolVar(env, 'OTP_CONSOLE', mode === 'development' && smtp === null && sms === null);
+  if (consoleOtp && mode === 'production') throw new ConfigError('OTP_CONSOLE', 'false when DAFTAR_ENV=production (OTPs must go out of band)', 'true');
+  if (!consoleOtp && smtp === null && sms === null) {
+    throw new ConfigError('SMTP_URL', 'an SMTP URL or SMS_GATEWAY_URL, so that OTPs can be sent (or OTP_CONSOLE=true in development)');
+  }
+
+  return {
+    env: mode,
+    dataDir,
+    dbFile,
+    demo: boolVar(env, 'DAFTAR_DEMO', mode === 'development'),
+    otp: {
+      ttlMinutes: intVar(env, 'OTP_TTL_MINUTES', DEFAULT_OTP_POLICY.ttlMinutes, 1, 30),
+      maxAttempts: intVar(env, 'OTP_MAX_ATTEMPTS', DEFAULT_OTP_POLICY.maxAttempts, 1, 10),
+      perHour: {
+        link: intVar(env, 'OTP_LINK_PER_HOUR', DEFAULT_OTP_POLICY.perHour.link, 1, 20),
+        sign: intVar(env, 'OTP_SIGN_PER_HOUR', DEFAULT_OTP_POLICY.perHour.sign, 1, 100),
+      },
+      key: secret || randomBytes(32).toString('hex'),
+    },
+    ephemeralSecret: !secret,
+    smtp,
+    sms,
+    consoleOtp,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Clock, OtpSender, Store, Tx } from '../core/ports.ts';
+import type { ChatAccount, Employee, UiLanguage } from '../core/types.ts';
+import type { OtpPolicy } from '../core/otp/otp-policy.ts';
+import type { LanguageModel, Parse } from './language/index.ts';
+import type { Inbound, Reply } from './reply.ts';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface AssistantDeps {
+  store: Store;
+  clock: Clock;
+  language: LanguageModel;
+  otpSender: OtpSender;
+  otpPolicy: OtpPolicy;
+  log: Logger;
+  /** Called after a transaction that queued notifications commits, so delivery starts at once. */
+  onNotificationsQueued?: () => void;
+}
+
+/** Everything a command needs about the message it answers, inside the message's transaction. */
+export interface CommandContext {
+  tx: Tx;
+  deps: AssistantDeps;
+  inbound: Inbound;
+  account: ChatAccount;
+  employee: Employee | null;
+  lang: UiLanguage;
+  parse: Parse;
+  today: string;
+}
+
+/**
+ * A command's answer. `afterCommit` runs once the transaction has committed, for work that must
+ * not hold the database (sending an OTP); its replies replace `replies`.
+ */
+export interface Outcome {
+  replies: Reply[];
+  afterCommit?: () => Promise<Reply[]>;
+  queuedNotifications?: boolean;
+}

@@ -1,0 +1,89 @@
+// The composition root: reads configuration, opens storage, loads the language model, picks the
+// OTP transports, and wires the assistant and the outbox dispatcher. Nothing else builds adapters.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Clock, OtpSender, Store } from '../core/ports.ts';
+import { systemClock } from '../core/time.ts';
+import { openStore } from '../adapters/storage/open-store.ts';
+import { ConsoleOtpSender } from '../adapters/otp/console-sender.ts';
+import { SmtpOtpSender } from '../adapters/otp/smtp-sender.ts';
+import { SmsGatewayOtpSender } from '../adapters/otp/sms-gateway-sender.ts';
+import { AnyOtpSender } from '../adapters/otp/any-sender.ts';
+import { readRoll } from '../adapters/roll/read-roll.ts';
+import { importRoll } from '../core/staff/import-roll.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './context.ts';
+import { createAssistant, type Assistant } from './assistant.ts';
+import { Dispatcher, type ChannelSender } from './outbox/dispatcher.ts';
+import { canonicalPost, loadLanguage, type LanguageModel } from './language/index.ts';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEMO_ROLL = path.join(REPO_ROOT, 'prisma', 'demo', 'saharsa-roll.csv');
+
+export interface Daftar {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  language: LanguageModel;
+  assistant: Assistant;
+  dispatcher: Dispatcher;
+  otpSender: OtpSender;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  log: Logger;
+  clock?: Clock;
+  /** Replaces the configured OTP transports (tests read codes from a recording sender). */
+  otpSender?: OtpSender;
+  senders?: ChannelSender[];
+}
+
+export function otpSenderFor(config: Config, log: Logger): OtpSender {
+  const senders: OtpSender[] = [];
+  if (config.sms !== null) senders.push(new SmsGatewayOtpSender(config.sms.urlTemplate, config.sms.method));
+  if (config.smtp !== null) senders.push(new SmtpOtpSender(config.smtp.url, config.smtp.from));
+  if (config.consoleOtp) {
+    log.warn('OTPs are printed on this console (development sender). Configure SMTP_URL or SMS_GATEWAY_URL for real use.');
+    senders.push(new ConsoleOtpSender());
+  }
+  return new AnyOtpSender(senders);
+}
+
+export async function openDaftar(config: Config, options: OpenOptions): Promise<Daftar> {
+  const { log } = options;
+  const clock = options.clock ?? systemClock;
+  const store = await openStore({ file: config.dbFile });
+  try {
+    if (config.demo) await seedDemoOffice(store, clock, log);
+    const language = await loadLanguage({ cacheDir: config.dataDir });
+    const otpSender = options.otpSender ?? otpSenderFor(config, log);
+    if (config.ephemeralSecret) log.warn('DAFTAR_SECRET is not set: a per-process key is used, so OTPs pending at a restart stop working.');
+    const dispatcher = new Dispatcher(store, clock, options.senders ?? [], log);
+    const assistant = createAssistant({
+      store, clock, language, otpSender, otpPolicy: config.otp, log,
+      onNotificationsQueued: () => dispatcher.kick(),
+    });
+    return {
+      config, store, clock, language, assistant, dispatcher, otpSender,
+      close: async () => {
+        dispatcher.stop();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** The demo office goes in once, into an empty database, through the same import as a real roll. */
+export async function seedDemoOffice(store: Store, clock: Clock, log: Logger): Promise<boolean> {
+  const count = await store.transaction((tx) => tx.employees.count());
+  if (count > 0) return false;
+  const table = await readRoll(DEMO_ROLL);
+  if (!table.ok) throw new Error(`demo roll ${DEMO_ROLL} could not be read: ${table.failure.code}`);
+  const report = await importRoll(store, clock, { rows: table.value.rows, actor: null, canonicalPost });
+  log.info(`Demo office seeded: ${report.summary.created} staff of the Saharsa collectorate.`);
+  return true;
+}

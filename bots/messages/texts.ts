@@ -1,0 +1,93 @@
+// What the assistant says, in Hindi (the office's first language) and English.
+import type { UiLanguage } from '../../core/types.ts';
+
+type P = Record<string, string | number>;
+type Say = Record<UiLanguage, (p: P) => string>;
+
+const say = <K extends string>(table: Record<K, Say>) => table;
+
+export const TEXT = say({
+  helpUnlinked: {
+    hi: () => [
+      'नमस्ते! मैं दफ़्तर हूँ — सहरसा समाहरणालय का ई-ऑफिस सहायक।',
+      'शुरू करने के लिए अपना खाता जोड़ें: जोड़ें <कर्मी कोड> (जैसे: जोड़ें SAH0042)।',
+      'आपके मास्टर रोल वाले मोबाइल/ई-मेल पर 6 अंकों का OTP आएगा; वही यहाँ भेजें।',
+    ].join('\n'),
+    en: () => [
+      'Hello! I am Daftar, the e-Office assistant of the Saharsa collectorate.',
+      'To begin, link this chat: link <employee code> (e.g. link SAH0042).',
+      'A 6-digit OTP will go to the mobile or e-mail on the master roll; send it here.',
+    ].join('\n'),
+  },
+  helpLinked: {
+    hi: (p) => [
+      `${p.name} जी, आप यह कर सकते हैं:`,
+      '• मैं — आपका विवरण और रिपोर्टिंग पदाधिकारी',
+      '• मदद — यह सूची',
+      '• language english — उत्तर अंग्रेज़ी में',
+      'संचिका, छुट्टी और दौरे की सुविधाएँ चरणबद्ध रूप से जोड़ी जा रही हैं।',
+    ].join('\n'),
+    en: (p) => [
+      `${p.name}, you can:`,
+      '• me — your details and reporting officer',
+      '• help — this list',
+      '• भाषा हिंदी — replies in Hindi',
+      'File, leave and tour services are being added step by step.',
+    ].join('\n'),
+  },
+  otpSent: {
+    hi: (p) => `${p.name} जी, ${p.destination} पर 6 अंकों का OTP भेजा गया है (${p.minutes} मिनट तक मान्य)। कृपया वही यहाँ भेजें।`,
+    en: (p) => `${p.name}, a 6-digit OTP has been sent to ${p.destination} (valid ${p.minutes} minutes). Please send it here.`,
+  },
+  linked: {
+    hi: (p) => `धन्यवाद ${p.name} (${p.post}, ${p.section})। यह खाता आपसे जुड़ गया। "मदद" लिखकर देखें कि क्या-क्या कर सकते हैं।`,
+    en: (p) => `Thank you, ${p.name} (${p.post}, ${p.section}). This chat is now linked to you. Send "help" to see what you can do.`,
+  },
+  onlyLinkWhenUnlinked: {
+    hi: () => 'पहले यह खाता अपने कर्मी कोड से जोड़ें: जोड़ें <कर्मी कोड>। तब तक केवल मदद और जोड़ने की सुविधा उपलब्ध है।',
+    en: () => 'Please link this chat to your employee code first: link <employee code>. Until then only help and linking are available.',
+  },
+  linkNeedsCode: {
+    hi: () => 'कर्मी कोड भी लिखें, जैसे: जोड़ें SAH0042',
+    en: () => 'Please include your employee code, e.g.: link SAH0042',
+  },
+  profile: {
+    hi: (p) => `${p.name}\nकर्मी कोड: ${p.code}\nपद: ${p.post}\nकोषांग: ${p.section}\nरिपोर्टिंग पदाधिकारी: ${p.officer}\nजुड़े खाते: ${p.channels}`,
+    en: (p) => `${p.name}\nEmployee code: ${p.code}\nPost: ${p.post}\nSection: ${p.section}\nReporting officer: ${p.officer}\nLinked chats: ${p.channels}`,
+  },
+  noOfficer: { hi: () => 'कोई नहीं (शीर्ष पद)', en: () => 'none (top of the hierarchy)' },
+  languageSet: {
+    hi: () => 'ठीक है, अब से उत्तर हिंदी में।',
+    en: () => 'OK, replies will be in English from now on.',
+  },
+  notYet: {
+    hi: (p) => `समझ गया: "${p.what}"। यह सुविधा अभी Daftar में जोड़ी जा रही है; तब तक यह काम ई-ऑफिस में सामान्य तरीके से करें।`,
+    en: (p) => `Understood: "${p.what}". This service is still being added to Daftar; until then please do it the usual way in e-Office.`,
+  },
+  notUnderstood: {
+    hi: () => 'माफ़ कीजिए, मैं समझ नहीं पाया। "मदद" लिखें, सूची मिल जाएगी।',
+    en: () => 'Sorry, I did not understand that. Send "help" for what I can do.',
+  },
+  inProgress: {
+    hi: () => 'यह संदेश पहले ही मिल चुका है और उस पर काम हो चुका है या चल रहा है; दोबारा नहीं किया जाएगा।',
+    en: () => 'This message was already received and has been (or is being) handled; it will not be done twice.',
+  },
+  internalError: {
+    hi: () => 'हमारी ओर से कोई तकनीकी समस्या आई; कुछ भी सहेजा या बदला नहीं गया। कृपया थोड़ी देर में फिर भेजें।',
+    en: () => 'Something went wrong on our side; nothing was saved or changed. Please send it again in a little while.',
+  },
+  attachmentNotYet: {
+    hi: () => 'स्कैन/फ़ाइल मिली, पर डाक (प्राप्ति) दर्ज करने की सुविधा अभी जोड़ी जा रही है। कुछ भी सहेजा नहीं गया।',
+    en: () => 'Scan received, but diarising receipts is still being added. Nothing was saved.',
+  },
+  newLinkNotice: {
+    hi: (p) => `सूचना: आपके कर्मी कोड से एक नया ${p.channel} खाता जोड़ा गया (${p.at})। यदि यह आपने नहीं किया, तो तुरंत जिला सूचना विज्ञान पदाधिकारी को बताएँ।`,
+    en: (p) => `Notice: a new ${p.channel} chat was linked to your employee code (${p.at}). If this was not you, tell the District Informatics Officer at once.`,
+  },
+});
+
+export type TextKey = keyof typeof TEXT;
+
+export function text(key: TextKey, lang: UiLanguage, params: P = {}): string {
+  return TEXT[key][lang](params);
+}

@@ -1,0 +1,138 @@
+// Delivers queued notifications after their transaction committed: to the recipient's preferred
+// linked chat on a channel that is live in this process, retried with backoff until delivered.
+// Delivery is at-least-once: a crash between sending and marking resends the message.
+import type { Clock, Store } from '../../core/ports.ts';
+import type { ChatAccount, Employee, OutboxItem } from '../../core/types.ts';
+import type { Notification } from '../../core/outbox/notify.ts';
+import type { Logger } from '../context.ts';
+import { renderNotification } from '../messages/notifications.ts';
+import type { Reply } from '../reply.ts';
+
+/** What each channel adapter offers the dispatcher. */
+export interface ChannelSender {
+  readonly channel: string;
+  /** False for an address this process cannot reach now (e.g. another terminal's chat). */
+  canReach(account: ChatAccount): boolean;
+  /** Sends and returns the platform's id of the sent message (null if the platform has none). */
+  send(account: ChatAccount, reply: Reply): Promise<{ messageId: string | null }>;
+}
+
+export interface DispatchResult {
+  delivered: number;
+  failed: number;
+  waiting: number;
+}
+
+const BASE_DELAY_MS = 5_000;
+const MAX_DELAY_MS = 30 * 60_000;
+const NO_CHANNEL_DELAY_MS = 60_000;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export class Dispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<DispatchResult> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly senders: ChannelSender[],
+    private readonly log: Logger,
+  ) {}
+
+  /** Delivers what is due now; concurrent calls share one run and trigger one more after it. */
+  runOnce(limit = 100): Promise<DispatchResult> {
+    if (this.running !== null) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.deliver(limit).finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.runOnce(limit);
+      }
+    });
+    return this.running;
+  }
+
+  kick(): void {
+    void this.runOnce().catch((error: unknown) => this.log.error('outbox delivery failed', error));
+  }
+
+  start(intervalMs = 2_000): void {
+    this.timer ??= setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async deliver(limit: number): Promise<DispatchResult> {
+    const result: DispatchResult = { delivered: 0, failed: 0, waiting: 0 };
+    const due = await this.store.transaction((tx) => tx.outbox.due(this.clock.now(), limit));
+    for (const item of due) {
+      const target = await this.target(item);
+      if (target === null) {
+        // Nobody to deliver to on a live channel yet (not linked, or linked only elsewhere):
+        // keep it, look again later, and do not count it as a failed attempt.
+        await this.store.transaction((tx) =>
+          tx.outbox.markFailed(item.id, item.attempts, new Date(this.clock.now().getTime() + NO_CHANNEL_DELAY_MS), 'no reachable linked chat'));
+        result.waiting += 1;
+        continue;
+      }
+      const { account, sender, employee } = target;
+      const notification = JSON.parse(item.payload) as Notification;
+      const reply = renderNotification(notification, employee?.language ?? 'hi');
+      try {
+        const sent = await sender.send(account, reply);
+        await this.store.transaction(async (tx) => {
+          await tx.outbox.markDelivered(item.id, this.clock.now());
+          if (sent.messageId !== null) {
+            await tx.sentMessages.add({
+              channel: account.channel, chatId: account.address, messageId: sent.messageId,
+              employeeId: account.employeeId, subjectType: notification.subject?.type ?? null,
+              subjectId: notification.subject?.id ?? null, createdAt: this.clock.now(),
+            });
+          }
+        });
+        result.delivered += 1;
+      } catch (error) {
+        const attempts = item.attempts + 1;
+        const message = error instanceof Error ? error.message : String(error);
+        this.log.warn(`notification ${item.id} to ${account.channel} failed (attempt ${attempts}): ${message}`);
+        await this.store.transaction((tx) =>
+          tx.outbox.markFailed(item.id, attempts, new Date(this.clock.now().getTime() + backoffMs(attempts)), message.slice(0, 500)));
+        result.failed += 1;
+      }
+    }
+    return result;
+  }
+
+  private async target(item: OutboxItem): Promise<{ account: ChatAccount; sender: ChannelSender; employee: Employee | null } | null> {
+    return this.store.transaction(async (tx) => {
+      if (item.employeeId === null) {
+        if (item.channel === null || item.address === null) return null;
+        const account = await tx.accounts.find(item.channel, item.address);
+        const sender = this.senders.find((s) => s.channel === item.channel);
+        return account !== null && sender !== undefined && sender.canReach(account) ? { account, sender, employee: null } : null;
+      }
+      const employee = await tx.employees.byId(item.employeeId);
+      if (employee === null || !employee.active) return null;
+      const reachable = (await tx.accounts.byEmployee(employee.id))
+        .map((account) => ({ account, sender: this.senders.find((s) => s.channel === account.channel) }))
+        .filter((c): c is { account: ChatAccount; sender: ChannelSender } => c.sender !== undefined && c.sender.canReach(c.account));
+      // Preferred channel first, then the most recently linked chat.
+      reachable.sort((a, b) =>
+        Number(b.account.channel === employee.preferredChannel) - Number(a.account.channel === employee.preferredChannel)
+        || (b.account.linkedAt?.getTime() ?? 0) - (a.account.linkedAt?.getTime() ?? 0));
+      const best = reachable[0];
+      return best === undefined ? null : { ...best, employee };
+    });
+  }
+}

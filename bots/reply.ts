@@ -1,0 +1,44 @@
+// The channel-neutral shapes that cross between adapters and the assistant.
+
+export interface InboundAttachment {
+  filename: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/** One message from a chat, as every adapter translates it. */
+export interface Inbound {
+  channel: string;
+  /** Where replies go back to (Telegram chat id, WhatsApp number, Bot Framework conversation…). */
+  chatId: string;
+  /** The channel's own id for this message or button press; a repeated id is answered, not redone. */
+  messageId: string;
+  text?: string;
+  /** A button's command, when the message is a button press. */
+  action?: string;
+  attachments?: InboundAttachment[];
+  /** The id of the bot's message this one replies to, when the channel says so. */
+  replyToMessageId?: string;
+  senderName?: string;
+}
+
+export interface Button {
+  label: string;
+  /** Sent back as the inbound `action` when pressed (and typed by hand on WhatsApp). */
+  command: string;
+}
+
+export interface ReplyDocument {
+  filename: string;
+  mime: string;
+  /** Base64, so replies stay plain JSON when stored for redelivered messages. */
+  base64: string;
+}
+
+export interface Reply {
+  text: string;
+  buttons?: Button[];
+  document?: ReplyDocument;
+  /** What the message is about; stored with its channel message id so a reply to it is linked. */
+  subject?: { type: string; id: string };
+}

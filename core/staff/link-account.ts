@@ -1,0 +1,83 @@
+// Linking a chat account to an employee on the master roll: the account asks with an employee
+// code, the code's owner proves it with an OTP sent to the mobile or e-mail on the roll.
+import { fail, ok, type Result } from '../errors.ts';
+import type { Clock, Tx } from '../ports.ts';
+import type { ChatAccount, Employee } from '../types.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { issueChallenge, type IssuedChallenge } from '../otp/issue-challenge.ts';
+import { checkChallenge } from '../otp/check-challenge.ts';
+import type { OtpPolicy } from '../otp/otp-policy.ts';
+
+export interface LinkDeps {
+  policy: OtpPolicy;
+  kinds: ReadonlyArray<'sms' | 'email'>;
+}
+
+export async function startLink(
+  tx: Tx, clock: Clock, deps: LinkDeps, options: { account: ChatAccount; employeeCode: string },
+): Promise<Result<IssuedChallenge & { employee: Employee }>> {
+  const { account } = options;
+  if (account.employeeId !== null) {
+    const linked = await tx.employees.byId(account.employeeId);
+    return fail('ACCOUNT.ALREADY_LINKED', { code: linked?.code ?? '' });
+  }
+  const employee = await findByCode(tx, options.employeeCode);
+  if (employee === null) return fail('STAFF.UNKNOWN_CODE', { code: options.employeeCode });
+  if (!employee.active) return fail('ACCOUNT.EMPLOYEE_INACTIVE', { code: employee.code });
+  const issued = await issueChallenge(tx, clock, {
+    purpose: 'link', employee, accountId: account.id, kinds: deps.kinds, policy: deps.policy,
+  });
+  return issued.ok ? ok({ ...issued.value, employee }) : issued;
+}
+
+export async function confirmLink(
+  tx: Tx, clock: Clock, deps: LinkDeps, options: { account: ChatAccount; code: string },
+): Promise<Result<{ account: ChatAccount; employee: Employee }>> {
+  const { account } = options;
+  const challenge = await tx.otps.latestPendingForAccount(account.id, 'link');
+  if (challenge === null) return fail('OTP.NO_PENDING');
+  const employee = await tx.employees.byId(challenge.employeeId);
+  if (employee === null) return fail('OTP.NO_PENDING');
+  const checked = await checkChallenge(tx, clock, { challenge, code: options.code, policy: deps.policy, actor: employee.code });
+  if (!checked.ok) return checked;
+  if (!employee.active) return fail('ACCOUNT.EMPLOYEE_INACTIVE', { code: employee.code });
+  const linked = await linkAccount(tx, clock, { account, employee, via: 'otp', challengeId: challenge.id });
+  return ok({ account: linked, employee });
+}
+
+/**
+ * Binds the account to the employee. Also used by the server console (`daftar chat --as`), whose
+ * user already holds the server, with `via: 'console'` recorded in the audit trail.
+ */
+export async function linkAccount(
+  tx: Tx, clock: Clock, options: { account: ChatAccount; employee: Employee; via: 'otp' | 'console'; challengeId?: string },
+): Promise<ChatAccount> {
+  const { account, employee } = options;
+  const linked = await tx.accounts.update(account.id, { employeeId: employee.id, linkedAt: clock.now() });
+  if (employee.preferredChannel === null) await tx.employees.update(employee.id, { preferredChannel: account.channel });
+  await recordEvent(tx, clock, {
+    actor: employee.code, type: 'account.linked', subjectType: 'account', subjectId: account.id,
+    data: { channel: account.channel, via: options.via, challengeId: options.challengeId ?? null },
+  });
+  return linked;
+}
+
+export async function unlinkAccount(
+  tx: Tx, clock: Clock, options: { channel: string; address: string; actor: string | null },
+): Promise<Result<ChatAccount>> {
+  const account = await tx.accounts.find(options.channel, options.address);
+  if (account === null || account.employeeId === null) return fail('ACCOUNT.NOT_LINKED');
+  const employee = await tx.employees.byId(account.employeeId);
+  const unlinked = await tx.accounts.update(account.id, { employeeId: null, linkedAt: null });
+  await recordEvent(tx, clock, {
+    actor: options.actor, type: 'account.unlinked', subjectType: 'account', subjectId: account.id,
+    data: { channel: account.channel, employee: employee?.code ?? null },
+  });
+  return ok(unlinked);
+}
+
+/** Employee codes are matched as written, then case-insensitively (rolls mix "sah0042" and "SAH0042"). */
+export async function findByCode(tx: Tx, code: string): Promise<Employee | null> {
+  const trimmed = code.trim();
+  return (await tx.employees.byCode(trimmed)) ?? (await tx.employees.byCode(trimmed.toUpperCase()));
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { ConfigError } from '../../core/errors.ts';
+import { loadConfig } from '../../bots/config.ts';
+
+describe('configuration from the environment', () => {
+  it('has working defaults for the embedded demo', () => {
+    const config = loadConfig({}, '/srv/daftar');
+    expect(config.dbFile).toBe('/srv/daftar/data/daftar.db');
+    expect(config.demo).toBe(true);
+    expect(config.consoleOtp).toBe(true);
+    expect(config.otp).toMatchObject({ ttlMinutes: 5, maxAttempts: 5, perHour: { link: 3 } });
+    expect(config.ephemeralSecret).toBe(true);
+  });
+
+  it.each([
+    [{ OTP_TTL_MINUTES: 'five' }, 'OTP_TTL_MINUTES: expected a whole number from 1 to 30, got "five"'],
+    [{ DAFTAR_DEMO: 'maybe' }, 'DAFTAR_DEMO: expected true or false, got "maybe"'],
+    [{ DAFTAR_SECRET: 'short' }, 'DAFTAR_SECRET: expected at least 32 characters'],
+    [{ DAFTAR_ENV: 'production' }, 'DAFTAR_SECRET: expected a secret of at least 32 characters when DAFTAR_ENV=production'],
+    [{ SMTP_URL: 'mail.nic.in' }, 'SMTP_URL: expected smtp://user:pass@host:port or smtps://…'],
+    [{ SMS_GATEWAY_URL: 'https://sms.example/send' }, 'SMS_GATEWAY_URL: expected an http(s) URL containing {mobile} and {message}'],
+    [{ DAFTAR_ENV: 'production', DAFTAR_SECRET: 'x'.repeat(40) }, 'SMTP_URL: expected an SMTP URL or SMS_GATEWAY_URL'],
+  ])('rejects %j with a line naming the variable', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it('keeps a secret out of the error message', () => {
+    try {
+      loadConfig({ DAFTAR_SECRET: 'hunter2' });
+      expect.fail('should have thrown');
+    } catch (error) {
+      expect(String(error)).not.toContain('hunter2');
+    }
+  });
+
+  it('stops the command line with one clear line and exit code 2', () => {
+    const run = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'audit', 'verify'], {
+      env: { ...process.env, OTP_MAX_ATTEMPTS: '0' }, encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('Configuration error: OTP_MAX_ATTEMPTS: expected a whole number from 1 to 10, got "0"');
+  });
+});
