@@ -6,6 +6,7 @@ import type {
 } from '../types.ts';
 import { Mutex } from './mutex.ts';
 import { UniqueViolation } from '../errors.ts';
+import { emptyEfileState, memoryEfileRepos, type EfileState } from './memory-efile.ts';
 
 interface State {
   sections: Section[];
@@ -18,15 +19,20 @@ interface State {
   inbound: InboundRecord[];
   sent: SentMessage[];
   nextId: Record<string, number>;
+  efile: EfileState;
 }
 
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+/** A patch as a database applies it: keys given as undefined leave the field alone. */
+const defined = <T extends object>(patch: T): Partial<T> =>
+  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 function emptyState(): State {
   return {
     sections: [], employees: [], accounts: [], otps: [], audit: [], auditHead: null,
-    outbox: [], inbound: [], sent: [], nextId: {},
+    outbox: [], inbound: [], sent: [], nextId: {}, efile: emptyEfileState(),
   };
 }
 
@@ -96,7 +102,7 @@ export class MemoryStore implements Store {
           if (patch.mobile !== undefined && s().employees.some((x) => x.mobile === patch.mobile && x.id !== id)) {
             throw new UniqueViolation('Employee.mobile');
           }
-          Object.assign(row, copy(patch));
+          Object.assign(row, copy(defined(patch)));
           return copy(row);
         },
         count: async () => s().employees.length,
@@ -116,7 +122,7 @@ export class MemoryStore implements Store {
         },
         update: async (id, patch) => {
           const row = must(s().accounts.find((x) => x.id === id), `account ${id}`);
-          Object.assign(row, copy(patch));
+          Object.assign(row, copy(defined(patch)));
           return copy(row);
         },
       },
@@ -134,7 +140,7 @@ export class MemoryStore implements Store {
         },
         update: async (id, patch) => {
           const row = must(s().otps.find((x) => x.id === id), `otp ${id}`);
-          Object.assign(row, copy(patch));
+          Object.assign(row, copy(defined(patch)));
           return copy(row);
         },
         countIssuedSince: async (employeeId, purpose, since) =>
@@ -161,10 +167,10 @@ export class MemoryStore implements Store {
             .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id)
             .slice(0, limit)),
         markDelivered: async (id, at) => {
-          must(s().outbox.find((x) => x.id === id), `outbox ${id}`).deliveredAt = at;
+          must(s().outbox.find((x) => x.id === id), `outbox ${id}`).deliveredAt = new Date(at);
         },
         markFailed: async (id, attempts, nextAttemptAt, error) => {
-          Object.assign(must(s().outbox.find((x) => x.id === id), `outbox ${id}`), { attempts, nextAttemptAt, lastError: error });
+          Object.assign(must(s().outbox.find((x) => x.id === id), `outbox ${id}`), { attempts, nextAttemptAt: new Date(nextAttemptAt), lastError: error });
         },
         pendingCount: async () => s().outbox.filter((x) => x.deliveredAt === null).length,
       },
@@ -190,6 +196,7 @@ export class MemoryStore implements Store {
         find: async (channel, chatId, messageId) =>
           one(s().sent.find((x) => x.channel === channel && x.chatId === chatId && x.messageId === messageId)),
       },
+      ...memoryEfileRepos(() => this.state.efile, (kind) => this.id(kind)),
     };
   }
 

@@ -1,0 +1,128 @@
+// The eFile repositories of the in-memory store (same contract as the Prisma ones).
+import type { ConversationRepo, CounterRepo, FileRepo, MovementRepo, NoteRepo, ReceiptRepo, UploadDraftRepo } from '../ports.ts';
+import type { Conversation, UploadDraft } from '../types.ts';
+import type { EFile, Movement, Note, Receipt, ReceiptOriginal } from '../efile/types.ts';
+import { UniqueViolation } from '../errors.ts';
+
+export interface EfileState {
+  counters: Record<string, number>;
+  receipts: Receipt[];
+  originals: ReceiptOriginal[];
+  files: EFile[];
+  notes: Note[];
+  movements: Movement[];
+  conversations: Conversation[];
+  uploads: UploadDraft[];
+}
+
+export function emptyEfileState(): EfileState {
+  return { counters: {}, receipts: [], originals: [], files: [], notes: [], movements: [], conversations: [], uploads: [] };
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+const contains = (haystack: string | null, word: string) => (haystack ?? '').toLowerCase().includes(word.toLowerCase());
+
+export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => number): {
+  counters: CounterRepo; receipts: ReceiptRepo; files: FileRepo; notes: NoteRepo; movements: MovementRepo;
+  conversations: ConversationRepo; uploads: UploadDraftRepo;
+} {
+  const byMovedAt = <T extends { movedAt: Date; id: number }>(a: T, b: T) => a.movedAt.getTime() - b.movedAt.getTime() || a.id - b.id;
+  return {
+    counters: {
+      next: async (key) => {
+        s().counters[key] = (s().counters[key] ?? 0) + 1;
+        return s().counters[key] ?? 1;
+      },
+    },
+    receipts: {
+      create: async (data) => {
+        if (s().receipts.some((r) => r.diaryNumber === data.diaryNumber)) throw new UniqueViolation('Receipt.diaryNumber');
+        if (s().receipts.some((r) => r.year === data.year && r.serial === data.serial)) throw new UniqueViolation('Receipt.year_serial');
+        const row: Receipt = { ...copy(data), id: nextId('receipt'), version: 0 };
+        s().receipts.push(row);
+        return copy(row);
+      },
+      byId: async (id) => copy(s().receipts.find((r) => r.id === id) ?? null),
+      byDiaryNumber: async (n) => copy(s().receipts.find((r) => r.diaryNumber === n) ?? null),
+      update: async (id, expectedVersion, patch) => {
+        const row = s().receipts.find((r) => r.id === id);
+        if (row === undefined || row.version !== expectedVersion) return null;
+        Object.assign(row, copy(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))), { version: row.version + 1 });
+        return copy(row);
+      },
+      listByHolder: async (holderId, statuses) => copy(s().receipts.filter((r) => r.holderId === holderId && statuses.includes(r.status)).sort(byMovedAt)),
+      listByFile: async (fileId) => copy(s().receipts.filter((r) => r.fileId === fileId).sort((a, b) => a.id - b.id)),
+      addOriginals: async (rows) => {
+        for (const row of rows) {
+          if (s().originals.some((o) => o.receiptId === row.receiptId && o.position === row.position)) throw new UniqueViolation('ReceiptOriginal.id');
+          s().originals.push(copy(row));
+        }
+      },
+      originals: async (receiptId) => copy(s().originals.filter((o) => o.receiptId === receiptId).sort((a, b) => a.position - b.position)),
+      search: async (words, limit) => copy(s().receipts
+        .filter((r) => words.every((w) => contains(r.diaryNumber, w) || contains(r.subject, w) || contains(r.fromWhom, w)))
+        .sort((a, b) => b.id - a.id).slice(0, limit)),
+    },
+    files: {
+      create: async (data) => {
+        if (s().files.some((f) => f.fileNumber === data.fileNumber)) throw new UniqueViolation('EFile.fileNumber');
+        const row: EFile = { ...copy(data), id: nextId('file'), version: 0 };
+        s().files.push(row);
+        return copy(row);
+      },
+      byId: async (id) => copy(s().files.find((f) => f.id === id) ?? null),
+      byNumber: async (n) => copy(s().files.find((f) => f.fileNumber === n) ?? null),
+      update: async (id, expectedVersion, patch) => {
+        const row = s().files.find((f) => f.id === id);
+        if (row === undefined || row.version !== expectedVersion) return null;
+        Object.assign(row, copy(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))), { version: row.version + 1 });
+        return copy(row);
+      },
+      listByHolder: async (holderId, statuses) => copy(s().files.filter((f) => f.holderId === holderId && statuses.includes(f.status)).sort(byMovedAt)),
+      search: async (words, limit) => copy(s().files
+        .filter((f) => words.every((w) => contains(f.fileNumber, w) || contains(f.subject, w)
+          || s().notes.some((n) => n.fileId === f.id && contains(n.text, w))))
+        .sort((a, b) => b.id - a.id).slice(0, limit)),
+    },
+    notes: {
+      add: async (data) => {
+        if (s().notes.some((n) => n.fileId === data.fileId && n.number === data.number)) throw new UniqueViolation('Note.fileId_number');
+        const row: Note = { ...copy(data), id: nextId('note') };
+        s().notes.push(row);
+        return copy(row);
+      },
+      listByFile: async (fileId) => copy(s().notes.filter((n) => n.fileId === fileId).sort((a, b) => a.number - b.number)),
+      count: async (fileId) => s().notes.filter((n) => n.fileId === fileId).length,
+    },
+    movements: {
+      add: async (data) => {
+        const row: Movement = { ...copy(data), id: nextId('movement') };
+        s().movements.push(row);
+        return copy(row);
+      },
+      listFor: async (type, id) => copy(s().movements.filter((m) => m.subjectType === type && m.subjectId === id).sort((a, b) => a.id - b.id)),
+      listByMover: async (fromId, limit) => copy(s().movements.filter((m) => m.fromId === fromId).sort((a, b) => b.id - a.id).slice(0, limit)),
+    },
+    conversations: {
+      get: async (accountId) => copy(s().conversations.find((c) => c.accountId === accountId) ?? null),
+      set: async (conversation) => {
+        s().conversations = s().conversations.filter((c) => c.accountId !== conversation.accountId);
+        s().conversations.push(copy(conversation));
+      },
+      clear: async (accountId) => {
+        s().conversations = s().conversations.filter((c) => c.accountId !== accountId);
+      },
+    },
+    uploads: {
+      add: async (draft) => {
+        const row: UploadDraft = { ...copy(draft), id: nextId('upload') };
+        s().uploads.push(row);
+        return copy(row);
+      },
+      list: async (accountId) => copy(s().uploads.filter((u) => u.accountId === accountId).sort((a, b) => a.id - b.id)),
+      clear: async (accountId) => {
+        s().uploads = s().uploads.filter((u) => u.accountId !== accountId);
+      },
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import { createTestStore } from '../helpers/sqlite.ts';
+import { describeStoreContract } from './store-contract.ts';
+
+// A real, migrated SQLite file per test.
+describeStoreContract('PrismaStore (SQLite)', createTestStore);
