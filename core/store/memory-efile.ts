@@ -53,10 +53,14 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
       listByHolder: async (holderId, statuses) => copy(s().receipts.filter((r) => r.holderId === holderId && statuses.includes(r.status)).sort(byMovedAt)),
       listByFile: async (fileId) => copy(s().receipts.filter((r) => r.fileId === fileId).sort((a, b) => a.id - b.id)),
       addOriginals: async (rows) => {
+        // All or none, like one multi-row INSERT.
+        const key = (o: ReceiptOriginal) => `${o.receiptId}:${o.position}`;
+        const taken = new Set(s().originals.map(key));
         for (const row of rows) {
-          if (s().originals.some((o) => o.receiptId === row.receiptId && o.position === row.position)) throw new UniqueViolation('ReceiptOriginal.id');
-          s().originals.push(copy(row));
+          if (taken.has(key(row))) throw new UniqueViolation('ReceiptOriginal.id');
+          taken.add(key(row));
         }
+        s().originals.push(...rows.map((r) => copy(r)));
       },
       originals: async (receiptId) => copy(s().originals.filter((o) => o.receiptId === receiptId).sort((a, b) => a.position - b.position)),
       search: async (words, limit) => copy(s().receipts
@@ -66,6 +70,9 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
     files: {
       create: async (data) => {
         if (s().files.some((f) => f.fileNumber === data.fileNumber)) throw new UniqueViolation('EFile.fileNumber');
+        if (s().files.some((f) => f.sectionId === data.sectionId && f.year === data.year && f.serial === data.serial)) {
+          throw new UniqueViolation('EFile.sectionId_year_serial');
+        }
         const row: EFile = { ...copy(data), id: nextId('file'), version: 0 };
         s().files.push(row);
         return copy(row);

@@ -1,7 +1,11 @@
 import { MemoryStore } from '../../core/store/memory-store.ts';
+import { describeEfileContract } from './efile-contract.ts';
 import { describeStoreContract } from './store-contract.ts';
 
-describeStoreContract('MemoryStore', async () => {
+const make = async () => {
   const store = new MemoryStore();
   return { store, cleanup: () => store.close() };
-});
+};
+
+describeStoreContract('MemoryStore', make);
+describeEfileContract('MemoryStore', make);
