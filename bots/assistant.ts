@@ -3,15 +3,16 @@
 // is answered from the record and never executed twice.
 import { OfficeError } from '../core/errors.ts';
 import type { Tx } from '../core/ports.ts';
-import type { ChatAccount, Employee, UiLanguage } from '../core/types.ts';
+import type { Employee, UiLanguage } from '../core/types.ts';
 import { istDate } from '../core/time.ts';
 import type { AssistantDeps, CommandContext, Outcome } from './context.ts';
-import type { Parse } from './language/index.ts';
 import { failureText } from './messages/failures.ts';
 import { text } from './messages/texts.ts';
 import type { Inbound, Reply } from './reply.ts';
 import { linkCommand, otpCommand } from './commands/link.ts';
 import { languageCommand, profileCommand } from './commands/profile.ts';
+import { routeEmployee } from './router.ts';
+import { completeSigning } from './commands/sign.ts';
 
 export interface Assistant {
   handle(inbound: Inbound): Promise<Reply[]>;
@@ -36,12 +37,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       log.error(`handling ${inbound.channel} message failed`, error);
       return [{ text: text('internalError', guessLanguage(inbound)) }];
     }
-    if (handled.kind === 'repeat') return handled.replies;
+    if (handled.kind === 'repeat') return rehydrate(handled.replies);
     const { outcome } = handled;
     let replies = outcome.replies;
     if (outcome.afterCommit !== undefined) {
       replies = await outcome.afterCommit();
-      await store.transaction((tx) => tx.inbound.complete(inbound.channel, inbound.messageId, JSON.stringify(replies)));
+      const stored = await storable(replies);
+      await store.transaction((tx) => tx.inbound.complete(inbound.channel, inbound.messageId, stored));
     }
     if (outcome.queuedNotifications) deps.onNotificationsQueued?.();
     return replies;
@@ -63,7 +65,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const ctx: CommandContext = { tx, deps, inbound, account, employee, lang, parse, today };
     const outcome = await route(ctx);
     if (outcome.afterCommit === undefined) {
-      await tx.inbound.complete(inbound.channel, inbound.messageId, JSON.stringify(outcome.replies));
+      await tx.inbound.complete(inbound.channel, inbound.messageId, await storable(outcome.replies));
     }
     return { kind: 'done', outcome, lang };
   }
@@ -79,6 +81,25 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return replies;
   }
 
+  /** Replies are kept for redelivered messages; a document is kept as its blob, not its bytes. */
+  async function storable(replies: Reply[]): Promise<string> {
+    const kept = await Promise.all(replies.map(async (r) => {
+      if (r.document === undefined) return r;
+      const blob = await deps.blobs.put(Buffer.from(r.document.base64, 'base64'));
+      return { ...r, document: { filename: r.document.filename, mime: r.document.mime, blob } };
+    }));
+    return JSON.stringify(kept);
+  }
+
+  async function rehydrate(replies: Reply[]): Promise<Reply[]> {
+    return Promise.all(replies.map(async (r) => {
+      const doc = r.document as (Reply['document'] & { blob?: string }) | undefined;
+      if (doc?.blob === undefined) return r;
+      const bytes = await deps.blobs.get(doc.blob);
+      return { ...r, document: { filename: doc.filename, mime: doc.mime, base64: bytes === null ? '' : Buffer.from(bytes).toString('base64') } };
+    }));
+  }
+
   return { handle };
 }
 
@@ -87,9 +108,17 @@ async function route(ctx: CommandContext): Promise<Outcome> {
   const { employee, lang } = ctx;
   const intent = ctx.parse.intent;
 
-  if (intent === 'help' && raw !== '') return help(ctx, employee);
-  if (intent === 'link') return linkCommand(ctx);
-  if (intent === 'otp' && employee === null) return otpCommand(ctx);
+  if (employee !== null && !employee.active) return { replies: [{ text: failureText('ACCOUNT.EMPLOYEE_INACTIVE', { code: employee.code }, lang) }] };
+  if (employee !== null) {
+    const switchTo = LANGUAGE_SWITCH.exec(raw)?.[1]?.toLowerCase();
+    if (switchTo !== undefined) return languageCommand(ctx, /^(english|en|angrezi|अंग्रेज़ी|अंग्रेजी)$/.test(switchTo) ? 'en' : 'hi');
+    if (PROFILE.test(raw)) return profileCommand(ctx);
+  }
+  // A button's command is never reinterpreted by the language model.
+  const action = raw.startsWith('/');
+  if (!action && intent === 'help' && raw !== '' && ctx.parse.confidence >= 0.35) return help(ctx, employee);
+  if (!action && intent === 'link') return linkCommand(ctx);
+  if (!action && intent === 'otp' && employee === null) return otpCommand(ctx);
 
   if (employee === null) {
     if ((ctx.inbound.attachments?.length ?? 0) > 0 || raw !== '') {
@@ -97,15 +126,9 @@ async function route(ctx: CommandContext): Promise<Outcome> {
     }
     return help(ctx, null);
   }
-  if (!employee.active) return { replies: [{ text: failureText('ACCOUNT.EMPLOYEE_INACTIVE', { code: employee.code }, lang) }] };
-
-  const switchTo = LANGUAGE_SWITCH.exec(raw)?.[1]?.toLowerCase();
-  if (switchTo !== undefined) return languageCommand(ctx, /^(english|en|angrezi|अंग्रेज़ी|अंग्रेजी)$/.test(switchTo) ? 'en' : 'hi');
-  if (PROFILE.test(raw)) return profileCommand(ctx);
-  if ((ctx.inbound.attachments?.length ?? 0) > 0) return { replies: [{ text: text('attachmentNotYet', lang) }] };
-  if (intent === 'otp') return { replies: [{ text: failureText('OTP.NO_PENDING', {}, lang) }] };
-  if (intent === 'unknown' || raw === '') return { replies: [{ text: text('notUnderstood', lang) }] };
-  return { replies: [{ text: text('notYet', lang, { what: describe(ctx.parse, lang) }) }] };
+  if (!action && intent === 'otp') return completeSigning(ctx, employee, ctx.parse.entities.otp ?? raw);
+  if (raw === '' && (ctx.inbound.attachments?.length ?? 0) === 0) return { replies: [{ text: text('notUnderstood', lang) }] };
+  return routeEmployee(ctx, employee, raw);
 }
 
 function help(ctx: CommandContext, employee: Employee | null): Outcome {
@@ -114,27 +137,8 @@ function help(ctx: CommandContext, employee: Employee | null): Outcome {
   };
 }
 
-const INTENT_NAMES: Partial<Record<Parse['intent'], [string, string]>> = {
-  status: ['संचिका/प्राप्ति की स्थिति', 'status of a file or receipt'],
-  my_items: ['मेरे पास लंबित', 'what is pending with me'],
-  approve: ['स्वीकृति', 'approval'],
-  return: ['वापसी', 'return'],
-  refuse: ['अस्वीकृति', 'refusal'],
-  forward: ['आगे भेजना', 'forwarding'],
-  note: ['टिप्पणी', 'a note'],
-  apply_leave: ['छुट्टी का आवेदन', 'a leave application'],
-  apply_tour: ['दौरे का कार्यक्रम', 'a tour programme'],
-  search: ['खोज', 'a search'],
-};
-
-function describe(parse: Parse, lang: UiLanguage): string {
-  const names = INTENT_NAMES[parse.intent];
-  return names === undefined ? parse.intent : names[lang === 'hi' ? 0 : 1];
-}
-
 /** Before we know who wrote: Devanagari in the message means Hindi; otherwise English. */
 function guessLanguage(inbound: Inbound): UiLanguage {
   return /[\u0900-\u097F]/.test(inbound.text ?? '') ? 'hi' : 'en';
 }
 
-export type { ChatAccount };

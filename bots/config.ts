@@ -4,6 +4,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../core/errors.ts';
 import { DEFAULT_OTP_POLICY, type OtpPolicy } from '../core/otp/otp-policy.ts';
+import { DEFAULT_NUMBER_FORMATS, type NumberFormats } from '../core/efile/numbering.ts';
+import { DEFAULT_SIGN_POLICY, SIGNABLE, type Signable, type SignPolicy } from '../core/signing/sign-policy.ts';
 
 export interface Config {
   env: 'development' | 'production';
@@ -19,6 +21,27 @@ export interface Config {
   /** Print OTPs on the server console: development only. */
   consoleOtp: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  formats: NumberFormats;
+  uploads: { maxBytes: number; albumWindowMs: number };
+  decisionConfidence: number;
+  sign: SignPolicy;
+}
+
+function listVar<T extends string>(env: Env, name: string, fallback: T[], allowed?: readonly T[]): T[] {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  const items = raw.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  const bad = allowed === undefined ? [] : items.filter((x) => !(allowed as readonly string[]).includes(x));
+  if (bad.length > 0) throw new ConfigError(name, `a comma-separated list of ${(allowed ?? []).join(', ')}`, raw);
+  return items as T[];
+}
+
+function formatVar(env: Env, name: string, fallback: string, required: string[]): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const missing = required.filter((p) => !new RegExp(`\\{${p}(?::\\d+)?\\}`).test(raw));
+  if (missing.length > 0) throw new ConfigError(name, `a pattern containing ${required.map((p) => `{${p}}`).join(' and ')}`, raw);
+  return raw;
 }
 
 type Env = Record<string, string | undefined>;
@@ -101,5 +124,26 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sms,
     consoleOtp,
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
+    formats: {
+      office: officeCode(env),
+      diary: formatVar(env, 'DIARY_NUMBER_FORMAT', DEFAULT_NUMBER_FORMATS.diary, ['year', 'serial']),
+      file: formatVar(env, 'FILE_NUMBER_FORMAT', DEFAULT_NUMBER_FORMATS.file, ['section', 'serial', 'year']),
+    },
+    uploads: {
+      maxBytes: intVar(env, 'UPLOAD_MAX_MB', 15, 1, 100) * 1024 * 1024,
+      albumWindowMs: intVar(env, 'UPLOAD_ALBUM_WINDOW_MS', 3000, 0, 60_000),
+    },
+    decisionConfidence: intVar(env, 'DECISION_MIN_CONFIDENCE_PERCENT', 60, 0, 100) / 100,
+    sign: {
+      posts: listVar(env, 'SIGN_POSTS', DEFAULT_SIGN_POLICY.posts).map((p) => p.toUpperCase()),
+      decisions: listVar<Signable>(env, 'SIGN_DECISIONS', DEFAULT_SIGN_POLICY.decisions, SIGNABLE),
+    },
   };
+}
+
+function officeCode(env: Env): string {
+  const raw = env.OFFICE_CODE;
+  if (raw === undefined || raw === '') return DEFAULT_NUMBER_FORMATS.office;
+  if (!/^[A-Z0-9]{2,8}$/.test(raw)) throw new ConfigError('OFFICE_CODE', '2 to 8 capital letters or digits, e.g. SAH', raw);
+  return raw;
 }

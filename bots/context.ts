@@ -1,4 +1,7 @@
-import type { Clock, OtpSender, Store, Tx } from '../core/ports.ts';
+import type { BlobStore, Clock, DocumentRenderer, DocumentSigner, OtpSender, Store } from '../core/ports.ts';
+import type { SignPolicy } from '../core/signing/sign-policy.ts';
+import type { EfileTx } from '../core/efile/efile-tx.ts';
+import type { NumberFormats } from '../core/efile/numbering.ts';
 import type { ChatAccount, Employee, UiLanguage } from '../core/types.ts';
 import type { OtpPolicy } from '../core/otp/otp-policy.ts';
 import type { LanguageModel, Parse } from './language/index.ts';
@@ -19,11 +22,27 @@ export interface AssistantDeps {
   log: Logger;
   /** Called after a transaction that queued notifications commits, so delivery starts at once. */
   onNotificationsQueued?: () => void;
+  renderer: DocumentRenderer;
+  blobs: BlobStore;
+  formats: NumberFormats;
+  uploads: UploadLimits;
+  /** Below this confidence a decision (approve, return…) is asked back, never taken. */
+  decisionConfidence: number;
+  albumGate: { isLast(key: string, windowMs: number): Promise<boolean> };
+  signer: DocumentSigner;
+  signPolicy: SignPolicy;
+}
+
+export interface UploadLimits {
+  /** Largest single upload accepted. */
+  maxBytes: number;
+  /** Pages sent within this many milliseconds of each other become one receipt. */
+  albumWindowMs: number;
 }
 
 /** Everything a command needs about the message it answers, inside the message's transaction. */
 export interface CommandContext {
-  tx: Tx;
+  tx: EfileTx;
   deps: AssistantDeps;
   inbound: Inbound;
   account: ChatAccount;

@@ -10,10 +10,14 @@ import { SmtpOtpSender } from '../adapters/otp/smtp-sender.ts';
 import { SmsGatewayOtpSender } from '../adapters/otp/sms-gateway-sender.ts';
 import { AnyOtpSender } from '../adapters/otp/any-sender.ts';
 import { readRoll } from '../adapters/roll/read-roll.ts';
+import { PdfRenderer } from '../adapters/pdf/pdf-renderer.ts';
+import { FileBlobStore } from '../adapters/blobs/file-blob-store.ts';
+import type { BlobStore, DocumentRenderer } from '../core/ports.ts';
 import { importRoll } from '../core/staff/import-roll.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './context.ts';
 import { createAssistant, type Assistant } from './assistant.ts';
+import { AlbumGate } from './commands/receipt.ts';
 import { Dispatcher, type ChannelSender } from './outbox/dispatcher.ts';
 import { canonicalPost, loadLanguage, type LanguageModel } from './language/index.ts';
 
@@ -28,6 +32,8 @@ export interface Daftar {
   assistant: Assistant;
   dispatcher: Dispatcher;
   otpSender: OtpSender;
+  renderer: DocumentRenderer;
+  blobs: BlobStore;
   close(): Promise<void>;
 }
 
@@ -60,12 +66,16 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     const otpSender = options.otpSender ?? otpSenderFor(config, log);
     if (config.ephemeralSecret) log.warn('DAFTAR_SECRET is not set: a per-process key is used, so OTPs pending at a restart stop working.');
     const dispatcher = new Dispatcher(store, clock, options.senders ?? [], log);
+    const renderer = new PdfRenderer(clock);
+    const blobs = new FileBlobStore(path.join(config.dataDir, 'blobs'));
     const assistant = createAssistant({
       store, clock, language, otpSender, otpPolicy: config.otp, log,
       onNotificationsQueued: () => dispatcher.kick(),
+      renderer, blobs, formats: config.formats, uploads: config.uploads, decisionConfidence: config.decisionConfidence,
+      albumGate: new AlbumGate(),
     });
     return {
-      config, store, clock, language, assistant, dispatcher, otpSender,
+      config, store, clock, language, assistant, dispatcher, otpSender, renderer, blobs,
       close: async () => {
         dispatcher.stop();
         await store.close();

@@ -31,7 +31,7 @@ export interface Button {
 export interface ReplyDocument {
   filename: string;
   mime: string;
-  /** Base64, so replies stay plain JSON when stored for redelivered messages. */
+  /** The bytes, base64. */
   base64: string;
 }
 

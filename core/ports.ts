@@ -1,8 +1,10 @@
 // What the core needs from the outside world. Adapters implement these; the core imports no I/O.
 import type {
   AuditEvent, AuditHead, ChatAccount, Employee, InboundRecord, NewEmployee, OtpChallenge,
-  OutboxItem, Section, SentMessage,
+  OutboxItem, Section, SentMessage, Conversation, UploadDraft,
 } from './types.ts';
+import type { ImagesCheck, NoteSheet, PdfCheck } from './efile/documents.ts';
+import type { EFile, Movement, Note, Receipt, ReceiptOriginal, ReceiptStatus, FileStatus } from './efile/types.ts';
 
 export interface Clock {
   now(): Date;
@@ -70,6 +72,64 @@ export interface SentMessageRepo {
   find(channel: string, chatId: string, messageId: string): Promise<SentMessage | null>;
 }
 
+export interface CounterRepo {
+  /** Increments the named counter and returns the new value (1 for a new counter). */
+  next(key: string): Promise<number>;
+}
+
+export interface ReceiptRepo {
+  create(data: Omit<Receipt, 'id' | 'version'>): Promise<Receipt>;
+  byId(id: number): Promise<Receipt | null>;
+  byDiaryNumber(diaryNumber: string): Promise<Receipt | null>;
+  /** Applies the patch only if the stored version is `expectedVersion`, bumping it; null otherwise. */
+  update(id: number, expectedVersion: number, patch: Partial<Pick<Receipt, 'holderId' | 'fileId' | 'status' | 'movedAt' | 'subject' | 'fromWhom'>>): Promise<Receipt | null>;
+  /** Held by the employee with one of the statuses, oldest movedAt first. */
+  listByHolder(holderId: number, statuses: ReceiptStatus[]): Promise<Receipt[]>;
+  listByFile(fileId: number): Promise<Receipt[]>;
+  addOriginals(rows: ReceiptOriginal[]): Promise<void>;
+  originals(receiptId: number): Promise<ReceiptOriginal[]>;
+  /** Receipts whose diary number, subject or sender contains every word (case-insensitive), newest first. */
+  search(words: string[], limit: number): Promise<Receipt[]>;
+}
+
+export interface FileRepo {
+  create(data: Omit<EFile, 'id' | 'version'>): Promise<EFile>;
+  byId(id: number): Promise<EFile | null>;
+  byNumber(fileNumber: string): Promise<EFile | null>;
+  /** Applies the patch only if the stored version is `expectedVersion`, bumping it; null otherwise. */
+  update(id: number, expectedVersion: number, patch: Partial<Pick<EFile, 'holderId' | 'status' | 'movedAt' | 'closedRemark' | 'subject'>>): Promise<EFile | null>;
+  listByHolder(holderId: number, statuses: FileStatus[]): Promise<EFile[]>;
+  /** Files whose number or subject, or one of whose notes, contains every word (case-insensitive), newest first. */
+  search(words: string[], limit: number): Promise<EFile[]>;
+}
+
+export interface NoteRepo {
+  add(data: Omit<Note, 'id'>): Promise<Note>;
+  listByFile(fileId: number): Promise<Note[]>;
+  count(fileId: number): Promise<number>;
+}
+
+export interface MovementRepo {
+  add(data: Omit<Movement, 'id'>): Promise<Movement>;
+  /** Oldest first. */
+  listFor(subjectType: Movement['subjectType'], subjectId: number): Promise<Movement[]>;
+  /** Movements made by this employee, newest first. */
+  listByMover(fromId: number, limit: number): Promise<Movement[]>;
+}
+
+export interface ConversationRepo {
+  get(accountId: number): Promise<Conversation | null>;
+  set(conversation: Conversation): Promise<void>;
+  clear(accountId: number): Promise<void>;
+}
+
+export interface UploadDraftRepo {
+  add(draft: Omit<UploadDraft, 'id'>): Promise<UploadDraft>;
+  /** Oldest first. */
+  list(accountId: number): Promise<UploadDraft[]>;
+  clear(accountId: number): Promise<void>;
+}
+
 /** One unit of work: everything done through it commits or rolls back together. */
 export interface Tx {
   sections: SectionRepo;
@@ -80,6 +140,13 @@ export interface Tx {
   outbox: OutboxRepo;
   inbound: InboundRepo;
   sentMessages: SentMessageRepo;
+  counters: CounterRepo;
+  receipts: ReceiptRepo;
+  files: FileRepo;
+  notes: NoteRepo;
+  movements: MovementRepo;
+  conversations: ConversationRepo;
+  uploads: UploadDraftRepo;
 }
 
 export interface Store {
@@ -102,4 +169,53 @@ export interface OtpMessage {
 export interface OtpSender {
   readonly kinds: ReadonlyArray<'sms' | 'email'>;
   send(message: OtpMessage): Promise<void>;
+}
+
+/** Lays out and checks the office's PDFs (adapters/pdf). CPU-bound; callers keep it off hot loops. */
+export interface DocumentRenderer {
+  /** Checks that every image is a decodable JPEG or PNG (by its bytes, not its name). */
+  checkImages(images: ReadonlyArray<{ bytes: Uint8Array; mime: string }>): Promise<ImagesCheck>;
+  /** One A4 page per image, in order, fitted with margins; a header line with the diary number. */
+  receiptFromImages(images: ReadonlyArray<{ bytes: Uint8Array; mime: string }>, header: string): Promise<Uint8Array>;
+  /** Whether an uploaded PDF opens, is not encrypted, and how many pages it has. */
+  checkPdf(bytes: Uint8Array): Promise<PdfCheck>;
+  noteSheet(sheet: NoteSheet): Promise<Uint8Array>;
+}
+
+/** Content-addressed storage of uploaded originals and generated documents. */
+export interface BlobStore {
+  /** Stores bytes under their SHA-256 (same bytes, one blob) and returns the hex digest. */
+  put(bytes: Uint8Array): Promise<string>;
+  get(sha256: string): Promise<Uint8Array | null>;
+}
+
+export interface SignerIdentity {
+  name: string;
+  /** Employee code, carried in the certificate's serialNumber attribute. */
+  code: string;
+  post: string;
+  /** Why: "Approval of EST-12/2026 note 7". */
+  reason: string;
+}
+
+export type SignatureCheck =
+  | { signed: false }
+  | {
+      signed: true;
+      /** The signature matches the signed bytes. */
+      intact: boolean;
+      /** The signature covers the whole file: nothing was appended or changed after signing. */
+      wholeDocument: boolean;
+      /** The certificate chains to the office CA (or the configured CA). */
+      trusted: boolean;
+      signer: { name: string; code: string | null; post: string | null };
+      signedAt: Date | null;
+      reason: string | null;
+    };
+
+/** eSign-style signing on the signer's behalf with a per-signature certificate from the office CA. */
+export interface DocumentSigner {
+  /** Signs a finished PDF (a PAdES-style CMS detached signature over its byte ranges). */
+  sign(pdf: Uint8Array, signer: SignerIdentity): Promise<Uint8Array>;
+  verify(pdf: Uint8Array): Promise<SignatureCheck>;
 }

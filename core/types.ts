@@ -117,3 +117,22 @@ export interface SentMessage {
   subjectId: string | null;
   createdAt: Date;
 }
+
+/** What a chat is in the middle of: awaiting a subject, a choice, a confirmation… */
+export interface Conversation {
+  accountId: number;
+  kind: string;
+  /** JSON of the kind's own data. */
+  data: string;
+  expiresAt: Date;
+}
+
+export interface UploadDraft {
+  id: number;
+  accountId: number;
+  blob: string;
+  filename: string;
+  mime: string;
+  caption: string | null;
+  createdAt: Date;
+}

@@ -246,6 +246,7 @@ export class PdfRenderer implements DocumentRenderer {
     layout.notes(sheet.notes);
     layout.annexures(sheet.annexures);
     layout.movements(sheet.movements);
+    if (sheet.signature !== undefined) layout.signature(sheet.signature);
     footers(doc, this.fonts, `${sheet.fileNumber}   ·   ${sheet.generatedAt}`);
     return finish(doc);
   }
@@ -377,6 +378,25 @@ class NoteSheetLayout {
       ],
       movements.map((m) => [m.at, m.from, m.to, m.action, m.remark ?? '']),
     );
+  }
+
+  /** The visible half of a digital signature; the cryptographic half is embedded by the signer. */
+  signature(sig: NonNullable<NoteSheet['signature']>): void {
+    const lines = [
+      'Digitally signed / डिजिटल हस्ताक्षरित',
+      `${sig.name} — ${sig.post} (${sig.code})`,
+      sig.at,
+      sig.what,
+      sig.via,
+      `SHA-256: ${sig.documentHash}`,
+    ];
+    this.ensure(lines.length * lineHeight(SMALL) + 30);
+    this.y += 14;
+    const top = this.y;
+    this.y += 6;
+    for (const [i, line] of lines.entries()) this.flow(line, { ...SMALL, weight: i < 2 ? 'bold' : 'regular' }, 8);
+    this.y += 6;
+    this.doc.rect(MARGIN, top, this.width, this.y - top).lineWidth(0.8).strokeColor('#1a5e20').stroke();
   }
 
   /** A ruled table whose rows never split across pages; the header row repeats on a new page. */

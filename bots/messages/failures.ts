@@ -59,6 +59,86 @@ export const FAILURE_TEXT: Record<FailureCode, Say> = {
     hi: () => 'यह काम केवल व्यवस्थापक कर सकते हैं।',
     en: () => 'Only an administrator can do that.',
   },
+  'RECEIPT.NOT_FOUND': {
+    hi: (p) => `प्राप्ति संख्या ${p.number} नहीं मिली। संख्या जाँचें, जैसे SAH/R/2026/000123।`,
+    en: (p) => `No receipt numbered ${p.number}. Check the number, e.g. SAH/R/2026/000123.`,
+  },
+  'RECEIPT.ALREADY_FILED': {
+    hi: (p) => `प्राप्ति ${p.number} पहले से संचिका ${p.file} में है।`,
+    en: (p) => `Receipt ${p.number} is already in file ${p.file}.`,
+  },
+  'FILE.NOT_FOUND': {
+    hi: (p) => `संचिका संख्या ${p.number} नहीं मिली। संख्या जाँचें, जैसे EST-12/2026।`,
+    en: (p) => `No file numbered ${p.number}. Check the number, e.g. EST-12/2026.`,
+  },
+  'FILE.NOT_IN_YOUR_HANDS': {
+    hi: (p) => `${p.number} अभी आपके पास नहीं, ${p.holder} के पास है; इस पर केवल वही कार्रवाई कर सकते हैं।`,
+    en: (p) => `${p.number} is not with you: it is with ${p.holder}, and only they can act on it.`,
+  },
+  'FILE.CLOSED': {
+    hi: (p) => `संचिका ${p.number} बंद है। उसकी शाखा इसे फिर खोल सकती है: "reopen ${p.number}"।`,
+    en: (p) => `File ${p.number} is closed. Its section can reopen it: "reopen ${p.number}".`,
+  },
+  'FILE.NOT_CLOSED': {
+    hi: (p) => `संचिका ${p.number} बंद नहीं है।`,
+    en: (p) => `File ${p.number} is not closed.`,
+  },
+  'FILE.CHANGED_MEANWHILE': {
+    hi: (p) => `${p.number} पर इसी बीच किसी और ने कार्रवाई कर दी; आपकी कार्रवाई दर्ज नहीं हुई। स्थिति देखें: status ${p.number}`,
+    en: (p) => `Someone else acted on ${p.number} just now; your action was not recorded. See: status ${p.number}`,
+  },
+  'FILE.NOTHING_TO_RETURN_TO': {
+    hi: (p) => `${p.number} किसी से आपके पास नहीं आई है, इसलिए लौटाने/स्वीकृत कर वापस भेजने के लिए कोई नहीं है। आगे भेजें: "send to <पद या नाम>"।`,
+    en: (p) => `${p.number} did not come to you from anyone, so there is no one to send it back to. Forward it instead: "send to <post or name>".`,
+  },
+  'FILE.EMPTY_NOTE': {
+    hi: () => 'टिप्पणी खाली है। लिखें, जैसे: टिप्पणी: आदेशार्थ प्रस्तुत।',
+    en: () => 'The note is empty. Write, e.g.: note: put up for orders.',
+  },
+  'FILE.SELF_FORWARD': {
+    hi: () => 'यह पहले से आपके पास है; किसी और को भेजें।',
+    en: () => 'It is already with you; send it to someone else.',
+  },
+  'FILE.NOT_YOUR_SECTION': {
+    hi: (p) => `संचिका ${p.number} को केवल ${p.section} के कर्मी फिर खोल सकते हैं।`,
+    en: (p) => `Only staff of ${p.section} can reopen file ${p.number}.`,
+  },
+  'STAFF.ADDRESSEE_INACTIVE': {
+    hi: (p) => `${p.name} निष्क्रिय हैं; उन्हें नहीं भेजा जा सकता।`,
+    en: (p) => `${p.name} is not active; nothing can be sent to them.`,
+  },
+  'STAFF.NO_SUCH_ADDRESSEE': {
+    hi: (p) => `"${p.name}" नाम/पद का कोई कर्मी नहीं मिला। पद (जैसे DDC, ADM), नाम या कर्मी कोड लिखें।`,
+    en: (p) => `No one found for "${p.name}". Write a post (e.g. DDC, ADM), a name or an employee code.`,
+  },
+  'UPLOAD.UNSUPPORTED_TYPE': {
+    hi: (p) => `"${p.name}" स्वीकार्य प्रकार नहीं है। फोटो (JPEG/PNG) या PDF भेजें। कुछ भी सहेजा नहीं गया।`,
+    en: (p) => `"${p.name}" is not a supported type. Send photos (JPEG/PNG) or a PDF. Nothing was saved.`,
+  },
+  'UPLOAD.TOO_LARGE': {
+    hi: (p) => `"${p.name}" बहुत बड़ी है (अधिकतम ${p.maxMb} MB)। कम रिज़ॉल्यूशन में स्कैन करके भेजें। कुछ भी सहेजा नहीं गया।`,
+    en: (p) => `"${p.name}" is too large (at most ${p.maxMb} MB). Scan at a lower resolution and send again. Nothing was saved.`,
+  },
+  'UPLOAD.CORRUPT': {
+    hi: (p) => `"${p.name}" खुल नहीं रही (फ़ाइल खराब या अधूरी है)। फिर से स्कैन करके भेजें। कुछ भी सहेजा नहीं गया।`,
+    en: (p) => `"${p.name}" cannot be opened (damaged or incomplete). Scan and send it again. Nothing was saved.`,
+  },
+  'UPLOAD.EMPTY': {
+    hi: (p) => `"${p.name}" खाली है। कुछ भी सहेजा नहीं गया।`,
+    en: (p) => `"${p.name}" is empty. Nothing was saved.`,
+  },
+  'UPLOAD.ENCRYPTED': {
+    hi: (p) => `"${p.name}" पासवर्ड से सुरक्षित PDF है; बिना पासवर्ड वाली प्रति भेजें। कुछ भी सहेजा नहीं गया।`,
+    en: (p) => `"${p.name}" is a password-protected PDF; send an unprotected copy. Nothing was saved.`,
+  },
+  'SIGN.DOCUMENT_CHANGED': {
+    hi: (p) => `${p.number} में इसी बीच बदलाव हुआ है, इसलिए यह हस्ताक्षर अस्वीकार किया गया; निर्णय लंबित है। स्थिति देखकर फिर से निर्णय दें।`,
+    en: (p) => `${p.number} changed in the meantime, so this signature was refused; the decision is still pending. Check it and decide again.`,
+  },
+  'SIGN.NOTHING_TO_SIGN': {
+    hi: () => 'हस्ताक्षर के लिए कुछ प्रतीक्षित नहीं है।',
+    en: () => 'Nothing is waiting for your signature.',
+  },
 };
 
 export function failureText(code: FailureCode, params: P, lang: UiLanguage): string {

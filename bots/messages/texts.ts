@@ -22,17 +22,19 @@ export const TEXT = say({
   helpLinked: {
     hi: (p) => [
       `${p.name} जी, आप यह कर सकते हैं:`,
-      '• मैं — आपका विवरण और रिपोर्टिंग पदाधिकारी',
-      '• मदद — यह सूची',
-      '• language english — उत्तर अंग्रेज़ी में',
-      'संचिका, छुट्टी और दौरे की सुविधाएँ चरणबद्ध रूप से जोड़ी जा रही हैं।',
+      '• पत्र की फोटो/PDF भेजें — प्राप्ति (डाक) दर्ज होगी',
+      '• नई संचिका: <विषय> • टिप्पणी: <पाठ> • DDC को भेजें',
+      '• सूचना वाले संदेश के उत्तर में: स्वीकृत / वापस: <कारण>',
+      '• मेरी फाइलें • भेजी गई • status EST-12/2026 • खोजें <शब्द> • संचिका EST-12/2026 (PDF)',
+      '• मैं — आपका विवरण • language english — उत्तर अंग्रेज़ी में',
     ].join('\n'),
     en: (p) => [
       `${p.name}, you can:`,
-      '• me — your details and reporting officer',
-      '• help — this list',
-      '• भाषा हिंदी — replies in Hindi',
-      'File, leave and tour services are being added step by step.',
+      '• send a photo or PDF of a letter — it is diarised as a receipt',
+      '• new file: <subject> • note: <text> • send to DDC',
+      '• reply to a file message: approved / return: <reason>',
+      '• my files • sent • status EST-12/2026 • find <words> • file EST-12/2026 (PDF)',
+      '• me — your details • भाषा हिंदी — replies in Hindi',
     ].join('\n'),
   },
   otpSent: {

@@ -1,0 +1,313 @@
+// Telegram through telegraf: updates in (long polling, or a webhook when a public URL is given),
+// the assistant's replies out as messages, inline keyboards and documents. Translation only.
+//
+// Updates are handled concurrently and without holding up the next getUpdates: album pages
+// arrive as separate updates and must reach the assistant within its merge window. The price is
+// that an update is confirmed to Telegram before its reply is sent; a crash in between loses that
+// reply (the user sends again; the assistant never does a message twice).
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { Input, Telegraf, TelegramError } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import type { ChatAccount } from '../../core/types.ts';
+import type { ChannelAdapter, ChannelHost } from '../../bots/channel.ts';
+import { failureText } from '../../bots/messages/failures.ts';
+import { text as sayText } from '../../bots/messages/texts.ts';
+import type { Reply } from '../../bots/reply.ts';
+import { downloadFile } from './download.ts';
+import { honourRetryAfter, retryAfterSeconds, TelegramFileTooLarge, TelegramStartError } from './errors.ts';
+import { readUpdate, TELEGRAM_CHANNEL, type FileRef } from './inbound.ts';
+import { CallbackCommands, CAPTION_LIMIT, inlineKeyboard, splitText } from './render.ts';
+import { SendPacer, TELEGRAM_LIMITS, type PaceLimits } from './send-pacer.ts';
+
+export const TELEGRAM_API_ROOT = 'https://api.telegram.org';
+/** The Bot API serves files up to 20 MB through getFile. */
+export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+export interface TelegramWebhookOptions {
+  /** The public https URL Telegram posts updates to; its path is where they are accepted. */
+  url: string;
+  /** Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token; a request without it is refused (403). Random if not given. */
+  secretToken?: string;
+  /** Listen on this port (and host); without a port, mount `webhookHandler` on your own server. */
+  port?: number;
+  host?: string;
+}
+
+export interface TelegramAdapterOptions {
+  token: string;
+  host: ChannelHost;
+  apiRoot?: string;
+  webhook?: TelegramWebhookOptions;
+  /** Uploads larger than this are refused before they are fetched (never above Telegram's 20 MB). */
+  maxDownloadBytes?: number;
+  /** Group chats are ignored unless allowed: a chat account is one person's identity. */
+  allowGroups?: boolean;
+  limits?: PaceLimits;
+  /** How many times a send that got 429 is retried after waiting retry_after. */
+  retries?: number;
+  pollTimeoutSeconds?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type WebhookHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => Promise<void>;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class TelegramAdapter implements ChannelAdapter {
+  readonly channel = TELEGRAM_CHANNEL;
+  /** In webhook mode without a port: mount this on your HTTP server at the webhook URL's path. */
+  webhookHandler: WebhookHandler | null = null;
+  private readonly bot: Telegraf;
+  private readonly pacer: SendPacer;
+  private readonly commands = new CallbackCommands();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxBytes: number;
+  private polling: { abort: AbortController; done: Promise<void> } | null = null;
+  private server: http.Server | null = null;
+  private running = false;
+
+  constructor(private readonly options: TelegramAdapterOptions) {
+    this.sleep = options.sleep ?? realSleep;
+    this.maxBytes = Math.min(options.maxDownloadBytes ?? TELEGRAM_DOWNLOAD_LIMIT, TELEGRAM_DOWNLOAD_LIMIT);
+    this.pacer = new SendPacer(options.limits ?? TELEGRAM_LIMITS);
+    // webhookReply off: every call is a real request whose result (message ids) we need.
+    this.bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot ?? TELEGRAM_API_ROOT, webhookReply: false } });
+    this.bot.use((ctx) => {
+      this.accept(ctx.update);
+    });
+    this.bot.catch((error) => this.log.error('Telegram: an update could not be taken in', error));
+  }
+
+  private get log() {
+    return this.options.host.log;
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.bot.botInfo = await this.bot.telegram.getMe();
+    } catch (error) {
+      if (error instanceof TelegramError && error.code === 401) {
+        throw new TelegramStartError('token_refused', 'Telegram: the bot token was refused (401 Unauthorized) — check TELEGRAM_BOT_TOKEN');
+      }
+      // Telegram answers a token that is not even shaped like one with 404.
+      if (error instanceof TelegramError && error.code === 404) {
+        throw new TelegramStartError('token_refused', 'Telegram: the bot token was refused (404 Not Found: not a bot token) — check TELEGRAM_BOT_TOKEN');
+      }
+      throw new TelegramStartError('unreachable', `Telegram: the Bot API could not be reached (${describe(error)}) — check the network or TELEGRAM_API_ROOT`);
+    }
+    const webhook = this.options.webhook;
+    try {
+      if (webhook === undefined) await this.startPolling();
+      else await this.startWebhook(webhook);
+    } catch (error) {
+      if (error instanceof TelegramStartError) throw error;
+      throw new TelegramStartError('unreachable', `Telegram: receiving could not start (${describe(error)})`);
+    }
+    this.running = true;
+    this.log.info(`Telegram: @${this.bot.botInfo.username} is receiving messages (${webhook === undefined ? 'long polling' : 'webhook'})`);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.polling !== null) {
+      this.polling.abort.abort();
+      await this.polling.done;
+      this.polling = null;
+    }
+    const server = this.server;
+    this.server = null;
+    if (server !== null) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Telegram keeps its connections open; idle ones would hold close() up.
+      server.closeIdleConnections();
+      await closed;
+    }
+    await this.settled();
+  }
+
+  /** Resolves when every update taken in so far has been answered. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  canReach(account: ChatAccount): boolean {
+    return this.running && account.channel === TELEGRAM_CHANNEL && /^-?\d+$/.test(account.address);
+  }
+
+  /** A notification. The dispatcher records the returned id; every other message sent for it is remembered here. */
+  async send(account: ChatAccount, reply: Reply): Promise<{ messageId: string | null }> {
+    const ids = await this.sendReply(account.address, reply);
+    const last = ids.pop() ?? null;
+    for (const id of ids) await this.options.host.rememberSent(TELEGRAM_CHANNEL, account.address, id, reply);
+    return { messageId: last };
+  }
+
+  // ---- receiving ----
+
+  private async startPolling(): Promise<void> {
+    // A webhook left over from an earlier deployment would make getUpdates fail with 409.
+    await this.bot.telegram.deleteWebhook();
+    const abort = new AbortController();
+    this.polling = { abort, done: this.poll(abort.signal) };
+  }
+
+  private async poll(signal: AbortSignal): Promise<void> {
+    let offset = 0;
+    let failures = 0;
+    while (!signal.aborted) {
+      let updates: Update[];
+      try {
+        updates = await this.bot.telegram.callApi('getUpdates', {
+          timeout: this.options.pollTimeoutSeconds ?? 50, offset, allowed_updates: [...ALLOWED_UPDATES],
+        }, { signal: signal as never });
+        failures = 0;
+      } catch (error) {
+        if (signal.aborted) break;
+        if (error instanceof TelegramError && (error.code === 401 || error.code === 409)) {
+          this.log.error(error.code === 401
+            ? 'Telegram: the bot token was revoked (401 Unauthorized); receiving stopped — set a new TELEGRAM_BOT_TOKEN and restart'
+            : 'Telegram: another process is receiving this bot\'s updates (409 Conflict); receiving stopped — run one instance per bot');
+          this.running = false;
+          return;
+        }
+        failures += 1;
+        const waitMs = (retryAfterSeconds(error) ?? Math.min(60, 2 ** failures)) * 1000;
+        this.log.warn(`Telegram: getUpdates failed (${describe(error)}); trying again in ${waitMs / 1000} s`);
+        await Promise.race([this.sleep(waitMs), new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))]);
+        continue;
+      }
+      for (const update of updates) {
+        offset = update.update_id + 1;
+        await this.bot.handleUpdate(update);
+      }
+    }
+    // Confirm what was taken, so the next start does not receive it again.
+    if (offset > 0) await this.bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }).catch(() => undefined);
+  }
+
+  private async startWebhook(webhook: TelegramWebhookOptions): Promise<void> {
+    const url = new URL(webhook.url);
+    const secret = webhook.secretToken ?? randomBytes(24).toString('hex');
+    try {
+      // telegraf's handler refuses (403) any request whose secret token header is missing or wrong.
+      this.webhookHandler = await this.bot.createWebhook({
+        domain: url.host, path: url.pathname, secret_token: secret, allowed_updates: [...ALLOWED_UPDATES],
+      });
+    } catch (error) {
+      throw new TelegramStartError('webhook', `Telegram: setWebhook for ${url.origin}${url.pathname} failed (${describe(error)}) — check TELEGRAM_WEBHOOK_URL`);
+    }
+    if (webhook.port === undefined) return;
+    const handler = this.webhookHandler;
+    const server = http.createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error) => reject(new TelegramStartError('webhook',
+        `Telegram: cannot listen for the webhook on ${webhook.host ?? '*'}:${webhook.port} (${describe(error)}) — check TELEGRAM_WEBHOOK_PORT`)));
+      server.listen(webhook.port, webhook.host, () => resolve());
+    });
+    this.server = server;
+  }
+
+  private accept(update: Update): void {
+    const work = this.handle(update).catch((error: unknown) => this.log.error('Telegram: answering an update failed', error));
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async handle(update: Update): Promise<void> {
+    const incoming = readUpdate(update);
+    if (incoming === null) return;
+    const { inbound } = incoming;
+    if (incoming.kind === 'button') {
+      // Answered first: Telegram shows a spinner on the button until it is.
+      await this.call(() => this.bot.telegram.answerCbQuery(incoming.callbackQueryId))
+        .catch((error: unknown) => this.log.warn(`Telegram: answerCallbackQuery failed (${describe(error)})`));
+      if (inbound.action !== undefined) inbound.action = this.commands.decode(inbound.action);
+    }
+    if (!incoming.privateChat && this.options.allowGroups !== true) return;
+    if (incoming.kind === 'message' && incoming.file !== null) {
+      const fetched = await this.fetch(incoming.file);
+      if (typeof fetched === 'string') {
+        await this.deliver(inbound.chatId, [{ text: fetched }]);
+        return;
+      }
+      inbound.attachments = [{ filename: incoming.file.filename, mime: incoming.file.mime, bytes: fetched }];
+    }
+    const replies = await this.options.host.assistant.handle(inbound);
+    await this.deliver(inbound.chatId, replies);
+  }
+
+  /** The file's bytes, or what to tell the user when it cannot be had. */
+  private async fetch(file: FileRef): Promise<Uint8Array | string> {
+    try {
+      return await this.call(() => downloadFile(this.bot.telegram, file, this.maxBytes));
+    } catch (error) {
+      const tooBig = error instanceof TelegramFileTooLarge || (error instanceof TelegramError && /file is too big/i.test(error.description));
+      if (tooBig) {
+        const params = { name: file.filename, maxMb: Math.floor(this.maxBytes / (1024 * 1024)) };
+        return `${failureText('UPLOAD.TOO_LARGE', params, 'hi')}\n${failureText('UPLOAD.TOO_LARGE', params, 'en')}`;
+      }
+      this.log.error('Telegram: an upload could not be fetched', error);
+      return `${sayText('internalError', 'hi')}\n${sayText('internalError', 'en')}`;
+    }
+  }
+
+  // ---- sending ----
+
+  private async deliver(chatId: string, replies: Reply[]): Promise<void> {
+    for (const reply of replies) {
+      for (const id of await this.sendReply(chatId, reply)) {
+        await this.options.host.rememberSent(TELEGRAM_CHANNEL, chatId, id, reply);
+      }
+    }
+  }
+
+  /** Sends one reply as one or more Telegram messages (buttons on the last); returns their ids in order. */
+  private async sendReply(chatId: string, reply: Reply): Promise<string[]> {
+    const telegram = this.bot.telegram;
+    const keyboard = inlineKeyboard(reply.buttons, this.commands);
+    const markup = keyboard === undefined ? {} : { reply_markup: keyboard };
+    const ids: string[] = [];
+    let text = reply.text.trim();
+    if (reply.document !== undefined) {
+      const doc = reply.document;
+      const captioned = text.length <= CAPTION_LIMIT;
+      const sent = await this.paced(chatId, () => telegram.sendDocument(chatId, Input.fromBuffer(Buffer.from(doc.base64, 'base64'), doc.filename), {
+        ...(captioned && text !== '' ? { caption: text } : {}), ...(captioned ? markup : {}),
+      }));
+      ids.push(String(sent.message_id));
+      if (captioned) return ids;
+    }
+    // Telegram refuses an empty message; buttons alone still need a line to hang from.
+    if (text === '' && keyboard !== undefined) text = '⬇';
+    const parts = splitText(text);
+    for (const [i, part] of parts.entries()) {
+      const sent = await this.paced(chatId, () => telegram.sendMessage(chatId, part, i === parts.length - 1 ? markup : {}));
+      ids.push(String(sent.message_id));
+    }
+    return ids;
+  }
+
+  private paced<T>(chatId: string, send: () => Promise<T>): Promise<T> {
+    return this.pacer.run(chatId, () => this.call(send));
+  }
+
+  private call<T>(request: () => Promise<T>): Promise<T> {
+    return honourRetryAfter(request, {
+      retries: this.options.retries ?? 3,
+      sleep: this.sleep,
+      onRetryAfter: (seconds) => {
+        this.pacer.pause(seconds * 1000);
+        this.log.warn(`Telegram: rate limited (429); waiting ${seconds} s as asked`);
+      },
+    });
+  }
+}
+
+/** An error in one line without the token (telegraf already strips it from network errors). */
+function describe(error: unknown): string {
+  if (error instanceof TelegramError) return `${error.code}: ${error.description}`;
+  return error instanceof Error ? error.message : String(error);
+}

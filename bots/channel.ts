@@ -1,0 +1,54 @@
+// What a channel adapter (Telegram, WhatsApp, Bot Framework / web chat, terminal) gets from the
+// assistant side, and what it offers back. Adapters translate only: office rules stay in bots/ and core/.
+import type { Clock, Store } from '../core/ports.ts';
+import type { Assistant } from './assistant.ts';
+import type { Logger } from './context.ts';
+import type { ChannelSender } from './outbox/dispatcher.ts';
+import type { Reply } from './reply.ts';
+
+export interface ChannelHost {
+  assistant: Assistant;
+  log: Logger;
+  /**
+   * Remember a message the bot sent (a reply or a notification) by its platform id, so that a user's
+   * reply to it is tied to the file or receipt it was about. Call it for every message sent.
+   */
+  rememberSent(channel: string, chatId: string, messageId: string, reply: Reply): Promise<void>;
+  /** Keep what the adapter needs to message this chat unprompted (e.g. a Bot Framework conversation reference). */
+  saveConversationRef(channel: string, chatId: string, ref: string): Promise<void>;
+  loadConversationRef(channel: string, chatId: string): Promise<string | null>;
+}
+
+/** A live channel: receives messages, answers through the host's assistant, and delivers notifications. */
+export interface ChannelAdapter extends ChannelSender {
+  /** Starts receiving. Rejects with a clear message when the channel cannot start (bad token, no browser…). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createChannelHost(store: Store, clock: Clock, assistant: Assistant, log: Logger): ChannelHost {
+  return {
+    assistant,
+    log,
+    rememberSent: async (channel, chatId, messageId, reply) => {
+      if (reply.subject === undefined) return;
+      const subject = reply.subject;
+      await store.transaction(async (tx) => {
+        const account = await tx.accounts.find(channel, chatId);
+        if ((await tx.sentMessages.find(channel, chatId, messageId)) !== null) return;
+        await tx.sentMessages.add({
+          channel, chatId, messageId, employeeId: account?.employeeId ?? null,
+          subjectType: subject.type, subjectId: subject.id, createdAt: clock.now(),
+        });
+      });
+    },
+    saveConversationRef: async (channel, chatId, ref) => {
+      await store.transaction(async (tx) => {
+        const account = (await tx.accounts.find(channel, chatId)) ?? (await tx.accounts.create({ channel, address: chatId, displayName: null }));
+        if (account.conversationRef !== ref) await tx.accounts.update(account.id, { conversationRef: ref });
+      });
+    },
+    loadConversationRef: async (channel, chatId) =>
+      store.transaction(async (tx) => (await tx.accounts.find(channel, chatId))?.conversationRef ?? null),
+  };
+}

@@ -1,0 +1,112 @@
+// Where is it, what is with me, what did I send, find it, and the file as a PDF note sheet.
+import { ageInDays, findTracked, itemsInHand, noteSheetOf, sentItems, type TrailEntry } from '../../core/efile/queries.ts';
+import type { Employee, UiLanguage } from '../../core/types.ts';
+import { istDateTime } from '../../core/time.ts';
+import type { CommandContext, Outcome } from '../context.ts';
+import { failureText } from '../messages/failures.ts';
+import { etext } from '../messages/efile-texts.ts';
+
+const person = (e: Employee | null) => (e === null ? '—' : `${e.name} (${e.post})`);
+
+const ACTIONS: Record<TrailEntry['action'], [string, string]> = {
+  created: ['दर्ज/खोली गई', 'opened'], forwarded: ['भेजी गई', 'forwarded'], approved: ['स्वीकृत', 'approved'], returned: ['वापस', 'returned'],
+  parked: ['रोकी गई', 'parked'], unparked: ['फिर चालू', 'resumed'], closed: ['बंद', 'closed'], reopened: ['फिर खोली गई', 'reopened'], attached: ['संलग्न', 'attached'],
+};
+const STATUS: Record<string, [string, string]> = {
+  open: ['चालू', 'open'], parked: ['रोकी गई', 'parked'], closed: ['बंद', 'closed'], filed: ['संचिका में', 'in a file'],
+};
+const word = (table: Record<string, [string, string]>, key: string, lang: UiLanguage) => table[key]?.[lang === 'hi' ? 0 : 1] ?? key;
+
+function trailText(trail: TrailEntry[], lang: UiLanguage): string {
+  return trail.slice(-15).map((t) => etext('trailLine', lang, {
+    at: istDateTime(t.at), from: t.from?.name ?? '—', to: t.to?.name ?? '—', action: word(ACTIONS, t.action, lang), remark: t.remark ?? '',
+  })).join('\n');
+}
+
+export async function statusCommand(ctx: CommandContext, number: string | undefined): Promise<Outcome> {
+  const { lang } = ctx;
+  if (number === undefined) return { replies: [{ text: etext('whatNumber', lang) }] };
+  const found = await findTracked(ctx.tx, number);
+  if (found === null) {
+    const code = /\/R\//i.test(number) ? 'RECEIPT.NOT_FOUND' : 'FILE.NOT_FOUND';
+    return { replies: [{ text: failureText(code, { number }, lang) }] };
+  }
+  if (found.kind === 'file') {
+    const { file } = found;
+    return {
+      replies: [{
+        text: etext('statusFile', lang, {
+          number: file.fileNumber, subject: file.subject, status: word(STATUS, file.status, lang), holder: person(found.holder),
+          since: istDateTime(file.movedAt), notes: found.notes, receipts: found.receipts.length, trail: trailText(found.trail, lang),
+        }),
+        subject: { type: 'file', id: file.fileNumber },
+        buttons: [{ label: etext('btnNoteSheet', lang), command: `/file.sheet ${file.fileNumber}` }],
+      }],
+    };
+  }
+  const { receipt } = found;
+  return {
+    replies: [{
+      text: etext('statusReceipt', lang, {
+        number: receipt.diaryNumber, subject: receipt.subject, holder: person(found.holder), since: istDateTime(receipt.movedAt),
+        file: found.file?.fileNumber ?? '', trail: trailText(found.trail, lang),
+      }),
+      subject: { type: 'receipt', id: receipt.diaryNumber },
+    }],
+  };
+}
+
+export async function myItemsCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {
+  const { lang } = ctx;
+  const items = await itemsInHand(ctx.tx, me);
+  if (items.length === 0) return { replies: [{ text: etext('nothingInHand', lang) }] };
+  const now = ctx.deps.clock.now();
+  const lines = items.slice(0, 30).map((i) => etext('inHandLine', lang, {
+    number: i.number, subject: i.subject, days: ageInDays(i.since, now), parked: i.parked ? 1 : 0,
+  }));
+  return { replies: [{ text: [etext('inHandHeader', lang, { count: items.length }), ...lines].join('\n') }] };
+}
+
+export async function sentCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {
+  const { lang } = ctx;
+  const items = await sentItems(ctx.tx, me, 10);
+  if (items.length === 0) return { replies: [{ text: etext('nothingSent', lang) }] };
+  return {
+    replies: [{
+      text: items.map((i) => etext('sentLine', lang, {
+        number: i.number, subject: i.subject, to: i.sentTo?.name ?? '—', at: istDateTime(i.sentAt), holder: person(i.holder), status: word(STATUS, i.status, lang),
+      })).join('\n'),
+    }],
+  };
+}
+
+export async function searchCommand(ctx: CommandContext, query: string | undefined): Promise<Outcome> {
+  const { lang } = ctx;
+  const words = (query ?? '').split(/\s+/).map((w) => w.trim()).filter((w) => w.length > 0).slice(0, 6);
+  if (words.length === 0) return { replies: [{ text: etext('searchNeedsWords', lang) }] };
+  const files = await ctx.tx.files.search(words, 10);
+  const receipts = await ctx.tx.receipts.search(words, 10);
+  const q = words.join(' ');
+  if (files.length + receipts.length === 0) return { replies: [{ text: etext('searchNone', lang, { query: q }) }] };
+  const lines = [
+    ...files.map((f) => `📁 ${f.fileNumber} — ${f.subject} (${word(STATUS, f.status, lang)})`),
+    ...receipts.map((r) => `📨 ${r.diaryNumber} — ${r.subject}${r.fromWhom ? ` — ${r.fromWhom}` : ''}`),
+  ];
+  return { replies: [{ text: [etext('searchHeader', lang, { query: q, count: lines.length }), ...lines].join('\n') }] };
+}
+
+/** `file EST-12/2026`: the note sheet as a PDF document. */
+export async function noteSheetCommand(ctx: CommandContext, number: string): Promise<Outcome> {
+  const { lang } = ctx;
+  const file = (await ctx.tx.files.byNumber(number.toUpperCase())) ?? (await ctx.tx.files.byNumber(number));
+  if (file === null) return { replies: [{ text: failureText('FILE.NOT_FOUND', { number }, lang) }] };
+  const sheet = await noteSheetOf(ctx.tx, file, ctx.deps.clock.now());
+  const pdf = await ctx.deps.renderer.noteSheet(sheet);
+  return {
+    replies: [{
+      text: etext('noteSheetCaption', lang, { number: file.fileNumber }),
+      document: { filename: `${file.fileNumber.replace(/[^\w-]+/g, '_')}-notesheet.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf).toString('base64') },
+      subject: { type: 'file', id: file.fileNumber },
+    }],
+  };
+}

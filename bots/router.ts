@@ -1,0 +1,202 @@
+// Which command answers a message: button actions first, then what the chat was in the middle of,
+// then the understood intent. Only linked, active employees get past the door (assistant.ts).
+import type { Employee } from '../core/types.ts';
+import type { CommandContext, Outcome } from './context.ts';
+import type { Intent } from './language/index.ts';
+import { text } from './messages/texts.ts';
+import { etext } from './messages/efile-texts.ts';
+import { chatState, updateChatState, type Pending } from './commands/conversation.ts';
+import { receiveUpload } from './commands/receipt.ts';
+import {
+  askDecision, attachCommand, closeCommand, createFileCommand, decideCommand, forwardCommand, forwardTo, noteCommand,
+  parkCommand, reopenCommand, targetProblem,
+} from './commands/file.ts';
+import { myItemsCommand, noteSheetCommand, searchCommand, sentCommand, statusCommand } from './commands/track.ts';
+import { findTarget, resolveTarget } from './commands/resolve.ts';
+import { findByCode } from '../core/staff/link-account.ts';
+import { addNote } from '../core/efile/files.ts';
+import { failureText } from './messages/failures.ts';
+import { cancelSigning, consentToSign } from './commands/sign.ts';
+
+const say = (t: string): Outcome => ({ replies: [{ text: t }] });
+const NOTE_SHEET = /^(?:file|फाइल|फ़ाइल|संचिका|sanchika|notesheet|note sheet|नोटशीट)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})\s*(?:pdf)?$/i;
+const DECISIONS: Intent[] = ['approve', 'return', 'refuse'];
+
+export async function routeEmployee(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  if ((ctx.inbound.attachments?.length ?? 0) > 0) return receiveUpload(ctx);
+  if (raw.startsWith('/')) return routeAction(ctx, me, raw);
+  const sheet = NOTE_SHEET.exec(raw);
+  if (sheet?.[1] !== undefined) return noteSheetCommand(ctx, sheet[1]);
+
+  const state = await chatState(ctx);
+  if (state.pending !== undefined) {
+    const answered = await answerPending(ctx, me, state.pending, raw);
+    if (answered !== null) return answered;
+  }
+  return routeIntent(ctx, me, raw);
+}
+
+async function routeAction(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  const [verb = '', ...args] = raw.split(/\s+/);
+  const [a0, a1, a2] = args;
+  switch (verb) {
+    case '/receipt.newfile':
+      return a0 ? createFileCommand(ctx, me, a0) : say(etext('whichFile', ctx.lang));
+    case '/receipt.attach':
+      if (!a0) break;
+      await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'receipt.attach', receipt: a0 } }));
+      return say(etext('askFileNumber', ctx.lang, { number: a0 }));
+    case '/receipt.forward':
+    case '/file.forward': {
+      if (!a0) break;
+      const target = verb === '/file.forward' ? 'file' : 'receipt';
+      await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'forward', target, number: a0 } }));
+      return say(etext('askAddressee', ctx.lang, { number: a0 }));
+    }
+    case '/file.approve':
+    case '/file.return': {
+      if (!a0) break;
+      const found = await findTarget(ctx, a0, 'file');
+      if (!found.ok) return targetProblem(ctx, found);
+      return decideCommand(ctx, me, found.target, verb === '/file.approve' ? 'approve' : 'return', null);
+    }
+    case '/file.sheet':
+      return a0 ? noteSheetCommand(ctx, a0) : say(etext('whichFile', ctx.lang));
+    case '/file.note': {
+      if (!a0) break;
+      const found = await findTarget(ctx, a0, 'file');
+      if (!found.ok) return targetProblem(ctx, found);
+      if (found.target.kind !== 'file') break;
+      const noted = await addNote(ctx.tx, ctx.deps.clock, { actor: me, file: found.target.file, text: args.slice(1).join(' ') });
+      if (!noted.ok) return say(failureText(noted.failure.code, noted.failure.params, ctx.lang));
+      return say(etext('noted', ctx.lang, { file: found.target.file.fileNumber, note: noted.value.number }));
+    }
+    case '/sign.consent':
+      return consentToSign(ctx, me);
+    case '/sign.cancel':
+      return cancelSigning(ctx);
+    case '/forward': {
+      if (!a0 || !a1 || !a2 || (a0 !== 'file' && a0 !== 'receipt')) break;
+      const found = await findTarget(ctx, a1, a0);
+      if (!found.ok) return targetProblem(ctx, found);
+      const to = await findByCode(ctx.tx, a2);
+      if (to === null) return say(failureText('STAFF.UNKNOWN_CODE', { code: a2 }, ctx.lang));
+      return forwardTo(ctx, me, found.target, to, null);
+    }
+    default:
+      break;
+  }
+  return say(text('notUnderstood', ctx.lang));
+}
+
+/** The chat asked a question; this message may be its answer. Null: it is a new request instead. */
+async function answerPending(ctx: CommandContext, me: Employee, pending: Pending, raw: string): Promise<Outcome | null> {
+  const { parse } = ctx;
+  const clear = () => updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+  // A clear, confident command wins over the question asked (the user moved on).
+  const movedOn = parse.confidence >= 0.85 && !['unknown', 'note', 'search', 'create_file', 'forward', 'return', 'refuse', 'attach'].includes(parse.intent);
+  switch (pending.kind) {
+    case 'receipt.subject': {
+      if (movedOn) { await clear(); return null; }
+      const receipt = await ctx.tx.receipts.byDiaryNumber(pending.receipt);
+      if (receipt === null) { await clear(); return null; }
+      const updated = await ctx.tx.receipts.update(receipt.id, receipt.version, { subject: raw });
+      await clear();
+      if (updated === null) return null;
+      return say(etext('subjectSet', ctx.lang, { subject: raw }));
+    }
+    case 'receipt.attach': {
+      const fileNo = parse.entities.fileNumber;
+      if (fileNo === undefined) {
+        if (movedOn) { await clear(); return null; }
+        return say(etext('askFileNumber', ctx.lang, { number: pending.receipt }));
+      }
+      await clear();
+      return attachCommand(ctx, me, pending.receipt, fileNo);
+    }
+    case 'forward': {
+      if (movedOn && parse.intent !== 'forward') { await clear(); return null; }
+      const found = await findTarget(ctx, pending.number, pending.target);
+      await clear();
+      if (!found.ok) return targetProblem(ctx, found);
+      return forwardCommand(ctx, me, found.target, raw, null);
+    }
+    case 'file.return': {
+      if (movedOn) { await clear(); return null; }
+      const found = await findTarget(ctx, pending.number, 'file');
+      await clear();
+      if (!found.ok) return targetProblem(ctx, found);
+      return decideCommand(ctx, me, found.target, 'return', parse.entities.remark ?? raw);
+    }
+    case 'decision':
+      await clear();
+      return null;
+    case 'sign.consent':
+    case 'sign.otp':
+      if (parse.intent === 'cancel' || parse.intent === 'deny') return cancelSigning(ctx);
+      if (pending.kind === 'sign.consent' && (parse.intent === 'confirm' || parse.intent === 'approve')) return consentToSign(ctx, me);
+      return null;
+  }
+}
+
+async function routeIntent(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  const { parse, lang } = ctx;
+  const e = parse.entities;
+  // A guess is not an answer: below this the user is asked to say it again (help lists the words).
+  if (parse.confidence < 0.35) return say(text('notUnderstood', lang));
+  switch (parse.intent) {
+    case 'status':
+      if (e.fileNumber ?? e.diaryNumber) return statusCommand(ctx, e.fileNumber ?? e.diaryNumber);
+      return withTarget(ctx, async (t) => statusCommand(ctx, t.kind === 'file' ? t.file.fileNumber : t.receipt.diaryNumber));
+    case 'my_items':
+      return myItemsCommand(ctx, me);
+    case 'sent':
+      return sentCommand(ctx, me);
+    case 'search':
+      return searchCommand(ctx, e.query ?? e.remark);
+    case 'create_file': {
+      const context = await resolveTarget(ctx);
+      const receipt = context.ok && context.target.kind === 'receipt' && context.target.receipt.fileId === null ? context.target.receipt.diaryNumber : undefined;
+      return createFileCommand(ctx, me, receipt);
+    }
+    case 'attach': {
+      const receipt = e.diaryNumber ?? (await chatState(ctx)).current?.number;
+      if (receipt === undefined || e.fileNumber === undefined) return say(etext('whichFile', lang));
+      return attachCommand(ctx, me, receipt, e.fileNumber);
+    }
+    case 'note':
+      return noteCommand(ctx, me, e.remark ?? raw);
+    case 'forward':
+      return withTarget(ctx, (t) => forwardCommand(ctx, me, t, e.addressee?.name ?? e.addressee?.post ?? e.addressee?.code ?? raw, e.remark ?? null));
+    case 'approve':
+    case 'return':
+    case 'refuse':
+      return withTarget(ctx, (t) => {
+        if (isUnsureDecision(ctx)) return askDecision(ctx, t, raw);
+        return decideCommand(ctx, me, t, parse.intent === 'approve' ? 'approve' : 'return', e.remark ?? null);
+      });
+    case 'park':
+      return withTarget(ctx, (t) => parkCommand(ctx, me, t, e.remark ?? null));
+    case 'close_file':
+      return withTarget(ctx, (t) => closeCommand(ctx, me, t, e.remark ?? null));
+    case 'reopen':
+      return withTarget(ctx, (t) => reopenCommand(ctx, me, t));
+    case 'unknown':
+      return say(text('notUnderstood', lang));
+    default:
+      return say(text('notYet', lang, { what: raw.slice(0, 60) }));
+  }
+}
+
+async function withTarget(ctx: CommandContext, act: (t: import('./commands/resolve.ts').Target) => Promise<Outcome>): Promise<Outcome> {
+  const target = await resolveTarget(ctx);
+  return target.ok ? act(target.target) : targetProblem(ctx, target);
+}
+
+/** Low confidence, or another decision close behind: ask, never guess a decision. */
+function isUnsureDecision(ctx: CommandContext): boolean {
+  const { parse, deps } = ctx;
+  if (parse.confidence < deps.decisionConfidence) return true;
+  const rival = parse.alternatives.find((a: { intent: Intent; confidence: number }) => a.intent !== parse.intent && DECISIONS.includes(a.intent));
+  return rival !== undefined && parse.confidence - rival.confidence < 0.2 && !(parse.intent === 'return' && rival.intent === 'refuse') && !(parse.intent === 'refuse' && rival.intent === 'return');
+}

@@ -1,0 +1,36 @@
+// Shared checks: only the current holder acts, nothing is done to a closed file, and a write that
+// lost a race (another officer acted first) rolls the whole action back.
+import { fail, OfficeError, type Result } from '../errors.ts';
+import type { Tx } from '../ports.ts';
+import type { Employee } from '../types.ts';
+import type { EFile, Receipt } from './types.ts';
+
+export async function holderLabel(tx: Tx, holderId: number): Promise<string> {
+  const holder = await tx.employees.byId(holderId);
+  return holder === null ? `#${holderId}` : `${holder.name} (${holder.post})`;
+}
+
+/** The file must be open (or parked) and in the actor's hands. */
+export async function checkFileHeld(tx: Tx, actor: Employee, file: EFile): Promise<Result<never> | null> {
+  if (file.status === 'closed') return fail('FILE.CLOSED', { number: file.fileNumber });
+  if (file.holderId !== actor.id) return fail('FILE.NOT_IN_YOUR_HANDS', { number: file.fileNumber, holder: await holderLabel(tx, file.holderId) });
+  return null;
+}
+
+export async function checkReceiptHeld(tx: Tx, actor: Employee, receipt: Receipt): Promise<Result<never> | null> {
+  if (receipt.holderId !== actor.id) {
+    return fail('FILE.NOT_IN_YOUR_HANDS', { number: receipt.diaryNumber, holder: await holderLabel(tx, receipt.holderId) });
+  }
+  return null;
+}
+
+export function checkAddressee(actor: Employee, to: Employee): Result<never> | null {
+  if (to.id === actor.id) return fail('FILE.SELF_FORWARD');
+  if (!to.active) return fail('STAFF.ADDRESSEE_INACTIVE', { name: to.name });
+  return null;
+}
+
+/** A versioned write that found a newer version: someone acted first. Throws to roll back. */
+export function lostRace(number: string): never {
+  throw new OfficeError({ code: 'FILE.CHANGED_MEANWHILE', params: { number } });
+}

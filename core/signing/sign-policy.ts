@@ -1,0 +1,20 @@
+import type { Employee } from '../types.ts';
+
+/** Decisions that can require a signature (configuration: SIGN_DECISIONS). */
+export const SIGNABLE = ['file.approve', 'file.return', 'leave.sanction', 'tour.approve', 'ta.approve', 'letter.dispatch'] as const;
+export type Signable = (typeof SIGNABLE)[number];
+
+export interface SignPolicy {
+  /** Canonical post keys whose decisions are signed (configuration: SIGN_POSTS). */
+  posts: string[];
+  decisions: Signable[];
+}
+
+export const DEFAULT_SIGN_POLICY: SignPolicy = {
+  posts: ['COLLECTOR', 'DDC', 'ADM'],
+  decisions: [...SIGNABLE],
+};
+
+export function requiresSignature(policy: SignPolicy, signer: Employee, decision: Signable): boolean {
+  return policy.decisions.includes(decision) && signer.postKey !== null && policy.posts.includes(signer.postKey);
+}

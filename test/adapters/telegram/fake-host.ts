@@ -1,0 +1,37 @@
+// A channel host whose assistant is a script: the adapter is under test here, not the assistant.
+import type { ChannelHost } from '../../../bots/channel.ts';
+import type { Logger } from '../../../bots/context.ts';
+import type { Inbound, Reply } from '../../../bots/reply.ts';
+
+export interface FakeHost {
+  host: ChannelHost;
+  inbound: Inbound[];
+  remembered: { channel: string; chatId: string; messageId: string; reply: Reply }[];
+  logs: string[];
+}
+
+export function fakeHost(answer: (inbound: Inbound) => Reply[] | Promise<Reply[]> = (i) => [{ text: `echo: ${i.text ?? i.action ?? ''}` }]): FakeHost {
+  const inbound: Inbound[] = [];
+  const remembered: FakeHost['remembered'] = [];
+  const logs: string[] = [];
+  const log: Logger = {
+    info: (m) => logs.push(`info ${m}`),
+    warn: (m) => logs.push(`warn ${m}`),
+    error: (m, e) => logs.push(`error ${m}${e instanceof Error ? `: ${e.message}` : ''}`),
+  };
+  const host: ChannelHost = {
+    assistant: {
+      handle: async (message) => {
+        inbound.push(message);
+        return answer(message);
+      },
+    },
+    log,
+    rememberSent: async (channel, chatId, messageId, reply) => {
+      remembered.push({ channel, chatId, messageId, reply });
+    },
+    saveConversationRef: async () => {},
+    loadConversationRef: async () => null,
+  };
+  return { host, inbound, remembered, logs };
+}

@@ -1,0 +1,321 @@
+// A loopback Telegram Bot API for tests: speaks the wire format telegraf uses (POST
+// /bot<token>/<method> with JSON or multipart bodies, GET /file/bot<token>/<path> for downloads),
+// queues updates for long polling, and records every call so tests can assert what went out.
+// Telegram's own refusals that matter to an adapter are reproduced (too long text, callback data
+// over 64 bytes, a long caption, files over the 20 MB download limit, 429 with retry_after).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Update } from 'telegraf/types';
+
+export interface PeerCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** Uploaded files of a multipart call, by field name. */
+  files: Record<string, { filename: string; bytes: Buffer }>;
+}
+
+export interface PeerMessage {
+  chatId: string;
+  messageId: number;
+  text?: string;
+  caption?: string;
+  document?: { filename: string; bytes: Buffer };
+  buttons?: { text: string; callback_data: string }[];
+}
+
+type UpdateBody = Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'>;
+
+const DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+const BOT = { id: 777000111, is_bot: true as const, first_name: 'Daftar', username: 'daftar_test_bot' };
+
+export class BotApiPeer {
+  readonly calls: PeerCall[] = [];
+  readonly sent: PeerMessage[] = [];
+  /** The highest offset a getUpdates call confirmed (every update below it is gone). */
+  confirmedOffset = 0;
+  private queue: Update[] = [];
+  private nextUpdateId = 5000;
+  private readonly messageIds = new Map<string, number>();
+  private readonly files = new Map<string, { path: string; bytes: Buffer; size: number }>();
+  private readonly pollers = new Set<() => void>();
+  private readonly listeners = new Set<() => void>();
+  private limited: { left: number; retryAfter: number; methods: string[] } = { left: 0, retryAfter: 1, methods: [] };
+  private nextCallbackId = 1;
+
+  private constructor(private readonly server: http.Server, readonly token: string) {}
+
+  static async start(token = '123456:TEST-loopback-token'): Promise<BotApiPeer> {
+    const server = http.createServer();
+    const peer = new BotApiPeer(server, token);
+    server.on('request', (req, res) => {
+      peer.serve(req, res).catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return peer;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.pollers) wake();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---- what the test does as "Telegram" ----
+
+  /** Queues an update for the next getUpdates; returns its update_id. */
+  push(update: UpdateBody, updateId = this.nextUpdateId++): number {
+    this.queue.push({ ...update, update_id: updateId } as Update);
+    for (const wake of this.pollers) wake();
+    return updateId;
+  }
+
+  /** Stores a file the bot can fetch with getFile; `declaredSize` lets a test lie about the size. */
+  addFile(bytes: Buffer, path: string, declaredSize = bytes.length): string {
+    const fileId = `file-${this.files.size + 1}-${path.replace(/\W/g, '')}`;
+    this.files.set(fileId, { path, bytes, size: declaredSize });
+    return fileId;
+  }
+
+  /** Answers the next `count` calls of `methods` with HTTP 429 and parameters.retry_after. */
+  rateLimitNext(count: number, retryAfter = 1, methods = ['sendMessage', 'sendDocument']): void {
+    this.limited = { left: count, retryAfter, methods };
+  }
+
+  callsTo(method: string): PeerCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  sentTo(chatId: string | number): PeerMessage[] {
+    return this.sent.filter((m) => m.chatId === String(chatId));
+  }
+
+  /**
+   * Resolves once `test` holds, checking after every call and every few milliseconds (the adapter's
+   * own state changes after a call's response); fails after `timeoutMs`.
+   */
+  async until(test: () => boolean, timeoutMs = 10_000): Promise<void> {
+    if (test()) return;
+    await new Promise<void>((resolve, reject) => {
+      const stop = () => {
+        clearTimeout(timer);
+        clearInterval(ticker);
+        this.listeners.delete(check);
+      };
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`bot-api-peer: condition not met within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`));
+      }, timeoutMs);
+      const check = () => {
+        if (!test()) return;
+        stop();
+        resolve();
+      };
+      const ticker = setInterval(check, 5);
+      this.listeners.add(check);
+    });
+  }
+
+  // ---- update builders in Telegram's shapes ----
+
+  private user(chatId: number, name: string) {
+    return { id: chatId, is_bot: false as const, first_name: name, language_code: 'en' };
+  }
+
+  textMessage(chatId: number, messageId: number, text: string, extra: { replyTo?: number; name?: string } = {}): UpdateBody {
+    const chat = { id: chatId, type: 'private' as const, first_name: extra.name ?? 'User' };
+    return {
+      message: {
+        message_id: messageId, date: 1_764_050_000, chat, from: this.user(chatId, extra.name ?? 'User'), text,
+        ...(extra.replyTo !== undefined ? { reply_to_message: { message_id: extra.replyTo, date: 1_764_049_000, chat, from: BOT, text: '…' } } : {}),
+      },
+    } as UpdateBody;
+  }
+
+  photoMessage(chatId: number, messageId: number, fileId: string, extra: { caption?: string; mediaGroupId?: string; size?: number } = {}): UpdateBody {
+    const size = extra.size ?? this.sizeOf(fileId);
+    return {
+      message: {
+        message_id: messageId, date: 1_764_050_000, chat: { id: chatId, type: 'private', first_name: 'User' }, from: this.user(chatId, 'User'),
+        // Telegram sends every resolution it made; smallest first.
+        photo: [
+          { file_id: `${fileId}-thumb`, file_unique_id: 'thumb', width: 90, height: 120, file_size: 1200 },
+          { file_id: fileId, file_unique_id: 'full', width: 1240, height: 1754, file_size: size },
+        ],
+        ...(extra.caption !== undefined ? { caption: extra.caption } : {}),
+        ...(extra.mediaGroupId !== undefined ? { media_group_id: extra.mediaGroupId } : {}),
+      },
+    } as UpdateBody;
+  }
+
+  documentMessage(chatId: number, messageId: number, fileId: string, fileName: string, mime: string, extra: { caption?: string; size?: number } = {}): UpdateBody {
+    return {
+      message: {
+        message_id: messageId, date: 1_764_050_000, chat: { id: chatId, type: 'private', first_name: 'User' }, from: this.user(chatId, 'User'),
+        document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: fileName, mime_type: mime, file_size: extra.size ?? this.sizeOf(fileId) },
+        ...(extra.caption !== undefined ? { caption: extra.caption } : {}),
+      },
+    } as UpdateBody;
+  }
+
+  /** A press of an inline button under the bot's message `messageId`. */
+  buttonPress(chatId: number, messageId: number, data: string): UpdateBody {
+    return {
+      callback_query: {
+        id: `cbq-${this.nextCallbackId++}`, from: this.user(chatId, 'User'), chat_instance: 'ci-1', data,
+        message: { message_id: messageId, date: 1_764_049_000, chat: { id: chatId, type: 'private', first_name: 'User' }, from: BOT, text: '…' },
+      },
+    } as UpdateBody;
+  }
+
+  private sizeOf(fileId: string): number {
+    return this.files.get(fileId)?.size ?? 0;
+  }
+
+  // ---- the wire ----
+
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://peer');
+    const body = await readBody(req);
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download !== null) return this.download(res, download[1] ?? '', decodeURIComponent(download[2] ?? ''));
+    const api = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
+    if (api === null) return json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (api[1] !== this.token) return json(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const method = api[2] ?? '';
+    const call = await parseCall(method, req.headers['content-type'] ?? '', body, url.searchParams);
+    this.record(call);
+    if (this.limited.left > 0 && this.limited.methods.includes(method)) {
+      this.limited.left -= 1;
+      const after = this.limited.retryAfter;
+      return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${after}`, parameters: { retry_after: after } });
+    }
+    const answer = await this.answer(call, req);
+    if ('error' in answer) return json(res, answer.status, { ok: false, error_code: answer.status, description: answer.error });
+    return json(res, 200, { ok: true, result: answer.result });
+  }
+
+  private record(call: PeerCall): void {
+    this.calls.push(call);
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private async answer(call: PeerCall, req: http.IncomingMessage): Promise<{ result: unknown } | { status: number; error: string }> {
+    const p = call.params;
+    switch (call.method) {
+      case 'getMe':
+        return { result: { ...BOT, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } };
+      case 'deleteWebhook':
+      case 'setWebhook':
+      case 'answerCallbackQuery':
+        return { result: true };
+      case 'getUpdates':
+        return { result: await this.getUpdates(Number(p.offset ?? 0), Number(p.limit ?? 100), Number(p.timeout ?? 0), req) };
+      case 'getFile': {
+        const file = this.files.get(String(p.file_id));
+        if (file === undefined) return { status: 400, error: 'Bad Request: invalid file_id' };
+        if (file.size > DOWNLOAD_LIMIT) return { status: 400, error: 'Bad Request: file is too big' };
+        return { result: { file_id: p.file_id, file_unique_id: `u-${String(p.file_id)}`, file_size: file.size, file_path: file.path } };
+      }
+      case 'sendMessage': {
+        const text = String(p.text ?? '');
+        if (text.length === 0) return { status: 400, error: 'Bad Request: message text is empty' };
+        if (text.length > 4096) return { status: 400, error: 'Bad Request: message is too long' };
+        return this.sendOut(call, { text });
+      }
+      case 'sendDocument': {
+        const caption = p.caption === undefined ? undefined : String(p.caption);
+        if (caption !== undefined && caption.length > 1024) return { status: 400, error: 'Bad Request: message caption is too long' };
+        const document = call.files.document;
+        if (document === undefined) return { status: 400, error: 'Bad Request: there is no document in the request' };
+        return this.sendOut(call, { document, ...(caption !== undefined ? { caption } : {}) });
+      }
+      default:
+        return { status: 404, error: 'Not Found: method not found' };
+    }
+  }
+
+  private sendOut(call: PeerCall, content: Omit<PeerMessage, 'chatId' | 'messageId'>): { result: unknown } | { status: number; error: string } {
+    const chatId = String(call.params.chat_id);
+    const markup = typeof call.params.reply_markup === 'string' ? JSON.parse(call.params.reply_markup) : call.params.reply_markup;
+    const buttons = ((markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
+    if (buttons.some((b) => Buffer.byteLength(b.callback_data, 'utf8') > 64 || b.callback_data.length === 0)) {
+      return { status: 400, error: 'Bad Request: BUTTON_DATA_INVALID' };
+    }
+    const messageId = (this.messageIds.get(chatId) ?? 100) + 1;
+    this.messageIds.set(chatId, messageId);
+    this.sent.push({ chatId, messageId, ...content, ...(buttons.length > 0 ? { buttons } : {}) });
+    for (const listener of [...this.listeners]) listener();
+    const chat = { id: Number(chatId), type: 'private', first_name: 'User' };
+    const result: Record<string, unknown> = { message_id: messageId, date: 1_764_050_100, chat, from: BOT };
+    if (content.text !== undefined) result.text = content.text;
+    if (content.caption !== undefined) result.caption = content.caption;
+    if (content.document !== undefined) {
+      result.document = { file_id: `sent-${messageId}`, file_unique_id: `s-${messageId}`, file_name: content.document.filename, file_size: content.document.bytes.length };
+    }
+    if (markup !== undefined) result.reply_markup = markup;
+    return { result };
+  }
+
+  private async getUpdates(offset: number, limit: number, timeoutSeconds: number, req: http.IncomingMessage): Promise<Update[]> {
+    if (offset > this.confirmedOffset) {
+      this.confirmedOffset = offset;
+      this.queue = this.queue.filter((u) => u.update_id >= offset);
+    }
+    const ready = () => this.queue.filter((u) => u.update_id >= offset).slice(0, limit);
+    if (ready().length > 0 || timeoutSeconds <= 0) return ready();
+    // Long poll: hold the request until an update arrives, the timeout passes or the client leaves.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.pollers.delete(done);
+        req.socket.off('close', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutSeconds * 1000);
+      this.pollers.add(done);
+      req.socket.once('close', done);
+    });
+    return ready();
+  }
+
+  private download(res: http.ServerResponse, token: string, path: string): void {
+    this.record({ method: 'file:download', params: { path }, files: {} });
+    if (token !== this.token) return json(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const file = [...this.files.values()].find((f) => f.path === path);
+    if (file === undefined) return json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.length }).end(file.bytes);
+  }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function parseCall(method: string, contentType: string, body: Buffer, query: URLSearchParams): Promise<PeerCall> {
+  const params: Record<string, unknown> = Object.fromEntries(query);
+  const files: PeerCall['files'] = {};
+  if (contentType.startsWith('application/json') && body.length > 0) {
+    Object.assign(params, JSON.parse(body.toString('utf8')) as Record<string, unknown>);
+  } else if (contentType.startsWith('multipart/form-data')) {
+    // undici's Request parses multipart/form-data exactly as a server would.
+    const form = await new Request('http://peer/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+    for (const [key, value] of form.entries()) {
+      if (typeof value === 'string') params[key] = value;
+      else files[key] = { filename: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+    }
+  }
+  delete params.method; // telegraf repeats the method as a multipart field
+  return { method, params, files };
+}
+
+function json(res: http.ServerResponse, status: number, payload: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+}
