@@ -12,7 +12,9 @@ import { AnyOtpSender } from '../adapters/otp/any-sender.ts';
 import { readRoll } from '../adapters/roll/read-roll.ts';
 import { PdfRenderer } from '../adapters/pdf/pdf-renderer.ts';
 import { FileBlobStore } from '../adapters/blobs/file-blob-store.ts';
-import type { BlobStore, DocumentRenderer } from '../core/ports.ts';
+import type { BlobStore, DocumentRenderer, DocumentSigner } from '../core/ports.ts';
+import { loadOrCreateOfficeCa } from '../adapters/signing/office-ca.ts';
+import { PdfSigner } from '../adapters/signing/pdf-signer.ts';
 import { importRoll } from '../core/staff/import-roll.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './context.ts';
@@ -34,6 +36,7 @@ export interface Daftar {
   otpSender: OtpSender;
   renderer: DocumentRenderer;
   blobs: BlobStore;
+  signer: DocumentSigner;
   close(): Promise<void>;
 }
 
@@ -68,14 +71,15 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     const dispatcher = new Dispatcher(store, clock, options.senders ?? [], log);
     const renderer = new PdfRenderer(clock);
     const blobs = new FileBlobStore(path.join(config.dataDir, 'blobs'));
+    const signer = await officeSigner(config, clock, log);
     const assistant = createAssistant({
       store, clock, language, otpSender, otpPolicy: config.otp, log,
       onNotificationsQueued: () => dispatcher.kick(),
       renderer, blobs, formats: config.formats, uploads: config.uploads, decisionConfidence: config.decisionConfidence,
-      albumGate: new AlbumGate(),
+      albumGate: new AlbumGate(), signer, signPolicy: config.sign,
     });
     return {
-      config, store, clock, language, assistant, dispatcher, otpSender, renderer, blobs,
+      config, store, clock, language, assistant, dispatcher, otpSender, renderer, blobs, signer,
       close: async () => {
         dispatcher.stop();
         await store.close();
@@ -96,4 +100,11 @@ export async function seedDemoOffice(store: Store, clock: Clock, log: Logger): P
   const report = await importRoll(store, clock, { rows: table.value.rows, actor: null, canonicalPost });
   log.info(`Demo office seeded: ${report.summary.created} staff of the Saharsa collectorate.`);
   return true;
+}
+
+/** The office CA lives under the data directory, created on first start (see adapters/signing). */
+export async function officeSigner(config: Config, clock: Clock, log: Logger): Promise<PdfSigner> {
+  const { authority, created } = await loadOrCreateOfficeCa(path.join(config.dataDir, 'ca'), clock.now());
+  if (created) log.info(`Office CA created in ${path.join(config.dataDir, 'ca')} (add office-ca.crt.pem to readers' trust stores).`);
+  return new PdfSigner({ authority, clock });
 }

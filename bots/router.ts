@@ -17,13 +17,19 @@ import { findByCode } from '../core/staff/link-account.ts';
 import { addNote } from '../core/efile/files.ts';
 import { failureText } from './messages/failures.ts';
 import { cancelSigning, consentToSign } from './commands/sign.ts';
+import { signedCopyCommand, verifyRepliedDocument, verifyUploads, VERIFY_WORD } from './commands/verify.ts';
 
 const say = (t: string): Outcome => ({ replies: [{ text: t }] });
 const NOTE_SHEET = /^(?:file|फाइल|फ़ाइल|संचिका|sanchika|notesheet|note sheet|नोटशीट)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})\s*(?:pdf)?$/i;
 const DECISIONS: Intent[] = ['approve', 'return', 'refuse'];
 
+const SIGNED_COPY = /^(?:signed|हस्ताक्षरित)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})$/i;
+
 export async function routeEmployee(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
-  if ((ctx.inbound.attachments?.length ?? 0) > 0) return receiveUpload(ctx);
+  if ((ctx.inbound.attachments?.length ?? 0) > 0) return VERIFY_WORD.test(raw) ? verifyUploads(ctx) : receiveUpload(ctx);
+  const signedCopy = SIGNED_COPY.exec(raw);
+  if (signedCopy?.[1] !== undefined) return signedCopyCommand(ctx, signedCopy[1]);
+  if (VERIFY_WORD.test(raw) || (ctx.parse.intent === 'verify' && ctx.inbound.replyToMessageId !== undefined)) return verifyRepliedDocument(ctx);
   if (raw.startsWith('/')) return routeAction(ctx, me, raw);
   const sheet = NOTE_SHEET.exec(raw);
   if (sheet?.[1] !== undefined) return noteSheetCommand(ctx, sheet[1]);

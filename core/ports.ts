@@ -1,7 +1,7 @@
 // What the core needs from the outside world. Adapters implement these; the core imports no I/O.
 import type {
   AuditEvent, AuditHead, ChatAccount, Employee, InboundRecord, NewEmployee, OtpChallenge,
-  OutboxItem, Section, SentMessage, Conversation, UploadDraft,
+  OutboxItem, Section, SentMessage, Conversation, UploadDraft, SignedDocument,
 } from './types.ts';
 import type { ImagesCheck, NoteSheet, PdfCheck } from './efile/documents.ts';
 import type { EFile, Movement, Note, Receipt, ReceiptOriginal, ReceiptStatus, FileStatus } from './efile/types.ts';
@@ -130,6 +130,12 @@ export interface UploadDraftRepo {
   clear(accountId: number): Promise<void>;
 }
 
+export interface SignedDocumentRepo {
+  add(document: Omit<SignedDocument, 'id'>): Promise<SignedDocument>;
+  /** Newest first. */
+  listFor(subjectType: string, subjectId: string): Promise<SignedDocument[]>;
+}
+
 /** One unit of work: everything done through it commits or rolls back together. */
 export interface Tx {
   sections: SectionRepo;
@@ -147,6 +153,7 @@ export interface Tx {
   movements: MovementRepo;
   conversations: ConversationRepo;
   uploads: UploadDraftRepo;
+  signedDocuments: SignedDocumentRepo;
 }
 
 export interface Store {

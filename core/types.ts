@@ -136,3 +136,17 @@ export interface UploadDraft {
   caption: string | null;
   createdAt: Date;
 }
+
+export interface SignedDocument {
+  id: number;
+  subjectType: string;
+  /** The file number (or order number) it belongs to. */
+  subjectId: string;
+  /** SHA-256 of the signed PDF in the blob store. */
+  blob: string;
+  signerId: number;
+  /** The decision document the OTP was bound to. */
+  documentHash: string;
+  challengeId: string;
+  createdAt: Date;
+}

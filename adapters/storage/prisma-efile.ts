@@ -2,7 +2,7 @@
 // (conversations, upload drafts) over Prisma. Same rules as prisma-store.ts: rows mapped field by
 // field, only the columns a port lets its caller write, one Prisma call per method where one will do.
 import type { Tx } from '../../core/ports.ts';
-import type { Conversation, UploadDraft } from '../../core/types.ts';
+import type { Conversation, SignedDocument, UploadDraft } from '../../core/types.ts';
 import type {
   Decision, EFile, FileStatus, Movement, MovementAction, Note, Receipt, ReceiptOriginal, ReceiptStatus,
 } from '../../core/efile/types.ts';
@@ -10,7 +10,12 @@ import { Prisma } from './generated/client.ts';
 import type * as Rows from './generated/client.ts';
 import { call, oneOf, orNull, pick, type Db } from './prisma-common.ts';
 
-type EfileRepos = Pick<Tx, 'counters' | 'receipts' | 'files' | 'notes' | 'movements' | 'conversations' | 'uploads'>;
+type EfileRepos = Pick<Tx, 'counters' | 'receipts' | 'files' | 'notes' | 'movements' | 'conversations' | 'uploads' | 'signedDocuments'>;
+
+const toSigned = (r: Rows.SignedDocument): SignedDocument => ({
+  id: r.id, subjectType: r.subjectType, subjectId: r.subjectId, blob: r.blob, signerId: r.signerId,
+  documentHash: r.documentHash, challengeId: r.challengeId, createdAt: r.createdAt,
+});
 
 const RECEIPT_STATUSES = ['open', 'filed', 'closed'] as const satisfies readonly ReceiptStatus[];
 const FILE_STATUSES = ['open', 'parked', 'closed'] as const satisfies readonly FileStatus[];
@@ -206,6 +211,16 @@ export function efileRepositories(db: Db): EfileRepos {
       clear: async (accountId) => {
         await db.uploadDraft.deleteMany({ where: { accountId } });
       },
+    },
+    signedDocuments: {
+      add: async (d) => toSigned(await db.signedDocument.create({
+        data: {
+          subjectType: d.subjectType, subjectId: d.subjectId, blob: d.blob, signerId: d.signerId,
+          documentHash: d.documentHash, challengeId: d.challengeId, createdAt: d.createdAt,
+        },
+      })),
+      listFor: async (subjectType, subjectId) =>
+        (await db.signedDocument.findMany({ where: { subjectType, subjectId }, orderBy: { id: 'desc' } })).map(toSigned),
     },
   };
 }

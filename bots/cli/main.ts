@@ -4,7 +4,10 @@ import { Command } from 'commander';
 import { ConfigError } from '../../core/errors.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { consoleLogger } from '../log.ts';
-import { openDaftar } from '../main.ts';
+import { officeSigner, openDaftar } from '../main.ts';
+import { readFile } from 'node:fs/promises';
+import { systemClock } from '../../core/time.ts';
+import { describeCheck } from '../commands/verify.ts';
 import { runTerminalChat, terminalSender, TERMINAL_CHANNEL } from './terminal-chat.ts';
 import { runImportStaff } from './import-staff.ts';
 import { runParse } from './parse.ts';
@@ -77,6 +80,18 @@ const audit = program.command('audit').description('the audit trail');
 audit.command('verify').description('check the hash chain of audit events').action(async () => {
   process.exitCode = await runAuditVerify(config(), process.stdout);
 });
+
+program.command('verify').argument('<file>', 'a PDF signed by Daftar (or any PAdES-signed PDF)')
+  .description('check a signed PDF: intact, who signed what and when, changed after signing or not')
+  .action(async (file: string) => {
+    const cfg = config();
+    const signer = await officeSigner(cfg, systemClock, consoleLogger('warn'));
+    const bytes = await readFile(file).catch(() => null);
+    if (bytes === null) { process.stderr.write(`Cannot read ${file}\n`); process.exitCode = 2; return; }
+    const check = await signer.verify(bytes);
+    process.stdout.write(`${describeCheck(check, 'en')}\n`);
+    process.exitCode = check.signed && check.intact && check.wholeDocument ? 0 : 1;
+  });
 
 const db = program.command('db').description('the database');
 db.command('migrate').description('apply pending migrations').action(() => {

@@ -122,6 +122,9 @@ export async function completeSigning(ctx: CommandContext, me: Employee, code: s
   const unsigned = await deps.renderer.noteSheet(sheet);
   const signed = await deps.signer.sign(unsigned, { name: me.name, code: me.code, post: me.post, reason: sheet.signature.what });
   const blob = await deps.blobs.put(signed);
+  await tx.signedDocuments.add({
+    subjectType: 'file', subjectId: file.fileNumber, blob, signerId: me.id, documentHash: p.hash, challengeId: challenge.id, createdAt: now,
+  });
   await recordEvent(tx, deps.clock, {
     actor: me.code, type: 'signature.applied', subjectType: 'file', subjectId: file.fileNumber,
     data: { documentHash: p.hash, challengeId: challenge.id, channel: ctx.account.channel, note: decided.value.note.number, pdf: blob },
@@ -132,6 +135,7 @@ export async function completeSigning(ctx: CommandContext, me: Employee, code: s
     replies: [{
       text: stext('signed', lang, { number: file.fileNumber, note: decided.value.note.number, decision: decisionWord, to: `${decided.value.to.name} (${decided.value.to.post})` }),
       document: { filename: `${file.fileNumber.replace(/[^\w-]+/g, '_')}-signed.pdf`, mime: 'application/pdf', base64: Buffer.from(signed).toString('base64') },
+      subject: { type: 'signed', id: blob },
     }],
   };
 }

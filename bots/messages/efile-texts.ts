@@ -140,3 +140,25 @@ export const SIGN_TEXT = {
 export function stext(key: keyof typeof SIGN_TEXT, lang: UiLanguage, params: P = {}): string {
   return (SIGN_TEXT[key] as Say)[lang](params);
 }
+
+export const VERIFY_TEXT = {
+  valid: {
+    hi: (p) => `✅ हस्ताक्षर वैध है।\nहस्ताक्षरकर्ता: ${p.name}${p.post ? `, ${p.post}` : ''}${p.code ? ` (${p.code})` : ''}\nसमय: ${p.at}\nविषय: ${p.reason}\nहस्ताक्षर के बाद दस्तावेज़ में कोई बदलाव नहीं हुआ।${p.trusted ? '' : '\n⚠️ प्रमाणपत्र कार्यालय के CA से जारी नहीं है।'}`,
+    en: (p) => `✅ The signature is valid.\nSigned by: ${p.name}${p.post ? `, ${p.post}` : ''}${p.code ? ` (${p.code})` : ''}\nAt: ${p.at}\nFor: ${p.reason}\nThe document has not been changed since it was signed.${p.trusted ? '' : '\n⚠️ The certificate was not issued by the office CA.'}`,
+  },
+  changed: {
+    hi: (p) => `❌ यह दस्तावेज़ हस्ताक्षर के बाद बदला गया है (${p.name} द्वारा हस्ताक्षरित)। इस प्रति पर भरोसा न करें।`,
+    en: (p) => `❌ This document was changed after it was signed (signed by ${p.name}). Do not rely on this copy.`,
+  },
+  unsigned: { hi: () => 'इस PDF में कोई डिजिटल हस्ताक्षर नहीं मिला।', en: () => 'This PDF carries no digital signature.' },
+  sendPdf: {
+    hi: () => 'जाँच के लिए हस्ताक्षरित PDF "verify" कैप्शन के साथ भेजें, या हस्ताक्षरित PDF वाले संदेश के उत्तर में "verify" लिखें।',
+    en: () => 'To check a signature, send the signed PDF with the caption "verify", or reply "verify" to the message that carried it.',
+  },
+  noSigned: { hi: (p) => `${p.number} की कोई हस्ताक्षरित प्रति नहीं है।`, en: (p) => `There is no signed copy of ${p.number}.` },
+  signedCopy: { hi: (p) => `${p.number} की हस्ताक्षरित प्रति (${p.at})`, en: (p) => `Signed copy of ${p.number} (${p.at})` },
+} satisfies Record<string, Say>;
+
+export function vtext(key: keyof typeof VERIFY_TEXT, lang: UiLanguage, params: P = {}): string {
+  return (VERIFY_TEXT[key] as Say)[lang](params);
+}

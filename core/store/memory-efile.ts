@@ -1,6 +1,6 @@
 // The eFile repositories of the in-memory store (same contract as the Prisma ones).
-import type { ConversationRepo, CounterRepo, FileRepo, MovementRepo, NoteRepo, ReceiptRepo, UploadDraftRepo } from '../ports.ts';
-import type { Conversation, UploadDraft } from '../types.ts';
+import type { ConversationRepo, CounterRepo, FileRepo, MovementRepo, NoteRepo, ReceiptRepo, SignedDocumentRepo, UploadDraftRepo } from '../ports.ts';
+import type { Conversation, SignedDocument, UploadDraft } from '../types.ts';
 import type { EFile, Movement, Note, Receipt, ReceiptOriginal } from '../efile/types.ts';
 import { UniqueViolation } from '../errors.ts';
 
@@ -13,10 +13,11 @@ export interface EfileState {
   movements: Movement[];
   conversations: Conversation[];
   uploads: UploadDraft[];
+  signed: SignedDocument[];
 }
 
 export function emptyEfileState(): EfileState {
-  return { counters: {}, receipts: [], originals: [], files: [], notes: [], movements: [], conversations: [], uploads: [] };
+  return { counters: {}, receipts: [], originals: [], files: [], notes: [], movements: [], conversations: [], uploads: [], signed: [] };
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -24,7 +25,7 @@ const contains = (haystack: string | null, word: string) => (haystack ?? '').toL
 
 export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => number): {
   counters: CounterRepo; receipts: ReceiptRepo; files: FileRepo; notes: NoteRepo; movements: MovementRepo;
-  conversations: ConversationRepo; uploads: UploadDraftRepo;
+  conversations: ConversationRepo; uploads: UploadDraftRepo; signedDocuments: SignedDocumentRepo;
 } {
   const byMovedAt = <T extends { movedAt: Date; id: number }>(a: T, b: T) => a.movedAt.getTime() - b.movedAt.getTime() || a.id - b.id;
   return {
@@ -130,6 +131,15 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
       clear: async (accountId) => {
         s().uploads = s().uploads.filter((u) => u.accountId !== accountId);
       },
+    },
+    signedDocuments: {
+      add: async (document) => {
+        const row: SignedDocument = { ...copy(document), id: nextId('signed') };
+        s().signed.push(row);
+        return copy(row);
+      },
+      listFor: async (subjectType, subjectId) =>
+        copy(s().signed.filter((d) => d.subjectType === subjectType && d.subjectId === subjectId).sort((a, b) => b.id - a.id)),
     },
   };
 }

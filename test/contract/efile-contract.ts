@@ -628,6 +628,23 @@ export function describeEfileContract(name: string, make: () => Promise<StoreUnd
       });
     });
 
+    describe('signed documents', () => {
+      it('keeps signed copies per subject, newest first, dates to the ms', async () => {
+        const at = new Date('2026-11-25T09:15:30.123Z');
+        const doc = (blob: string, subjectId = 'EST-1/2026') => ({
+          subjectType: 'file', subjectId, blob, signerId: 2, documentHash: 'h'.repeat(64), challengeId: `c-${blob}`, createdAt: at,
+        });
+        const first = await tx((t) => t.signedDocuments.add(doc('a')));
+        const second = await tx((t) => t.signedDocuments.add(doc('b')));
+        await tx((t) => t.signedDocuments.add(doc('c', 'EST-2/2026')));
+        const listed = await tx((t) => t.signedDocuments.listFor('file', 'EST-1/2026'));
+        expect(listed.map((d) => d.id)).toEqual([second.id, first.id]);
+        expect(listed[1]).toEqual(first);
+        expect(listed[0]?.createdAt.getTime()).toBe(at.getTime());
+        expect(await tx((t) => t.signedDocuments.listFor('file', 'EST-9/2026'))).toEqual([]);
+      });
+    });
+
     // Runs after collection, when every title is known: a misspelt gap would otherwise hide nothing.
     vitestIt('knownGaps names only tests of this contract', () => {
       expect([...gaps].filter((title) => !titles.has(title))).toEqual([]);

@@ -1,0 +1,53 @@
+// Checking a signed PDF from a chat, and fetching a file's signed copy again.
+import { istDateTime } from '../../core/time.ts';
+import type { SignatureCheck } from '../../core/ports.ts';
+import type { UiLanguage } from '../../core/types.ts';
+import type { CommandContext, Outcome } from '../context.ts';
+import { failureText } from '../messages/failures.ts';
+import { vtext } from '../messages/efile-texts.ts';
+
+export const VERIFY_WORD = /^(?:verify|check signature|सत्यापन|सत्यापित करें|हस्ताक्षर जाँचें|satyapan)\b/i;
+
+export function describeCheck(check: SignatureCheck, lang: UiLanguage): string {
+  if (!check.signed) return vtext('unsigned', lang);
+  const params = {
+    name: check.signer.name, post: check.signer.post ?? '', code: check.signer.code ?? '',
+    at: check.signedAt === null ? '—' : istDateTime(check.signedAt), reason: check.reason ?? '—', trusted: check.trusted ? 1 : 0,
+  };
+  return check.intact && check.wholeDocument ? vtext('valid', lang, params) : vtext('changed', lang, params);
+}
+
+/** PDFs sent with a "verify" caption are checked, not diarised. */
+export async function verifyUploads(ctx: CommandContext): Promise<Outcome> {
+  const pdfs = (ctx.inbound.attachments ?? []).filter((a) => Buffer.from(a.bytes.subarray(0, 5)).toString('latin1') === '%PDF-');
+  if (pdfs.length === 0) return { replies: [{ text: vtext('sendPdf', ctx.lang) }] };
+  const replies = [];
+  for (const pdf of pdfs) replies.push({ text: `${pdf.filename}\n${describeCheck(await ctx.deps.signer.verify(pdf.bytes), ctx.lang)}` });
+  return { replies };
+}
+
+/** "verify" in reply to the message that carried a signed PDF. */
+export async function verifyRepliedDocument(ctx: CommandContext): Promise<Outcome> {
+  const replyTo = ctx.inbound.replyToMessageId;
+  const sent = replyTo === undefined ? null : await ctx.tx.sentMessages.find(ctx.inbound.channel, ctx.inbound.chatId, replyTo);
+  if (sent?.subjectType !== 'signed' || sent.subjectId === null) return { replies: [{ text: vtext('sendPdf', ctx.lang) }] };
+  const bytes = await ctx.deps.blobs.get(sent.subjectId);
+  if (bytes === null) return { replies: [{ text: vtext('sendPdf', ctx.lang) }] };
+  return { replies: [{ text: describeCheck(await ctx.deps.signer.verify(bytes), ctx.lang) }] };
+}
+
+/** "signed EST-12/2026": the newest signed copy of the file's note sheet. */
+export async function signedCopyCommand(ctx: CommandContext, number: string): Promise<Outcome> {
+  const file = (await ctx.tx.files.byNumber(number.toUpperCase())) ?? (await ctx.tx.files.byNumber(number));
+  if (file === null) return { replies: [{ text: failureText('FILE.NOT_FOUND', { number }, ctx.lang) }] };
+  const latest = (await ctx.tx.signedDocuments.listFor('file', file.fileNumber))[0];
+  const bytes = latest === undefined ? null : await ctx.deps.blobs.get(latest.blob);
+  if (latest === undefined || bytes === null) return { replies: [{ text: vtext('noSigned', ctx.lang, { number: file.fileNumber }) }] };
+  return {
+    replies: [{
+      text: vtext('signedCopy', ctx.lang, { number: file.fileNumber, at: istDateTime(latest.createdAt) }),
+      document: { filename: `${file.fileNumber.replace(/[^\w-]+/g, '_')}-signed.pdf`, mime: 'application/pdf', base64: Buffer.from(bytes).toString('base64') },
+      subject: { type: 'signed', id: latest.blob },
+    }],
+  };
+}

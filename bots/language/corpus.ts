@@ -1,0 +1,42 @@
+/**
+ * The labelled corpus in ./corpus/*.jsonl. Only the train split is ever used for training; the
+ * test split exists for eval.ts and is kept apart here, in one place.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Entities } from './entities.js';
+import type { Intent } from './intents.js';
+
+export interface Example {
+  text: string;
+  intent: Intent;
+  entities: Entities;
+  register: 'en' | 'hi' | 'hinglish';
+  split: 'train' | 'test';
+  /** File and line, for messages about a bad line. */
+  source: string;
+}
+
+export const CORPUS_DIR = fileURLToPath(new URL('./corpus/', import.meta.url));
+/** The fixed date that relative dates in the corpus (kal, next Monday) are written against. */
+export const CORPUS_TODAY = '2026-11-25';
+
+export function loadCorpus(dir: string = CORPUS_DIR): Example[] {
+  const out: Example[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    readFileSync(`${dir}/${file}`, 'utf8').split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      const o = JSON.parse(line) as Omit<Example, 'source'>;
+      if (o.split !== 'train' && o.split !== 'test') throw new Error(`${file}:${i + 1}: split must be train or test`);
+      out.push({ ...o, source: `${file}:${i + 1}` });
+    });
+  }
+  return out;
+}
+
+export function trainingExamples(corpus: Example[]): Example[] {
+  return corpus.filter((e) => e.split === 'train');
+}
+export function testExamples(corpus: Example[]): Example[] {
+  return corpus.filter((e) => e.split === 'test');
+}

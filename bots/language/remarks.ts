@@ -1,0 +1,179 @@
+/**
+ * Remarks kept verbatim: the reason after a decision word ("return — attach the survey report"),
+ * the text of a note, circular or message.
+ */
+import { codeKind } from './codes.js';
+import type { Token } from './normalize.js';
+import { sliceText, wordSet } from './phrases.js';
+
+interface DecisionWords {
+  /** Words that carry the decision itself; the remark follows the first of them. */
+  core: Set<string>;
+  /** Words that may surround the decision without being part of the remark. */
+  filler: Set<string>;
+  /** Reason connectors dropped at the start of a remark ("because", "क्योंकि"). */
+  connectors: Set<string>;
+  /** A reason written before the decision word counts ("संशोधन हेतु वापस"). */
+  reasonBefore: boolean;
+}
+
+const CONNECTORS = wordSet(['because', 'since', 'as', 'due', 'to', 'kyunki', 'kyonki', 'kyuki', 'क्योंकि', 'चूंकि', 'चूँकि']);
+const COMMON = ['sir', 'ji', 'please', 'kindly', 'कृपया', 'जी', 'सर', 'महोदय', 'this', 'it', 'file', 'फाइल', 'संचिका',
+  'sanchika', 'is', 'है', 'हैं', 'hai', 'kar', 'karo', 'do', 'de', 'dijiye', 'kijiye', 'diya', 'करें', 'कर', 'दें',
+  'किया', 'की', 'जाता', 'जाती', 'जाए', 'दी', 'दिया', 'गया', 'yah', 'यह', 'isko', 'ise', 'इसे', 'ye', 'इस', 'case'];
+// Applications a decision is about ("station leave sanctioned", "दौरा कार्यक्रम स्वीकृत").
+const APPLICATIONS = ['leave', 'cl', 'el', 'hpl', 'rh', 'scl', 'station', 'chhutti', 'tour', 'programme', 'program', 'ta',
+  'bill', 'claim', 'application', 'request', 'छुट्टी', 'अवकाश', 'आकस्मिक', 'उपार्जित', 'दौरा', 'दौरे', 'कार्यक्रम',
+  'यात्रा', 'भत्ता', 'विपत्र', 'दावा', 'आवेदन', 'मांग', 'मुख्यालय', 'छोड़ने', 'अनुमति', 'permission'];
+
+function decision(core: string[], filler: string[], reasonBefore: boolean): DecisionWords {
+  const coreSet = wordSet(core);
+  return {
+    core: coreSet,
+    filler: new Set([...wordSet([...COMMON, ...filler]), ...coreSet]),
+    connectors: CONNECTORS,
+    reasonBefore,
+  };
+}
+
+export const DECISION_WORDS: Record<string, DecisionWords> = {
+  approve: decision(
+    ['approved', 'approve', 'sanctioned', 'sanction', 'agreed', 'agree', 'accepted', 'accept', 'ok', 'fine', 'alright',
+      'proceed', 'passed', 'pass', 'go', 'manjur', 'manjuri', 'swikrit', 'anumodit', 'sahmat', 'chalega', 'thik',
+      'yathaprastavit', 'स्वीकृत', 'स्वीकृति', 'मंजूर', 'मंजूरी', 'ठीक', 'अनुमोदित', 'अनुमोदन', 'सहमत', 'सहमति',
+      'यथाप्रस्तावित', 'प्रस्तावानुसार'],
+    ['up', 'put', 'as', 'proposed', 'seen', 'i', 'am', 'the', 'proposal', 'draft', 'with', 'thanks', 'ahead', 'all',
+      'right', 'yes', 'haan', 'hoon', 'hun', 'हूं', 'हूँ', 'आगे', 'बढ़ाएँ', 'बढ़ाएं', 'बढ़ें', 'बढ़ाइए', 'बढ़ा', 'कीजिए',
+      'देख', 'लिया', 'ली', 'प्रस्तुत', 'उपस्थापित', 'यथा', 'प्रस्तावित', 'प्रस्ताव', 'पर', 'aage', 'badha', 'gaya',
+      'dekh', 'liya', 'li', 'bilkul', 'yatha', 'prastavit', 'ho', 'karta', 'sahi', 'bhai', 'looks', 'हां', 'हाँ',
+      ...APPLICATIONS],
+    false,
+  ),
+  return: decision(
+    ['return', 'returned', 'revert', 'reverted', 'back', 'resubmit', 'reexamine', 'wapas', 'lauta', 'lautaya',
+      'वापस', 'लौटाएं', 'लौटाएँ', 'लौटाया', 'लौटाई', 'लौटा', 'पुनः', 'dobara', 'nahi', 'नहीं'],
+    ['with', 'comments', 'comment', 'remarks', 'remark', 'observation', 'observations', 'the', 'being', 'to', 'sender',
+      'dealing', 'assistant', 'send', 'sent', 'bhej', 'jaye', 'jaaye', 'rahe', 'hain', 'भेजें', 'टिप्पणी', 'सहित',
+      'प्रस्तुत', 'उपस्थापित', 'isse', 'ok'],
+    true,
+  ),
+  refuse: decision(
+    ['refused', 'refuse', 'rejected', 'reject', 'denied', 'declined', 'decline', 'disallowed', 'not', 'cannot',
+      "can't", 'asvikrit', 'namanjur', 'nahi', 'na', 'अस्वीकृत', 'अस्वीकार', 'नामंजूर', 'नहीं'],
+    [...APPLICATIONS, 'ml', 'pl', 'be', 'can', 'granted', 'sanctioned', 'approved', 'approve', 'allowed', 'permitted',
+      'possible', 'milegi', 'milega', 'mil', 'sakti', 'sakta', 'sakte', 'hogi', 'hoga', 'sorry', 'time', 'at',
+      'moment', 'abhi', 'baar', 'your', 'aapki', 'aapka', 'ki', 'permission', 'banta', 'jata', 'kiya', 'manjur',
+      'swikrit', 'sambhav', 'छुट्टी', 'अवकाश', 'दौरा', 'दौरे', 'की', 'अनुमति', 'यात्रा', 'भत्ता', 'दावा', 'मांग',
+      'आवेदन', 'स्वीकृत', 'संभव', 'मिलेगी', 'मिलेगा', 'जा', 'सकता', 'सकती', 'इस', 'बार', 'उपार्जित', 'आकस्मिक',
+      'स्टेशन', 'छोड़ने', 'मुख्यालय', 'अभी'],
+    true,
+  ),
+  park: decision(
+    ['park', 'parked', 'hold', 'abeyance', 'pending', 'रोक', 'रोकें', 'रोककर', 'रोके', 'स्थगित', 'लंबित', 'होल्ड',
+      'पार्क', 'rok', 'side'],
+    ['for', 'now', 'the', 'on', 'put', 'keep', 'in', 'रखें', 'को', 'पर', 'अभी', 'फिलहाल', 'rakh', 'ke', 'abhi', 'pe',
+      'ko', 'me', 'is'],
+    true,
+  ),
+  close_file: decision(
+    ['close', 'closed', 'band', 'बंद', 'नस्तीबद्ध', 'consign', 'filed', 'समाप्त'],
+    ['the', 'may', 'be', 'karni', 'karna', 'ko', 'की', 'to', 'record', 'room', 'and'],
+    true,
+  ),
+  reopen: decision(
+    ['reopen', 'reopened', 'revive', 'reactivate', 'open', 'opened', 'khol', 'kholo', 'खोलें', 'खोला', 'पुनर्जीवित',
+      'सक्रिय', 'चालू', 'chalu', 'undo'],
+    ['the', 'closed', 'again', 'phir', 'se', 'dobara', 'को', 'फिर', 'से', 'दोबारा', 'पुनः', 'ko', 'band', 'wali',
+      'wapas', 'on', 'close', 'needs', 'to', 'be', 'बंद'],
+    false,
+  ),
+};
+
+const TRAILING = wordSet(['संचिका', 'फाइल', 'file', 'sanchika', 'this', 'it', 'ise', 'isko', 'इसे', 'यह', 'ye',
+  'please', 'कृपया', 'sir', 'ji', 'जी', 'सर']);
+const isSep = (t: Token | undefined): boolean => t?.kind === 'punct' && t.text !== '?' && t.text !== "'";
+const isId = (t: Token): boolean => {
+  const k = codeKind(t);
+  return k === 'file' || k === 'diary';
+};
+
+/**
+ * Text after the decision word: filler right after it is skipped; at a separator, a segment made
+ * only of filler (or starting with another decision word) is skipped too, otherwise the remark
+ * starts there. With nothing after it, a reason written before the decision word is used.
+ */
+export function decisionRemark(intent: string, tokens: Token[], source: string): string | undefined {
+  const words = DECISION_WORDS[intent];
+  if (!words) return undefined;
+  const skippable = (t: Token): boolean => words.filler.has(t.norm) || isId(t) || t.emoji;
+  const k = tokens.findIndex((t) => words.core.has(t.norm));
+  if (k < 0) return undefined;
+  let i = k + 1;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (isSep(t)) {
+      let end = i + 1;
+      while (end < tokens.length && !isSep(tokens[end])) end++;
+      const segment = tokens.slice(i + 1, end);
+      const head = segment[0];
+      if (segment.every(skippable)) { i = end; continue; }
+      if (head && (words.core.has(head.norm) || words.connectors.has(head.norm))) { i++; continue; }
+      return sliceText(source, tokens, i + 1, tokens.length);
+    }
+    if (skippable(t) || words.connectors.has(t.norm)) { i++; continue; }
+    return sliceText(source, tokens, i, tokens.length);
+  }
+  if (!words.reasonBefore) return undefined;
+  let from = 0;
+  let to = k;
+  while (from < to && (skippable(tokens[from] as Token) || isSep(tokens[from]))) from++;
+  // Only nouns and courtesy are trimmed at the end: "सुधार कर" keeps its verb.
+  while (to > from && (TRAILING.has((tokens[to - 1] as Token).norm) || isId(tokens[to - 1] as Token) || isSep(tokens[to - 1]))) to--;
+  return sliceText(source, tokens, from, to);
+}
+
+/** The first ':' or dash within `within` tokens after `after`; its index or -1. */
+export function separatorAfter(tokens: Token[], after: number, within = 8): number {
+  for (let i = Math.max(after, 0); i < Math.min(tokens.length, after + within + 1); i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct' && (t.text === ':' || t.text === '-')) return i;
+  }
+  return -1;
+}
+
+const NOTE_WORDS = wordSet(['note', 'noting', 'tippani', 'टिप्पणी', 'नोट', 'नोटिंग']);
+const NOTE_FILLER = wordSet(['add', 'a', 'put', 'record', 'write', 'that', 'ki', 'कि', 'likho', 'likh', 'likhein',
+  'लिखें', 'जोड़ें', 'do', 'de', 'kar', 'lo', 'daal', 'karo', 'करें', 'अंकित', 'on', 'for', 'file', 'please', 'me',
+  'में', 'पर']);
+
+/** The note text: after a ':' or dash near the note word, else after the words around it. */
+export function noteRemark(tokens: Token[], source: string): string | undefined {
+  const k = tokens.findIndex((t) => NOTE_WORDS.has(t.norm));
+  const sep = separatorAfter(tokens, k < 0 ? 0 : k, 6);
+  if (sep >= 0) return sliceText(source, tokens, sep + 1, tokens.length);
+  if (k < 0) return undefined;
+  let i = k + 1;
+  while (i < tokens.length && (NOTE_FILLER.has((tokens[i] as Token).norm) || isSep(tokens[i]))) i++;
+  return sliceText(source, tokens, i, tokens.length);
+}
+
+const MESSAGE_FILLER = wordSet(['ko', 'को', 'bolo', 'bata', 'batao', 'do', 'de', 'ki', 'kar', 'that', 'message', 'msg',
+  'send', 'sandesh', 'संदेश', 'दें', 'कि', 'कहें', 'बताएं', 'बताएँ', 'bhej', 'भेजें', 'tell', 'inform', 'ping', 'text',
+  'sir', 'ji', 'जी', 'sahab', 'साहब', 'महोदय']);
+
+/** Message text: after the first ':' if there is one, else after the addressee and command words. */
+export function messageRemark(tokens: Token[], source: string, addresseeEnd: number): string | undefined {
+  const colon = tokens.findIndex((t) => t.kind === 'punct' && t.text === ':');
+  if (colon >= 0) return sliceText(source, tokens, colon + 1, tokens.length);
+  let i = Math.max(addresseeEnd, 0);
+  while (i < tokens.length && (MESSAGE_FILLER.has((tokens[i] as Token).norm) || isSep(tokens[i]))) i++;
+  return sliceText(source, tokens, i, tokens.length);
+}
+
+/** A forwarding remark is only what follows a separator after the addressee ("to DDC, urgent"). */
+export function forwardRemark(tokens: Token[], source: string, addresseeEnd: number): string | undefined {
+  for (let i = Math.max(addresseeEnd, 0); i < tokens.length; i++) {
+    if (isSep(tokens[i])) return sliceText(source, tokens, i + 1, tokens.length);
+  }
+  return undefined;
+}

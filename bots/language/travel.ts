@@ -1,0 +1,51 @@
+/**
+ * Leave types, travel modes and destinations: phrase look-ups over the tokens, each returning the
+ * token span it used so the purpose extractor can leave it out.
+ */
+import { LEAVE_TYPES, PLACES, TRAVEL_MODES } from './lexicon.js';
+import type { Token } from './normalize.js';
+import { findPhrases, phraseList, wordSet } from './phrases.js';
+
+export interface Span<T> { from: number; to: number; value: T }
+
+// Abbreviations are matched on the typed letters, not the folded spelling: "pl" folds to
+// "please". PL and ML count only in capitals.
+const ABBREVIATIONS: Record<string, string> = { cl: 'CL', el: 'EL', rh: 'RH', hpl: 'HPL', scl: 'SCL', ml: 'ML', pl: 'PL' };
+const CAPITALS_ONLY = new Set(['ml', 'pl']);
+const LEAVE = phraseList(LEAVE_TYPES.filter(([p]) => !(p.length === 1 && ABBREVIATIONS[p[0] ?? ''])));
+
+export function leaveTypes(tokens: Token[]): Span<string>[] {
+  const hits: Span<string>[] = findPhrases(tokens, LEAVE);
+  tokens.forEach((t, i) => {
+    const abbr = ABBREVIATIONS[t.text];
+    if (abbr && t.kind === 'word' && (!CAPITALS_ONLY.has(t.text) || t.upper)) hits.push({ from: i, to: i + 1, value: abbr });
+  });
+  return hits.sort((a, b) => a.from - b.from);
+}
+
+const MODES = phraseList(TRAVEL_MODES);
+export function travelModes(tokens: Token[]): Span<string>[] {
+  return findPhrases(tokens, MODES);
+}
+
+const PLACE_LIST = phraseList(
+  Object.entries(PLACES).flatMap(([name, spellings]) => spellings.map((s): [string, string] => [s, name])),
+);
+// "Mahishi block", "कहरा प्रखंड", "सोनबरसा क्षेत्र" name the same place.
+const PLACE_SUFFIX = wordSet(['block', 'prakhand', 'प्रखंड', 'anchal', 'अंचल', 'kshetra', 'क्षेत्र', 'district', 'jila', 'जिला']);
+// गया/gaya is also the past tense of जाना ("ho gaya"); it names the town only beside a travel word.
+const TRAVEL_WORDS = wordSet(['tour', 'daura', 'दौरा', 'दौरे', 'trip', 'visit', 'यात्रा', 'भ्रमण', 'jana', 'जाना', 'to', 'ta', 'टीए']);
+
+export function destinations(tokens: Token[]): Span<string>[] {
+  const out: Span<string>[] = [];
+  for (const hit of findPhrases(tokens, PLACE_LIST)) {
+    if (hit.value === 'Gaya') {
+      const near = [tokens[hit.from - 1], tokens[hit.to]].some((t) => t && TRAVEL_WORDS.has(t.norm));
+      if (!near && !tokens[hit.from]?.capital) continue;
+    }
+    let to = hit.to;
+    while (tokens[to] && PLACE_SUFFIX.has((tokens[to] as Token).norm)) to++;
+    if (!out.some((o) => o.value === hit.value)) out.push({ from: hit.from, to, value: hit.value });
+  }
+  return out;
+}
