@@ -25,6 +25,8 @@ export interface Config {
   uploads: { maxBytes: number; albumWindowMs: number };
   decisionConfidence: number;
   sign: SignPolicy;
+  telegram: { token: string; apiRoot?: string; webhook?: { url: string; secretToken?: string; port?: number; host?: string }; allowGroups: boolean } | null;
+  whatsapp: { chromiumPath: string; allowGroups: boolean } | null;
 }
 
 function listVar<T extends string>(env: Env, name: string, fallback: T[], allowed?: readonly T[]): T[] {
@@ -134,6 +136,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       albumWindowMs: intVar(env, 'UPLOAD_ALBUM_WINDOW_MS', 3000, 0, 60_000),
     },
     decisionConfidence: intVar(env, 'DECISION_MIN_CONFIDENCE_PERCENT', 60, 0, 100) / 100,
+    telegram: telegramConfig(env),
+    whatsapp: boolVar(env, 'WHATSAPP_ENABLED', false)
+      ? { chromiumPath: env.WHATSAPP_CHROMIUM_PATH || '/usr/bin/chromium', allowGroups: boolVar(env, 'WHATSAPP_ALLOW_GROUPS', false) }
+      : null,
     sign: {
       posts: listVar(env, 'SIGN_POSTS', DEFAULT_SIGN_POLICY.posts).map((p) => p.toUpperCase()),
       decisions: listVar<Signable>(env, 'SIGN_DECISIONS', DEFAULT_SIGN_POLICY.decisions, SIGNABLE),
@@ -146,4 +152,23 @@ function officeCode(env: Env): string {
   if (raw === undefined || raw === '') return DEFAULT_NUMBER_FORMATS.office;
   if (!/^[A-Z0-9]{2,8}$/.test(raw)) throw new ConfigError('OFFICE_CODE', '2 to 8 capital letters or digits, e.g. SAH', raw);
   return raw;
+}
+
+function telegramConfig(env: Env): Config['telegram'] {
+  const token = env.TELEGRAM_BOT_TOKEN;
+  if (token === undefined || token === '') return null;
+  if (!/^\d+:[A-Za-z0-9_-]{20,}$/.test(token)) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'a BotFather token like 123456789:AA…', '(malformed)');
+  const apiRoot = env.TELEGRAM_API_ROOT || undefined;
+  if (apiRoot !== undefined && !/^https?:\/\//.test(apiRoot)) throw new ConfigError('TELEGRAM_API_ROOT', 'an http(s) URL', apiRoot);
+  const url = env.TELEGRAM_WEBHOOK_URL || undefined;
+  if (url !== undefined && !/^https:\/\//.test(url)) throw new ConfigError('TELEGRAM_WEBHOOK_URL', 'a public https URL', url);
+  const secret = env.TELEGRAM_WEBHOOK_SECRET || undefined;
+  if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', '1 to 256 of A-Z a-z 0-9 _ -', '(invalid)');
+  const port = env.TELEGRAM_WEBHOOK_PORT ? intVar(env, 'TELEGRAM_WEBHOOK_PORT', 8443, 1, 65535) : undefined;
+  return {
+    token,
+    ...(apiRoot ? { apiRoot } : {}),
+    ...(url ? { webhook: { url, ...(secret ? { secretToken: secret } : {}), ...(port ? { port } : {}), ...(env.TELEGRAM_WEBHOOK_HOST ? { host: env.TELEGRAM_WEBHOOK_HOST } : {}) } } : {}),
+    allowGroups: boolVar(env, 'TELEGRAM_ALLOW_GROUPS', false),
+  };
 }

@@ -21,6 +21,10 @@ import type { Logger } from './context.ts';
 import { createAssistant, type Assistant } from './assistant.ts';
 import { AlbumGate } from './commands/receipt.ts';
 import { Dispatcher, type ChannelSender } from './outbox/dispatcher.ts';
+import { createChannelHost, type ChannelAdapter, type ChannelHost } from './channel.ts';
+import { TelegramAdapter } from '../adapters/telegram/telegram-adapter.ts';
+import { WhatsAppAdapter } from '../adapters/whatsapp/whatsapp-adapter.ts';
+import { createWhatsAppClient } from '../adapters/whatsapp/wwebjs-client.ts';
 import { canonicalPost, loadLanguage, type LanguageModel } from './language/index.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +41,10 @@ export interface Daftar {
   renderer: DocumentRenderer;
   blobs: BlobStore;
   signer: DocumentSigner;
+  /** The chat channels configured (Telegram, WhatsApp, Bot Framework / web chat). */
+  channels: ChannelAdapter[];
+  /** Starts every configured channel; one that fails is named in one line and the others run. */
+  startChannels(): Promise<{ live: string[]; failed: string[] }>;
   close(): Promise<void>;
 }
 
@@ -46,6 +54,31 @@ export interface OpenOptions {
   /** Replaces the configured OTP transports (tests read codes from a recording sender). */
   otpSender?: OtpSender;
   senders?: ChannelSender[];
+  channelOptions?: ChannelOptions;
+}
+
+export interface ChannelOptions {
+  /** Staff for the web chat's demo picker, and linking without OTP (development demo only). */
+  demo?: boolean;
+}
+
+/** Builds the adapters the configuration switches on. */
+function channelAdapters(config: Config, host: ChannelHost, _options: ChannelOptions): ChannelAdapter[] {
+  const adapters: ChannelAdapter[] = [];
+  if (config.telegram !== null) {
+    adapters.push(new TelegramAdapter({
+      token: config.telegram.token, host, maxDownloadBytes: config.uploads.maxBytes, allowGroups: config.telegram.allowGroups,
+      ...(config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : {}),
+      ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
+    }));
+  }
+  if (config.whatsapp !== null) {
+    const { chromiumPath, allowGroups } = config.whatsapp;
+    adapters.push(new WhatsAppAdapter({
+      host, allowGroups, createClient: () => createWhatsAppClient({ dataDir: config.dataDir, executablePath: chromiumPath }),
+    }));
+  }
+  return adapters;
 }
 
 export function otpSenderFor(config: Config, log: Logger): OtpSender {
@@ -68,20 +101,41 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     const language = await loadLanguage({ cacheDir: config.dataDir });
     const otpSender = options.otpSender ?? otpSenderFor(config, log);
     if (config.ephemeralSecret) log.warn('DAFTAR_SECRET is not set: a per-process key is used, so OTPs pending at a restart stop working.');
-    const dispatcher = new Dispatcher(store, clock, options.senders ?? [], log);
     const renderer = new PdfRenderer(clock);
     const blobs = new FileBlobStore(path.join(config.dataDir, 'blobs'));
     const signer = await officeSigner(config, clock, log);
+    let kick = () => {};
     const assistant = createAssistant({
       store, clock, language, otpSender, otpPolicy: config.otp, log,
-      onNotificationsQueued: () => dispatcher.kick(),
+      onNotificationsQueued: () => kick(),
       renderer, blobs, formats: config.formats, uploads: config.uploads, decisionConfidence: config.decisionConfidence,
       albumGate: new AlbumGate(), signer, signPolicy: config.sign,
     });
+    const host = createChannelHost(store, clock, assistant, log);
+    const channels = channelAdapters(config, host, options.channelOptions ?? {});
+    const dispatcher = new Dispatcher(store, clock, [...(options.senders ?? []), ...channels], log);
+    kick = () => dispatcher.kick();
+    const started: ChannelAdapter[] = [];
     return {
-      config, store, clock, language, assistant, dispatcher, otpSender, renderer, blobs, signer,
+      config, store, clock, language, assistant, dispatcher, otpSender, renderer, blobs, signer, channels,
+      startChannels: async () => {
+        const live: string[] = [];
+        const failed: string[] = [];
+        for (const channel of channels) {
+          try {
+            await channel.start();
+            started.push(channel);
+            live.push(channel.channel);
+          } catch (error) {
+            failed.push(channel.channel);
+            log.error(`${channel.channel} did not start`, error);
+          }
+        }
+        return { live, failed };
+      },
       close: async () => {
         dispatcher.stop();
+        for (const channel of started) await channel.stop().catch((error: unknown) => log.warn(`${channel.channel} stop: ${String(error)}`));
         await store.close();
       },
     };
