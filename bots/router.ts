@@ -27,10 +27,12 @@ const SIGNED_COPY = /^(?:signed|हस्ताक्षरित)\s+([A-Z]{2,6}
 
 export async function routeEmployee(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
   if ((ctx.inbound.attachments?.length ?? 0) > 0) return VERIFY_WORD.test(raw) ? verifyUploads(ctx) : receiveUpload(ctx);
+  if (raw.startsWith('/')) return routeAction(ctx, me, raw);
   const signedCopy = SIGNED_COPY.exec(raw);
   if (signedCopy?.[1] !== undefined) return signedCopyCommand(ctx, signedCopy[1]);
-  if (VERIFY_WORD.test(raw) || (ctx.parse.intent === 'verify' && ctx.inbound.replyToMessageId !== undefined)) return verifyRepliedDocument(ctx);
-  if (raw.startsWith('/')) return routeAction(ctx, me, raw);
+  if (VERIFY_WORD.test(raw) || (ctx.parse.intent === 'verify' && ctx.parse.confidence >= 0.6 && ctx.inbound.replyToMessageId !== undefined)) {
+    return verifyRepliedDocument(ctx);
+  }
   const sheet = NOTE_SHEET.exec(raw);
   if (sheet?.[1] !== undefined) return noteSheetCommand(ctx, sheet[1]);
 
