@@ -118,7 +118,11 @@ async function route(ctx: CommandContext): Promise<Outcome> {
   const action = raw.startsWith('/');
   if (!action && intent === 'help' && raw !== '' && ctx.parse.confidence >= 0.35) return help(ctx, employee);
   if (!action && intent === 'link') return linkCommand(ctx);
-  if (!action && intent === 'otp' && employee === null) return otpCommand(ctx);
+  const otp = intent === 'otp' && ctx.parse.entities.otp !== undefined;
+  if (!action && otp && employee === null) return otpCommand(ctx);
+  if (!action && intent === 'otp' && employee === null && /^\s*[\d०-९\s-]{4,8}\s*$/.test(raw)) {
+    return { replies: [{ text: failureText('OTP.MALFORMED', {}, lang) }] };
+  }
 
   if (employee === null) {
     if ((ctx.inbound.attachments?.length ?? 0) > 0 || raw !== '') {
@@ -126,7 +130,7 @@ async function route(ctx: CommandContext): Promise<Outcome> {
     }
     return help(ctx, null);
   }
-  if (!action && intent === 'otp') return completeSigning(ctx, employee, ctx.parse.entities.otp ?? raw);
+  if (!action && otp) return completeSigning(ctx, employee, ctx.parse.entities.otp ?? raw);
   if (raw === '' && (ctx.inbound.attachments?.length ?? 0) === 0) return { replies: [{ text: text('notUnderstood', lang) }] };
   return routeEmployee(ctx, employee, raw);
 }

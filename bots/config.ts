@@ -27,6 +27,13 @@ export interface Config {
   sign: SignPolicy;
   telegram: { token: string; apiRoot?: string; webhook?: { url: string; secretToken?: string; port?: number; host?: string }; allowGroups: boolean } | null;
   whatsapp: { chromiumPath: string; allowGroups: boolean } | null;
+  web: {
+    host: string;
+    port: number;
+    /** Serve the local web chat page (the embedded default). */
+    webChat: boolean;
+    botframework: { appId: string; appPassword: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' } | null;
+  } | null;
 }
 
 function listVar<T extends string>(env: Env, name: string, fallback: T[], allowed?: readonly T[]): T[] {
@@ -140,6 +147,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     whatsapp: boolVar(env, 'WHATSAPP_ENABLED', false)
       ? { chromiumPath: env.WHATSAPP_CHROMIUM_PATH || '/usr/bin/chromium', allowGroups: boolVar(env, 'WHATSAPP_ALLOW_GROUPS', false) }
       : null,
+    web: webConfig(env),
     sign: {
       posts: listVar(env, 'SIGN_POSTS', DEFAULT_SIGN_POLICY.posts).map((p) => p.toUpperCase()),
       decisions: listVar<Signable>(env, 'SIGN_DECISIONS', DEFAULT_SIGN_POLICY.decisions, SIGNABLE),
@@ -171,4 +179,21 @@ function telegramConfig(env: Env): Config['telegram'] {
     ...(url ? { webhook: { url, ...(secret ? { secretToken: secret } : {}), ...(port ? { port } : {}), ...(env.TELEGRAM_WEBHOOK_HOST ? { host: env.TELEGRAM_WEBHOOK_HOST } : {}) } } : {}),
     allowGroups: boolVar(env, 'TELEGRAM_ALLOW_GROUPS', false),
   };
+}
+
+function webConfig(env: Env): Config['web'] {
+  if (!boolVar(env, 'WEB_ENABLED', true)) return null;
+  const host = env.WEB_HOST || '127.0.0.1';
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('WEB_HOST', 'an address to listen on, e.g. 127.0.0.1 or 0.0.0.0', host);
+  const appId = env.BOTFRAMEWORK_APP_ID || '';
+  const appType = oneOf(env, 'BOTFRAMEWORK_APP_TYPE', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
+  let botframework: NonNullable<Config['web']>['botframework'] = null;
+  if (appId !== '') {
+    const appPassword = env.BOTFRAMEWORK_APP_PASSWORD || '';
+    if (appPassword === '' && appType !== 'UserAssignedMSI') throw new ConfigError('BOTFRAMEWORK_APP_PASSWORD', 'the Azure bot registration\'s client secret when BOTFRAMEWORK_APP_ID is set');
+    const tenantId = env.BOTFRAMEWORK_TENANT_ID || undefined;
+    if (appType !== 'MultiTenant' && tenantId === undefined) throw new ConfigError('BOTFRAMEWORK_TENANT_ID', `the Azure tenant id when BOTFRAMEWORK_APP_TYPE=${appType}`);
+    botframework = { appId, appPassword, appType, ...(tenantId ? { tenantId } : {}) };
+  }
+  return { host, port: intVar(env, 'WEB_PORT', 3978, 1, 65535), webChat: boolVar(env, 'WEB_CHAT', true), botframework };
 }

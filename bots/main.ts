@@ -25,6 +25,8 @@ import { createChannelHost, type ChannelAdapter, type ChannelHost } from './chan
 import { TelegramAdapter } from '../adapters/telegram/telegram-adapter.ts';
 import { WhatsAppAdapter } from '../adapters/whatsapp/whatsapp-adapter.ts';
 import { createWhatsAppClient } from '../adapters/whatsapp/wwebjs-client.ts';
+import { BotFrameworkAdapter } from '../adapters/botframework/botframework-adapter.ts';
+import { findByCode, linkAccount } from '../core/staff/link-account.ts';
 import { canonicalPost, loadLanguage, type LanguageModel } from './language/index.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,13 +60,25 @@ export interface OpenOptions {
 }
 
 export interface ChannelOptions {
-  /** Staff for the web chat's demo picker, and linking without OTP (development demo only). */
-  demo?: boolean;
+  /** Start no chat channel at all (command-line tools that only need the store and the assistant). */
+  none?: boolean;
 }
 
 /** Builds the adapters the configuration switches on. */
-function channelAdapters(config: Config, host: ChannelHost, _options: ChannelOptions): ChannelAdapter[] {
+function channelAdapters(config: Config, host: ChannelHost, store: Store, clock: Clock, options: ChannelOptions): ChannelAdapter[] {
   const adapters: ChannelAdapter[] = [];
+  if (options.none) return adapters;
+  if (config.web !== null) {
+    const { web } = config;
+    // The demo picker links a browser tab without an OTP: only in development with the demo office.
+    const demo = config.env === 'development' && config.demo;
+    adapters.push(new BotFrameworkAdapter(host, {
+      host: web.host, port: web.port, webChat: web.webChat, maxUploadBytes: config.uploads.maxBytes + 5 * 1024 * 1024,
+      ...(config.ephemeralSecret ? {} : { webChatSecret: config.otp.key }),
+      ...(web.botframework ?? {}),
+      ...(demo ? { demoStaff: () => demoStaff(store), demoAutoLink: (chatId: string, code: string) => demoLink(store, clock, chatId, code) } : {}),
+    }));
+  }
   if (config.telegram !== null) {
     adapters.push(new TelegramAdapter({
       token: config.telegram.token, host, maxDownloadBytes: config.uploads.maxBytes, allowGroups: config.telegram.allowGroups,
@@ -112,7 +126,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       albumGate: new AlbumGate(), signer, signPolicy: config.sign,
     });
     const host = createChannelHost(store, clock, assistant, log);
-    const channels = channelAdapters(config, host, options.channelOptions ?? {});
+    const channels = channelAdapters(config, host, store, clock, options.channelOptions ?? {});
     const dispatcher = new Dispatcher(store, clock, [...(options.senders ?? []), ...channels], log);
     kick = () => dispatcher.kick();
     const started: ChannelAdapter[] = [];
@@ -134,7 +148,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
         return { live, failed };
       },
       close: async () => {
-        dispatcher.stop();
+        await dispatcher.stop();
         for (const channel of started) await channel.stop().catch((error: unknown) => log.warn(`${channel.channel} stop: ${String(error)}`));
         await store.close();
       },
@@ -161,4 +175,22 @@ export async function officeSigner(config: Config, clock: Clock, log: Logger): P
   const { authority, created } = await loadOrCreateOfficeCa(path.join(config.dataDir, 'ca'), clock.now());
   if (created) log.info(`Office CA created in ${path.join(config.dataDir, 'ca')} (add office-ca.crt.pem to readers' trust stores).`);
   return new PdfSigner({ authority, clock });
+}
+
+async function demoStaff(store: Store): Promise<{ code: string; name: string; post: string; section: string }[]> {
+  return store.transaction(async (tx) => {
+    const sections = new Map((await tx.sections.list()).map((x) => [x.id, x.name]));
+    return (await tx.employees.list({ activeOnly: true })).map((e) => ({ code: e.code, name: e.name, post: e.post, section: sections.get(e.sectionId) ?? '' }));
+  });
+}
+
+async function demoLink(store: Store, clock: Clock, chatId: string, code: string): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    const employee = await findByCode(tx, code);
+    if (employee === null || !employee.active) return false;
+    const account = (await tx.accounts.find('botframework', chatId)) ?? (await tx.accounts.create({ channel: 'botframework', address: chatId, displayName: employee.name }));
+    if (account.employeeId !== null && account.employeeId !== employee.id) await tx.accounts.update(account.id, { employeeId: null, linkedAt: null });
+    if (account.employeeId !== employee.id) await linkAccount(tx, clock, { account: { ...account, employeeId: null }, employee, via: 'demo' });
+    return true;
+  });
 }

@@ -43,7 +43,7 @@ program.command('chat').description('chat with Daftar in this terminal (same pat
     const log = consoleLogger(cfg.logLevel === 'debug' ? 'debug' : 'warn');
     const chatId = opts.as ? `console:${opts.as.toUpperCase()}` : `console:${os.userInfo().username}`;
     const print = (text: string) => process.stdout.write(`${text}\n`);
-    const daftar = await openDaftar(cfg, { log, senders: [terminalSender(chatId, print)] });
+    const daftar = await openDaftar(cfg, { log, senders: [terminalSender(chatId, print)], channelOptions: { none: true } });
     try {
       let greeting: string | undefined;
       if (opts.as) {
@@ -62,7 +62,7 @@ program.command('chat').description('chat with Daftar in this terminal (same pat
 program.command('import-staff').argument('<file>', 'master roll, .csv or .xlsx').description('load or update the staff master roll')
   .action(async (file: string) => {
     const cfg = config();
-    const daftar = await openDaftar({ ...cfg, demo: false }, { log: consoleLogger('warn') });
+    const daftar = await openDaftar({ ...cfg, demo: false }, { log: consoleLogger('warn'), channelOptions: { none: true } });
     try {
       const { exitCode } = await runImportStaff({ store: daftar.store, clock: daftar.clock, canonicalPost }, file, process.stdout);
       process.exitCode = exitCode;

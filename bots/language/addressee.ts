@@ -2,10 +2,10 @@
  * Who a file or message goes to: "send to DDC", "isko DDC ko bhej do", "अमित आनंद को भेजें",
  * "msg SAH0042: ...". A phrase is read as an employee code, else a post, else a person's name.
  */
-import { codeKind } from './codes.js';
-import { normalize, type Token } from './normalize.js';
-import { wordSet, sliceText } from './phrases.js';
-import { canonicalPost, exactPost, POST_HONORIFICS } from './posts.js';
+import { codeKind } from './codes.ts';
+import { normalize, type Token } from './normalize.ts';
+import { wordSet, sliceText } from './phrases.ts';
+import { canonicalPost, exactPost, POST_HONORIFICS } from './posts.ts';
 
 export interface Addressee { post?: string; name?: string; code?: string }
 export interface AddresseeFinding { addressee: Addressee; from: number; to: number }

@@ -2,7 +2,7 @@
  * Office identifiers and numbers: file numbers (EST-12/2026), diary numbers (SAH/R/2026/000123),
  * employee codes (SAH0042, or a 5-10 digit roll number after a link word), OTPs and amounts.
  */
-import type { Token } from './normalize.js';
+import type { Token } from './normalize.ts';
 
 const FILE_RE = /^([a-z]{2,6})-(\d{1,6})\/(\d{4})$/;
 const DIARY_RE = /^([a-z]{2,5})\/([a-z]{1,3})\/(\d{4})\/(\d{1,8})$/;

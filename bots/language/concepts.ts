@@ -3,7 +3,7 @@
  * feature @approve, so an utterance in one register teaches the classifier about the others.
  * These are features for the classifier, not rules: the classifier weighs them from the corpus.
  */
-import { wordSet } from './phrases.js';
+import { wordSet } from './phrases.ts';
 
 const GROUPS: Record<string, string[]> = {
   approve: ['approved', 'approve', 'sanctioned', 'sanction', 'agreed', 'agree', 'accepted', 'accept', 'passed',

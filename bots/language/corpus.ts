@@ -4,8 +4,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Entities } from './entities.js';
-import type { Intent } from './intents.js';
+import type { Entities } from './entities.ts';
+import type { Intent } from './intents.ts';
 
 export interface Example {
   text: string;

@@ -2,8 +2,8 @@
  * Dates, ranges, durations and half days in leave and tour requests, resolved against `today`
  * (an ISO date in Asia/Kolkata). Indian order: 3/12 is 3 December.
  */
-import { MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
-import type { Token } from './normalize.js';
+import { MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.ts';
+import type { Token } from './normalize.ts';
 
 export interface DateFinding {
   startDate?: string;
@@ -25,9 +25,8 @@ export interface DateOptions {
 interface Ymd { y: number; m: number; d: number }
 interface Mention {
   from: number; to: number; // token index range [from, to)
-  date?: Ymd; // resolved
-  day?: number; month?: number; year?: number; // partial, resolved later
-  invalid?: boolean;
+  date?: Ymd | undefined; // resolved
+  day?: number | undefined; month?: number | undefined; year?: number | undefined; // partial, resolved later
 }
 
 const DAY_UNITS = new Set(['day', 'days', 'din', 'दिन', 'divas', 'दिवस']);
@@ -200,7 +199,7 @@ function durationIn(tokens: Token[], used: Set<number>): number | undefined {
   return undefined;
 }
 
-function halfDayIn(tokens: Token[], used: Set<number>): { half: boolean; which?: 'first' | 'second' } {
+function halfDayIn(tokens: Token[], used: Set<number>): { half: boolean; which: 'first' | 'second' | undefined } {
   let half = false;
   let which: 'first' | 'second' | undefined;
   for (let i = 0; i < tokens.length; i++) {

@@ -2,13 +2,13 @@
  * Which entities each intent carries, and their extraction. Only the entities an intent uses are
  * returned, so a date inside a note's text does not become a leave date.
  */
-import { findAddressee, type Addressee } from './addressee.js';
-import { amount, diaryNumbers, employeeCode, fileNumbers, otpCode } from './codes.js';
-import { extractDates } from './dates.js';
-import type { Analysis, Token } from './normalize.js';
-import { decisionRemark, forwardRemark, messageRemark, noteRemark } from './remarks.js';
-import { audience, purpose, QUERY_WORDS, reportKind, stripEdges, SUBJECT_WORDS } from './residual.js';
-import { destinations, leaveTypes, travelModes } from './travel.js';
+import { findAddressee, type Addressee } from './addressee.ts';
+import { amount, diaryNumbers, employeeCode, fileNumbers, otpCode } from './codes.ts';
+import { extractDates } from './dates.ts';
+import type { Analysis, Token } from './normalize.ts';
+import { decisionRemark, forwardRemark, messageRemark, noteRemark } from './remarks.ts';
+import { audience, purpose, QUERY_WORDS, reportKind, stripEdges, SUBJECT_WORDS } from './residual.ts';
+import { destinations, leaveTypes, travelModes } from './travel.ts';
 
 export interface Entities {
   employeeCode?: string; otp?: string; fileNumber?: string; diaryNumber?: string;

@@ -4,9 +4,9 @@
  * < 0.90, or any decision (approve/return/refuse) is read as another decision.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { CORPUS_TODAY, loadCorpus, testExamples, trainingExamples } from './corpus.js';
-import { DECISIONS, INTENTS, type Intent } from './intents.js';
-import { trainModel } from './model.js';
+import { CORPUS_TODAY, loadCorpus, testExamples, trainingExamples } from './corpus.ts';
+import { DECISIONS, INTENTS, type Intent } from './intents.ts';
+import { trainModel } from './model.ts';
 
 const MIN_ACCURACY = 0.95;
 const MIN_ENTITY_MATCH = 0.9;

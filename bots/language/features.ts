@@ -2,13 +2,13 @@
  * Classifier features of a message: canonical words and their stems, word pairs, and shape
  * symbols that generalise over values (#file for any file number, #post for any post, #date).
  */
-import { codeKind } from './codes.js';
-import { CONCEPTS } from './concepts.js';
-import { MONTHS, WEEKDAYS } from './lexicon.js';
-import type { Token } from './normalize.js';
-import { wordSet } from './phrases.js';
-import { longestAliasIn, MAX_ALIAS_WORDS } from './posts.js';
-import { destinations } from './travel.js';
+import { codeKind } from './codes.ts';
+import { CONCEPTS } from './concepts.ts';
+import { MONTHS, WEEKDAYS } from './lexicon.ts';
+import type { Token } from './normalize.ts';
+import { wordSet } from './phrases.ts';
+import { longestAliasIn, MAX_ALIAS_WORDS } from './posts.ts';
+import { destinations } from './travel.ts';
 
 /** Intent lives at the start of a message; a long note's text would only add noise. */
 const MAX_TOKENS = 16;

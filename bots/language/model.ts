@@ -5,13 +5,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IntentClassifier, temper, type TrainOptions } from './classifier.js';
-import { loadCorpus, trainingExamples, type Example } from './corpus.js';
-import { extractEntities, type Entities } from './entities.js';
-import { conceptsOf, features } from './features.js';
-import { DECISIONS, isIntent, type Intent, type Language } from './intents.js';
-import { analyze, detectLanguage, normalizedText, type Analysis } from './normalize.js';
-import { decisionEvidence, missingConditions, offTopic, ruleBoosts } from './rules.js';
+import { IntentClassifier, temper, type TrainOptions } from './classifier.ts';
+import { loadCorpus, trainingExamples, type Example } from './corpus.ts';
+import { extractEntities, type Entities } from './entities.ts';
+import { conceptsOf, features } from './features.ts';
+import { DECISIONS, isIntent, type Intent, type Language } from './intents.ts';
+import { analyze, detectLanguage, normalizedText, type Analysis } from './normalize.ts';
+import { decisionEvidence } from './decisions.ts';
+import { missingConditions, offTopic, ruleBoosts } from './rules.ts';
 
 export interface Parse {
   intent: Intent;
@@ -24,13 +25,17 @@ export interface Parse {
 export interface ParseOptions { today: string }
 export interface LanguageModel { parse(text: string, options: ParseOptions): Parse }
 
-/** Bump when features, rules or training change, so cached models are not reused. */
-export const MODEL_VERSION = 'daftar-language-1';
+/** Bump when the cached model's format changes. */
+export const MODEL_VERSION = 'daftar-language-2';
+// The trained model depends on these sources too: a cache made by older code must not be reused.
+const TRAINING_CODE = ['features.ts', 'concepts.ts', 'classifier.ts', 'normalize.ts', 'lexicon.ts', 'phrases.ts',
+  'posts.ts', 'travel.ts', 'codes.ts'];
 /**
  * Divides the classifier's log scores: naive Bayes multiplies dependent features and is far too
- * sure of itself otherwise. 5-fold cross-validation on the train split gave the same accuracy for
- * 1 <= T <= 3; T = 1 has the lowest log loss, T = 2 keeps wrong parses lower (mean 0.54 against
- * 0.91 for right ones) at the price of slight under-confidence, which suits a bot that asks back.
+ * sure of itself otherwise. 5-fold cross-validation on the train split (crossval.ts): T = 1 has
+ * the lowest log loss but wrong parses average 0.72 and one decision was misread; T = 2 has no
+ * decision misread and wrong parses average 0.54 (right ones 0.90), slightly under-confident,
+ * which suits a bot that asks back; T = 3 gains nothing in accuracy.
  */
 export const TEMPERATURE = 2;
 /** Weight kept by an intent whose necessary words are missing (a decision nothing speaks for). */
@@ -48,6 +53,8 @@ export class DaftarLanguageModel implements LanguageModel {
     /** Words seen in training requests other than small talk: what office messages sound like. */
     readonly officeWords: ReadonlySet<string>,
     private readonly temperature: number = TEMPERATURE,
+    /** Whether this instance was trained now or read from a cache file. */
+    readonly origin: 'trained' | 'cache' = 'trained',
   ) {}
 
   classifierJSON(): unknown {
@@ -121,8 +128,16 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
+/** Hash of the training data (intent and text of each example) and of the code that trains on it. */
 export function trainingHash(examples: Example[]): string {
   const h = createHash('sha256').update(MODEL_VERSION);
+  for (const file of TRAINING_CODE) {
+    try {
+      h.update(readFileSync(new URL(`./${file}`, import.meta.url)));
+    } catch {
+      h.update(file); // bundled without sources: the version and the data still key the cache
+    }
+  }
   for (const e of examples) h.update(`\n${e.intent}\t${e.text}`);
   return h.digest('hex').slice(0, 16);
 }
@@ -163,6 +178,7 @@ export async function loadLanguage(options: { cacheDir?: string } = {}): Promise
     if (cached.version === MODEL_VERSION && cached.hash === hash) {
       return new DaftarLanguageModel(
         IntentClassifier.fromJSON(cached.classifier), hash, new Set(cached.trainedOn), new Set(cached.officeWords),
+        TEMPERATURE, 'cache',
       );
     }
   } catch {

@@ -3,10 +3,6 @@
 declare module 'natural/lib/natural/distance/jaro-winkler_distance.js' {
   export default function JaroWinklerDistance(s1: string, s2: string, options?: { dj?: number; ignoreCase?: boolean }): number;
 }
-declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
-  const PorterStemmer: { stem(token: string): string };
-  export default PorterStemmer;
-}
 declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
   export interface Classification { label: string; value: number }
   export interface TokenStemmer { tokenizeAndStem(text: string, keepStops?: boolean): string[] }

@@ -4,7 +4,7 @@
  * Every token keeps the offsets of its source text, so extractors can hand back a remark or a
  * purpose verbatim (as the user wrote it) while matching on the folded spelling.
  */
-import { ROMAN_VARIANTS, DEVANAGARI_VARIANTS, ROMAN_HINDI_WORDS } from './lexicon.js';
+import { ROMAN_VARIANTS, DEVANAGARI_VARIANTS, ROMAN_HINDI_WORDS } from './lexicon.ts';
 
 export type TokenKind = 'word' | 'num' | 'code' | 'punct';
 export interface Token {

@@ -2,8 +2,7 @@
  * Helpers to match word lists and multi-word phrases against tokens. Lists are written in their
  * natural spelling and folded here once, so they compare equal to folded tokens.
  */
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import { analyze, type Token } from './normalize.js';
+import { analyze, type Token } from './normalize.ts';
 
 /**
  * Folds a list of single words (each may be written with nukta, chandrabindu, capitals).
@@ -44,20 +43,6 @@ export function findPhrases<T>(tokens: Token[], list: [string[], T][]): { from: 
     }
   }
   return out;
-}
-
-/** Light Hindi suffix stripping so भेजें/भेजिए/भेजो share a feature; short words are left alone. */
-const HI_SUFFIXES = ['ाइएगा', 'ाएंगे', 'ियों', 'ियां', 'ाएं', 'ाइए', 'ाइये', 'ेंगे', 'ाओं', 'िए', 'िये', 'ें', 'ों', 'ीं', 'ो', 'े', 'ी', 'ा'];
-export function stem(word: string): string {
-  if (/[\u0900-\u097F]/.test(word)) {
-    const chars = [...word];
-    if (chars.length < 4) return word;
-    for (const s of HI_SUFFIXES) {
-      if (word.endsWith(s) && [...word.slice(0, -s.length)].length >= 2) return word.slice(0, -s.length);
-    }
-    return word;
-  }
-  return /^[a-z]{4,}$/.test(word) ? PorterStemmer.stem(word) : word;
 }
 
 /** Verbatim text of tokens [from, to) from the source, trimmed of edge punctuation. */

@@ -3,7 +3,7 @@
  * ("DDC sahab ko bhej do") and to canonicalise the post column of the staff roll.
  */
 import JaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
-import { analyze } from './normalize.js';
+import { analyze } from './normalize.ts';
 
 export interface PostTitle {
   en: string;

@@ -2,9 +2,9 @@
  * Remarks kept verbatim: the reason after a decision word ("return — attach the survey report"),
  * the text of a note, circular or message.
  */
-import { codeKind } from './codes.js';
-import type { Token } from './normalize.js';
-import { sliceText, wordSet } from './phrases.js';
+import { codeKind } from './codes.ts';
+import type { Token } from './normalize.ts';
+import { sliceText, wordSet } from './phrases.ts';
 
 interface DecisionWords {
   /** Words that carry the decision itself; the remark follows the first of them. */

@@ -3,10 +3,9 @@
  * places and request words are taken out; the subject of a new file; a search query; the
  * audience of a circular.
  */
-import { codeKind } from './codes.js';
-import type { Token } from './normalize.js';
-import { findPhrases, phraseList, sliceText, wordSet } from './phrases.js';
-import { canonicalPost } from './posts.js';
+import type { Token } from './normalize.ts';
+import { findPhrases, phraseList, sliceText, wordSet } from './phrases.ts';
+import { canonicalPost } from './posts.ts';
 
 const isSep = (t: Token | undefined): boolean => t?.kind === 'punct' && t.text !== "'" && t.text !== '?';
 
@@ -122,4 +121,3 @@ export function reportKind(tokens: Token[]): string | undefined {
   return findPhrases(tokens, REPORT_KINDS)[0]?.value;
 }
 
-export { codeKind };

@@ -2,9 +2,9 @@
  * Leave types, travel modes and destinations: phrase look-ups over the tokens, each returning the
  * token span it used so the purpose extractor can leave it out.
  */
-import { LEAVE_TYPES, PLACES, TRAVEL_MODES } from './lexicon.js';
-import type { Token } from './normalize.js';
-import { findPhrases, phraseList, wordSet } from './phrases.js';
+import { LEAVE_TYPES, PLACES, TRAVEL_MODES } from './lexicon.ts';
+import type { Token } from './normalize.ts';
+import { findPhrases, phraseList, wordSet } from './phrases.ts';
 
 export interface Span<T> { from: number; to: number; value: T }
 

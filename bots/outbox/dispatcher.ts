@@ -35,6 +35,7 @@ export class Dispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<DispatchResult> | null = null;
   private again = false;
+  private stopped = false;
 
   constructor(
     private readonly store: Store,
@@ -51,7 +52,7 @@ export class Dispatcher {
     }
     this.running = this.deliver(limit).finally(() => {
       this.running = null;
-      if (this.again) {
+      if (this.again && !this.stopped) {
         this.again = false;
         void this.runOnce(limit);
       }
@@ -60,6 +61,7 @@ export class Dispatcher {
   }
 
   kick(): void {
+    if (this.stopped) return;
     void this.runOnce().catch((error: unknown) => this.log.error('outbox delivery failed', error));
   }
 
@@ -68,9 +70,13 @@ export class Dispatcher {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops the timer and waits for a delivery under way, so the store can be closed after it. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.again = false;
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    await this.running?.catch(() => undefined);
   }
 
   private async deliver(limit: number): Promise<DispatchResult> {

@@ -47,10 +47,11 @@ export async function confirmLink(
 
 /**
  * Binds the account to the employee. Also used by the server console (`daftar chat --as`), whose
- * user already holds the server, with `via: 'console'` recorded in the audit trail.
+ * user already holds the server (`via: 'console'`), and by the development web chat's demo login
+ * (`via: 'demo'`), each recorded in the audit trail.
  */
 export async function linkAccount(
-  tx: Tx, clock: Clock, options: { account: ChatAccount; employee: Employee; via: 'otp' | 'console'; challengeId?: string },
+  tx: Tx, clock: Clock, options: { account: ChatAccount; employee: Employee; via: 'otp' | 'console' | 'demo'; challengeId?: string },
 ): Promise<ChatAccount> {
   const { account, employee } = options;
   const linked = await tx.accounts.update(account.id, { employeeId: employee.id, linkedAt: clock.now() });
