@@ -43,7 +43,7 @@ export async function addNote(tx: EfileTx, clock: Clock, options: { actor: Emplo
   const text = options.text.trim();
   if (text === '') return fail('FILE.EMPTY_NOTE');
   // Touch the file's version so a concurrent move of the same file cannot interleave with the note.
-  (await tx.files.update(options.file.id, options.file.version, {})) ?? lostRace(options.file.fileNumber);
+  if ((await tx.files.update(options.file.id, options.file.version, {})) === null) lostRace(options.file.fileNumber);
   return ok(await appendNote(tx, clock, options.actor, options.file, text, null));
 }
 
