@@ -25,6 +25,9 @@ export interface Config {
   uploads: { maxBytes: number; albumWindowMs: number };
   decisionConfidence: number;
   sign: SignPolicy;
+  /** JSON files that replace the default leave rules and holiday list (validated at start). */
+  leaveRulesFile: string | null;
+  holidaysFile: string | null;
   telegram: { token: string; apiRoot?: string; webhook?: { url: string; secretToken?: string; port?: number; host?: string }; allowGroups: boolean } | null;
   whatsapp: { chromiumPath: string; allowGroups: boolean } | null;
   web: {
@@ -143,6 +146,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       albumWindowMs: intVar(env, 'UPLOAD_ALBUM_WINDOW_MS', 3000, 0, 60_000),
     },
     decisionConfidence: intVar(env, 'DECISION_MIN_CONFIDENCE_PERCENT', 60, 0, 100) / 100,
+    leaveRulesFile: env.LEAVE_RULES_FILE ? path.resolve(cwd, env.LEAVE_RULES_FILE) : null,
+    holidaysFile: env.HOLIDAYS_FILE ? path.resolve(cwd, env.HOLIDAYS_FILE) : null,
     telegram: telegramConfig(env),
     whatsapp: boolVar(env, 'WHATSAPP_ENABLED', false)
       ? { chromiumPath: env.WHATSAPP_CHROMIUM_PATH || '/usr/bin/chromium', allowGroups: boolVar(env, 'WHATSAPP_ALLOW_GROUPS', false) }

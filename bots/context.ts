@@ -1,5 +1,6 @@
 import type { BlobStore, Clock, DocumentRenderer, DocumentSigner, OtpSender, Store } from '../core/ports.ts';
 import type { SignPolicy } from '../core/signing/sign-policy.ts';
+import type { LeavePolicy } from '../core/leave/common.ts';
 import type { EfileTx } from '../core/efile/efile-tx.ts';
 import type { NumberFormats } from '../core/efile/numbering.ts';
 import type { ChatAccount, Employee, UiLanguage } from '../core/types.ts';
@@ -31,6 +32,7 @@ export interface AssistantDeps {
   albumGate: { isLast(key: string, windowMs: number): Promise<boolean> };
   signer: DocumentSigner;
   signPolicy: SignPolicy;
+  leavePolicy: LeavePolicy;
 }
 
 export interface UploadLimits {

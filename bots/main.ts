@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock, OtpSender, Store } from '../core/ports.ts';
-import { systemClock } from '../core/time.ts';
+import { istDate, systemClock } from '../core/time.ts';
 import { openStore } from '../adapters/storage/open-store.ts';
 import { ConsoleOtpSender } from '../adapters/otp/console-sender.ts';
 import { SmtpOtpSender } from '../adapters/otp/smtp-sender.ts';
@@ -17,6 +17,11 @@ import { loadOrCreateOfficeCa } from '../adapters/signing/office-ca.ts';
 import { PdfSigner } from '../adapters/signing/pdf-signer.ts';
 import { importRoll } from '../core/staff/import-roll.ts';
 import type { Config } from './config.ts';
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../core/errors.ts';
+import { DEFAULT_LEAVE_RULES, parseLeaveRules } from '../core/leave/rules.ts';
+import { DEFAULT_CALENDAR, parseHolidays } from '../core/calendar/holidays.ts';
+import type { LeavePolicy } from '../core/leave/common.ts';
 import type { Logger } from './context.ts';
 import { createAssistant, type Assistant } from './assistant.ts';
 import { AlbumGate } from './commands/receipt.ts';
@@ -123,7 +128,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       store, clock, language, otpSender, otpPolicy: config.otp, log,
       onNotificationsQueued: () => kick(),
       renderer, blobs, formats: config.formats, uploads: config.uploads, decisionConfidence: config.decisionConfidence,
-      albumGate: new AlbumGate(), signer, signPolicy: config.sign,
+      albumGate: new AlbumGate(), signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
     });
     const host = createChannelHost(store, clock, assistant, log);
     const channels = channelAdapters(config, host, store, clock, options.channelOptions ?? {});
@@ -166,7 +171,16 @@ export async function seedDemoOffice(store: Store, clock: Clock, log: Logger): P
   const table = await readRoll(DEMO_ROLL);
   if (!table.ok) throw new Error(`demo roll ${DEMO_ROLL} could not be read: ${table.failure.code}`);
   const report = await importRoll(store, clock, { rows: table.value.rows, actor: null, canonicalPost });
-  log.info(`Demo office seeded: ${report.summary.created} staff of the Saharsa collectorate.`);
+  // This year's entitlements as opening balances, so the demo staff can apply for leave at once.
+  const year = Number(istDate(clock.now()).slice(0, 4));
+  await store.transaction(async (tx) => {
+    for (const employee of await tx.employees.list()) {
+      for (const rule of DEFAULT_LEAVE_RULES.types.filter((t) => t.ledger && t.entitlement > 0)) {
+        await tx.leaveLedger.add({ employeeId: employee.id, year, type: rule.code, days: rule.entitlement, kind: 'opening', refId: null, note: 'demo office', at: clock.now() });
+      }
+    }
+  });
+  log.info(`Demo office seeded: ${report.summary.created} staff of the Saharsa collectorate, with ${year} leave balances.`);
   return true;
 }
 
@@ -193,4 +207,24 @@ async function demoLink(store: Store, clock: Clock, chatId: string, code: string
     if (account.employeeId !== employee.id) await linkAccount(tx, clock, { account: { ...account, employeeId: null }, employee, via: 'demo' });
     return true;
   });
+}
+
+/** The leave rules and holiday calendar: documented defaults, or the office's JSON files, checked. */
+export function leavePolicyFrom(config: Config): LeavePolicy {
+  const load = <T>(file: string | null, variable: string, fallback: T, parse: (json: unknown) => { ok: true; value: T } | { ok: false; problems: string[] }): T => {
+    if (file === null) return fallback;
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(variable, `a readable JSON file (${error instanceof Error ? error.message : String(error)})`, file);
+    }
+    const parsed = parse(json);
+    if (!parsed.ok) throw new ConfigError(variable, `valid content: ${parsed.problems.slice(0, 3).join('; ')}`, file);
+    return parsed.value;
+  };
+  return {
+    rules: load(config.leaveRulesFile, 'LEAVE_RULES_FILE', DEFAULT_LEAVE_RULES, parseLeaveRules),
+    calendar: load(config.holidaysFile, 'HOLIDAYS_FILE', DEFAULT_CALENDAR, parseHolidays),
+  };
 }

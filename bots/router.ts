@@ -18,6 +18,10 @@ import { addNote } from '../core/efile/files.ts';
 import { failureText } from './messages/failures.ts';
 import { cancelSigning, consentToSign } from './commands/sign.ts';
 import { signedCopyCommand, verifyRepliedDocument, verifyUploads, VERIFY_WORD } from './commands/verify.ts';
+import {
+  applyLeaveCommand, cancelLeaveCommand, decideLeaveCommand, discardLeaveCommand, LEAVE_NUMBER, myLeaveCommand, submitLeaveCommand, whoIsOutCommand,
+} from './commands/leave.ts';
+import type { LeaveApplication } from '../core/leave/types.ts';
 
 const say = (t: string): Outcome => ({ replies: [{ text: t }] });
 const NOTE_SHEET = /^(?:file|फाइल|फ़ाइल|संचिका|sanchika|notesheet|note sheet|नोटशीट)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})\s*(?:pdf)?$/i;
@@ -79,6 +83,18 @@ async function routeAction(ctx: CommandContext, me: Employee, raw: string): Prom
       if (!noted.ok) return say(failureText(noted.failure.code, noted.failure.params, ctx.lang));
       return say(etext('noted', ctx.lang, { file: found.target.file.fileNumber, note: noted.value.number }));
     }
+    case '/leave.submit':
+      return submitLeaveCommand(ctx, me);
+    case '/leave.discard':
+      return discardLeaveCommand(ctx);
+    case '/leave.sanction':
+    case '/leave.refuse':
+    case '/leave.return': {
+      const leave = a0 ? await ctx.tx.leave.byNumber(a0) : null;
+      if (leave === null) return say(failureText('FILE.NOT_FOUND', { number: a0 ?? '' }, ctx.lang));
+      const decision = verb === '/leave.sanction' ? 'sanction' : verb === '/leave.refuse' ? 'refuse' : 'return';
+      return decideLeaveCommand(ctx, me, leave, decision, null);
+    }
     case '/sign.consent':
       return consentToSign(ctx, me);
     case '/sign.cancel':
@@ -139,6 +155,17 @@ async function answerPending(ctx: CommandContext, me: Employee, pending: Pending
     case 'decision':
       await clear();
       return null;
+    case 'leave.confirm':
+      if (parse.intent === 'confirm' || parse.intent === 'approve') return submitLeaveCommand(ctx, me);
+      if (parse.intent === 'deny' || parse.intent === 'cancel') return discardLeaveCommand(ctx);
+      await clear();
+      return null;
+    case 'leave.reason': {
+      await clear();
+      const leave = await ctx.tx.leave.byNumber(pending.number);
+      if (leave === null) return null;
+      return decideLeaveCommand(ctx, me, leave, pending.decision, parse.entities.remark ?? raw);
+    }
     case 'sign.consent':
     case 'sign.otp':
       if (parse.intent === 'cancel' || parse.intent === 'deny') return cancelSigning(ctx);
@@ -178,11 +205,25 @@ async function routeIntent(ctx: CommandContext, me: Employee, raw: string): Prom
       return withTarget(ctx, (t) => forwardCommand(ctx, me, t, e.addressee?.name ?? e.addressee?.post ?? e.addressee?.code ?? raw, e.remark ?? null));
     case 'approve':
     case 'return':
-    case 'refuse':
+    case 'refuse': {
+      const leave = await leaveInQuestion(ctx, me, raw);
+      if (leave !== null) {
+        const decision = parse.intent === 'approve' ? 'sanction' : parse.intent === 'refuse' ? 'refuse' : 'return';
+        return decideLeaveCommand(ctx, me, leave, decision, e.remark ?? null);
+      }
       return withTarget(ctx, (t) => {
         if (isUnsureDecision(ctx)) return askDecision(ctx, t, raw);
         return decideCommand(ctx, me, t, parse.intent === 'approve' ? 'approve' : 'return', e.remark ?? null);
       });
+    }
+    case 'apply_leave':
+      return applyLeaveCommand(ctx, me, raw);
+    case 'my_leave':
+      return myLeaveCommand(ctx, me);
+    case 'who_is_out':
+      return whoIsOutCommand(ctx);
+    case 'cancel':
+      return cancelLeaveCommand(ctx, me, raw);
     case 'park':
       return withTarget(ctx, (t) => parkCommand(ctx, me, t, e.remark ?? null));
     case 'close_file':
@@ -207,4 +248,20 @@ function isUnsureDecision(ctx: CommandContext): boolean {
   if (parse.confidence < deps.decisionConfidence) return true;
   const rival = parse.alternatives.find((a: { intent: Intent; confidence: number }) => a.intent !== parse.intent && DECISIONS.includes(a.intent));
   return rival !== undefined && parse.confidence - rival.confidence < 0.2 && !(parse.intent === 'return' && rival.intent === 'refuse') && !(parse.intent === 'refuse' && rival.intent === 'return');
+}
+
+/** The leave application a decision is about: named, or the one the replied-to message was about. */
+async function leaveInQuestion(ctx: CommandContext, me: Employee, raw: string): Promise<LeaveApplication | null> {
+  const named = LEAVE_NUMBER.exec(raw)?.[0];
+  if (named !== undefined) return ctx.tx.leave.byNumber(named.toUpperCase());
+  if (ctx.inbound.replyToMessageId !== undefined) {
+    const sent = await ctx.tx.sentMessages.find(ctx.inbound.channel, ctx.inbound.chatId, ctx.inbound.replyToMessageId);
+    if (sent?.subjectType === 'leave' && sent.subjectId !== null) return ctx.tx.leave.byNumber(sent.subjectId);
+    if (sent !== null) return null;
+  }
+  // Nothing named and no file in play: the one application waiting for this officer, if only one.
+  if (ctx.parse.entities.fileNumber !== undefined || (await chatState(ctx)).current !== undefined) return null;
+  const waiting = await ctx.tx.leave.listByHolder(me.id, ['pending']);
+  const held = await ctx.tx.files.listByHolder(me.id, ['open', 'parked']);
+  return waiting.length === 1 && held.length === 0 ? (waiting[0] ?? null) : null;
 }

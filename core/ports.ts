@@ -4,7 +4,10 @@ import type {
   OutboxItem, Section, SentMessage, Conversation, UploadDraft, SignedDocument,
 } from './types.ts';
 import type { ImagesCheck, NoteSheet, PdfCheck } from './efile/documents.ts';
+import type { LeaveOrder, PendencyReport, TaBill } from './leave/documents.ts';
 import type { EFile, Movement, Note, Receipt, ReceiptOriginal, ReceiptStatus, FileStatus } from './efile/types.ts';
+import type { LeaveApplication, LeaveLedgerEntry, LeaveStatus } from './leave/types.ts';
+import type { ClaimStatus, TaClaim, TourDiaryEntry, TourProgramme, TourStatus } from './tour/types.ts';
 
 export interface Clock {
   now(): Date;
@@ -136,6 +139,53 @@ export interface SignedDocumentRepo {
   listFor(subjectType: string, subjectId: string): Promise<SignedDocument[]>;
 }
 
+export interface LeaveRepo {
+  create(data: Omit<LeaveApplication, 'id' | 'version'>): Promise<LeaveApplication>;
+  byId(id: number): Promise<LeaveApplication | null>;
+  byNumber(number: string): Promise<LeaveApplication | null>;
+  /** Applies the patch only if the stored version is `expectedVersion`, bumping it; null otherwise. */
+  update(id: number, expectedVersion: number, patch: Partial<Pick<LeaveApplication, 'status' | 'holderId' | 'remark' | 'decidedAt' | 'movedAt' | 'endDate' | 'days' | 'chargeToId'>>): Promise<LeaveApplication | null>;
+  /** The employee's applications, newest first. */
+  listByEmployee(employeeId: number, limit: number): Promise<LeaveApplication[]>;
+  /** Awaiting this person's action, oldest movedAt first. */
+  listByHolder(holderId: number, statuses: LeaveStatus[]): Promise<LeaveApplication[]>;
+  /** The employee's applications with one of the statuses whose dates meet [startDate, endDate]. */
+  overlapping(employeeId: number, startDate: string, endDate: string, statuses: LeaveStatus[]): Promise<LeaveApplication[]>;
+  /** Applications with one of the statuses covering the date, for everyone. */
+  covering(date: string, statuses: LeaveStatus[]): Promise<LeaveApplication[]>;
+}
+
+export interface LeaveLedgerRepo {
+  add(entry: Omit<LeaveLedgerEntry, 'id'>): Promise<LeaveLedgerEntry>;
+  /** Sum of the entries for the employee, year and type (0 when none). */
+  balance(employeeId: number, year: number, type: string): Promise<number>;
+  /** The employee's entries for the year, oldest first. */
+  entries(employeeId: number, year: number): Promise<LeaveLedgerEntry[]>;
+}
+
+export interface TourRepo {
+  create(data: Omit<TourProgramme, 'id' | 'version'>): Promise<TourProgramme>;
+  byId(id: number): Promise<TourProgramme | null>;
+  byNumber(number: string): Promise<TourProgramme | null>;
+  update(id: number, expectedVersion: number, patch: Partial<Pick<TourProgramme, 'status' | 'holderId' | 'remark' | 'decidedAt' | 'movedAt'>>): Promise<TourProgramme | null>;
+  listByEmployee(employeeId: number, limit: number): Promise<TourProgramme[]>;
+  listByHolder(holderId: number, statuses: TourStatus[]): Promise<TourProgramme[]>;
+  overlapping(employeeId: number, startDate: string, endDate: string, statuses: TourStatus[]): Promise<TourProgramme[]>;
+  covering(date: string, statuses: TourStatus[]): Promise<TourProgramme[]>;
+  addDiaryEntry(entry: Omit<TourDiaryEntry, 'id'>): Promise<TourDiaryEntry>;
+  /** Oldest date first, then entry order. */
+  diary(tourId: number): Promise<TourDiaryEntry[]>;
+}
+
+export interface TaClaimRepo {
+  create(data: Omit<TaClaim, 'id' | 'version'>): Promise<TaClaim>;
+  byId(id: number): Promise<TaClaim | null>;
+  byNumber(number: string): Promise<TaClaim | null>;
+  byTour(tourId: number): Promise<TaClaim | null>;
+  update(id: number, expectedVersion: number, patch: Partial<Pick<TaClaim, 'status' | 'holderId' | 'remark' | 'decidedAt' | 'movedAt' | 'journeys' | 'daDays' | 'daRate' | 'total'>>): Promise<TaClaim | null>;
+  listByHolder(holderId: number, statuses: ClaimStatus[]): Promise<TaClaim[]>;
+}
+
 /** One unit of work: everything done through it commits or rolls back together. */
 export interface Tx {
   sections: SectionRepo;
@@ -154,6 +204,10 @@ export interface Tx {
   conversations: ConversationRepo;
   uploads: UploadDraftRepo;
   signedDocuments: SignedDocumentRepo;
+  leave: LeaveRepo;
+  leaveLedger: LeaveLedgerRepo;
+  tours: TourRepo;
+  taClaims: TaClaimRepo;
 }
 
 export interface Store {
@@ -187,6 +241,10 @@ export interface DocumentRenderer {
   /** Whether an uploaded PDF opens, is not encrypted, and how many pages it has. */
   checkPdf(bytes: Uint8Array): Promise<PdfCheck>;
   noteSheet(sheet: NoteSheet): Promise<Uint8Array>;
+  leaveOrder(order: LeaveOrder): Promise<Uint8Array>;
+  taBill(bill: TaBill): Promise<Uint8Array>;
+  /** Tables per section and per employee, the ten oldest files, disposals, and a bar chart. */
+  pendencyReport(report: PendencyReport): Promise<Uint8Array>;
 }
 
 /** Content-addressed storage of uploaded originals and generated documents. */

@@ -1,183 +1,20 @@
-// The office's PDFs: receipts made from scanned pages, the note sheet of a file, and the checks
-// run on uploads before anything is stored.
-//
-// Output is deterministic for a given clock reading: pdfkit stamps a CreationDate (in the Info
-// dictionary and, always, in the XMP metadata, so it cannot be left out) and derives the file /ID
-// from it and the title. The date comes from the injected Clock, never from the system time here.
-import { crc32, inflateSync } from 'node:zlib';
+// The office's PDFs: receipts made from scanned pages, the note sheet of a file, leave orders, TA
+// bills and the pendency report, and the checks run on uploads before anything is stored.
+// Deterministic for a given clock reading (see layout.ts).
 import PDFDocument from 'pdfkit';
 import { PDFDocument as PdfLibDocument } from 'pdf-lib';
 import type { Clock, DocumentRenderer } from '../../core/ports.ts';
 import type { ImagesCheck, NoteSheet, PdfCheck } from '../../core/efile/documents.ts';
+import type { LeaveOrder, PendencyReport, TaBill } from '../../core/leave/documents.ts';
 import { officeFonts, type OfficeFonts } from './fonts.ts';
+import { imageProblem, openImage, pdfkitProblem } from './image-check.ts';
+import { BODY, BOLD, BOLD_SMALL, finish, FOOTER, footers, GREY, MARGIN, newDocument, SMALL, type Doc } from './layout.ts';
+import { renderLeaveOrder } from './leave-order.ts';
+import { renderPendencyReport } from './pendency-report.ts';
+import { renderTaBill } from './ta-bill.ts';
 import { drawLine, drawText, heightOfText, layoutText, lineHeight, type TextStyle } from './text-runs.ts';
 
-type Doc = InstanceType<typeof PDFDocument>;
 type Image = { bytes: Uint8Array; mime: string };
-
-const MARGIN = 50;
-const FOOTER = 28;
-const BODY: TextStyle = { size: 10.5 };
-const SMALL: TextStyle = { size: 8.5 };
-const BOLD: TextStyle = { size: 10.5, weight: 'bold' };
-const BOLD_SMALL: TextStyle = { size: 8.5, weight: 'bold' };
-const GREY = '#555555';
-
-function newDocument(fonts: OfficeFonts, title: string, created: Date): Doc {
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    bufferPages: true,
-    size: 'A4',
-    margin: MARGIN,
-    // pdfkit copies the title into the XMP metadata without escaping it.
-    info: { Title: title.replace(/[<>&]/g, ' '), Creator: 'Daftar', Producer: 'Daftar (pdfkit)', CreationDate: created },
-  });
-  fonts.register(doc);
-  return doc;
-}
-
-async function finish(doc: Doc): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.end();
-  await ended;
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** "Page x of n" at the foot of every page, drawn once the page count is known. */
-function footers(doc: Doc, fonts: OfficeFonts, left: string): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const y = doc.page.height - MARGIN + 8;
-    const width = doc.page.width - 2 * MARGIN;
-    const n = i - start + 1;
-    drawText(doc, fonts, left, { x: MARGIN, y, width, style: SMALL });
-    drawText(doc, fonts, `Page ${n} of ${count} / पृष्ठ ${n} / ${count}`, { x: MARGIN, y, width, style: SMALL, align: 'right' });
-  }
-}
-
-type ImageProblem = 'corrupt_image' | 'unsupported_type' | 'empty';
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/**
- * What is wrong with an uploaded page image, judged by its bytes: the declared mime type and file
- * name come from the sender's phone and are not trusted. Only JPEG and PNG are accepted.
- */
-function imageProblem(bytes: Uint8Array): ImageProblem | undefined {
-  if (bytes.length === 0) return 'empty';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return jpegIsWhole(bytes) ? undefined : 'corrupt_image';
-  if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return pngIsWhole(bytes) ? undefined : 'corrupt_image';
-  return 'unsupported_type';
-}
-
-/** Bytes per row of each interlace pass (Adam7) or of the one pass, plus the filter byte. */
-function pngRawSize(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
-  const passes = interlaced
-    ? [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]]
-    : [[0, 0, 1, 1]];
-  let size = 0;
-  for (const [x0, y0, dx, dy] of passes as Array<[number, number, number, number]>) {
-    const w = Math.ceil((width - x0) / dx);
-    const h = Math.ceil((height - y0) / dy);
-    if (w > 0 && h > 0) size += h * (1 + Math.ceil((w * bitsPerPixel) / 8));
-  }
-  return size;
-}
-
-/** Chunk structure and CRCs, a sane IHDR, and image data that inflates to the full picture. */
-function pngIsWhole(bytes: Uint8Array): boolean {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const idat: Uint8Array[] = [];
-  let header: { width: number; height: number; depth: number; colour: number; interlace: number } | undefined;
-  let palette = false;
-  for (let at = 8; ; ) {
-    if (at + 12 > bytes.length) return false; // cut off before IEND
-    const length = view.getUint32(at);
-    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
-    if (at + 12 + length > bytes.length) return false;
-    const data = bytes.subarray(at + 8, at + 8 + length);
-    if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length)) return false;
-    if (header === undefined && (type !== 'IHDR' || length !== 13)) return false;
-    if (type === 'IHDR') {
-      header = { width: view.getUint32(at + 8), height: view.getUint32(at + 12), depth: data[8] ?? 0, colour: data[9] ?? 0, interlace: data[12] ?? 0 };
-    } else if (type === 'PLTE') palette = true;
-    else if (type === 'IDAT') idat.push(data);
-    else if (type === 'IEND') break;
-    at += 12 + length;
-  }
-  if (header === undefined || header.width === 0 || header.height === 0 || header.interlace > 1 || idat.length === 0) return false;
-  const channels: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-  const allowedDepths: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
-  const n = channels[header.colour];
-  if (n === undefined || !(allowedDepths[header.colour] ?? []).includes(header.depth)) return false;
-  if (header.colour === 3 && !palette) return false;
-  const expected = pngRawSize(header.width, header.height, n * header.depth, header.interlace === 1);
-  try {
-    // Stop once the whole picture is there: a huge scan is not inflated past what we need to know.
-    return inflateSync(Buffer.concat(idat), { maxOutputLength: expected }).length >= expected;
-  } catch (error) {
-    return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-  }
-}
-
-/** Markers in order up to a frame header with a size, then scan data that reaches an end marker. */
-function jpegIsWhole(bytes: Uint8Array): boolean {
-  let frame = false;
-  let at = 2;
-  while (at < bytes.length) {
-    if (bytes[at] !== 0xff) return false;
-    while (bytes[at] === 0xff) at++; // fill bytes
-    const marker = bytes[at++];
-    if (marker === undefined) return false;
-    if (marker === 0xd9) return frame; // end of image
-    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) continue; // no length
-    if (at + 2 > bytes.length) return false;
-    const length = ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
-    if (length < 2 || at + length > bytes.length) return false;
-    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isFrame) {
-      const height = ((bytes[at + 3] ?? 0) << 8) | (bytes[at + 4] ?? 0);
-      const width = ((bytes[at + 5] ?? 0) << 8) | (bytes[at + 6] ?? 0);
-      const components = bytes[at + 7] ?? 0;
-      if (length < 8 || height === 0 || width === 0 || ![1, 3, 4].includes(components)) return false;
-      frame = true;
-    }
-    at += length;
-    if (marker === 0xda) {
-      if (!frame) return false;
-      // Entropy-coded data: 0xFF is followed by a stuffed 0x00 or a restart marker until the next marker.
-      while (at < bytes.length && !(bytes[at] === 0xff && bytes[at + 1] !== 0x00 && !((bytes[at + 1] ?? 0) >= 0xd0 && (bytes[at + 1] ?? 0) <= 0xd7))) at++;
-    }
-  }
-  return false; // ran out before the end-of-image marker: truncated
-}
-
-interface OpenedImage {
-  width: number;
-  height: number;
-  orientation?: number;
-}
-
-/** pdfkit's image parser; typed here because @types/pdfkit leaves openImage out. */
-function openImage(doc: Doc, bytes: Uint8Array): OpenedImage {
-  return (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(Buffer.from(bytes));
-}
-
-/** pdfkit's own parser as a second opinion: what it cannot open it cannot embed either. */
-function pdfkitProblem(scratch: Doc, bytes: Uint8Array): 'corrupt_image' | undefined {
-  try {
-    openImage(scratch, bytes);
-    return undefined;
-  } catch {
-    return 'corrupt_image';
-  }
-}
 
 export class PdfRenderer implements DocumentRenderer {
   private readonly fonts = officeFonts();
@@ -249,6 +86,18 @@ export class PdfRenderer implements DocumentRenderer {
     if (sheet.signature !== undefined) layout.signature(sheet.signature);
     footers(doc, this.fonts, `${sheet.fileNumber}   ·   ${sheet.generatedAt}`);
     return finish(doc);
+  }
+
+  async leaveOrder(order: LeaveOrder): Promise<Uint8Array> {
+    return renderLeaveOrder(this.fonts, this.clock.now(), order);
+  }
+
+  async taBill(bill: TaBill): Promise<Uint8Array> {
+    return renderTaBill(this.fonts, this.clock.now(), bill);
+  }
+
+  async pendencyReport(report: PendencyReport): Promise<Uint8Array> {
+    return renderPendencyReport(this.fonts, this.clock.now(), report);
   }
 }
 

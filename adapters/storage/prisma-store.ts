@@ -9,6 +9,7 @@ import type { PrismaClient } from './generated/client.ts';
 import type * as Rows from './generated/client.ts';
 import { call, isKnown, oneOf, orNull, pick, type Db } from './prisma-common.ts';
 import { efileRepositories } from './prisma-efile.ts';
+import { leaveRepositories } from './prisma-leave.ts';
 
 export { CorruptRowError } from './prisma-common.ts';
 
@@ -205,6 +206,7 @@ function repositories(db: Db): Tx {
       }), toSentMessage),
     },
     ...efileRepositories(db),
+    ...leaveRepositories(db),
   };
 }
 

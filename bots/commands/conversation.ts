@@ -7,7 +7,9 @@ export type Pending =
   | { kind: 'forward'; target: 'file' | 'receipt'; number: string }
   | { kind: 'file.return'; number: string }
   | { kind: 'decision'; number: string; text: string }
-  | { kind: 'sign.consent' | 'sign.otp'; number: string; decision: 'approve' | 'return'; remark: string | null; hash: string };
+  | { kind: 'sign.consent' | 'sign.otp'; number: string; decision: 'approve' | 'return'; remark: string | null; hash: string }
+  | { kind: 'leave.confirm'; request: { type: string; startDate: string; endDate: string; halfDay: 'first' | 'second' | null; reason: string } }
+  | { kind: 'leave.reason'; number: string; decision: 'sanction' | 'refuse' | 'return' };
 
 export interface ChatState {
   pending?: Pending;

@@ -203,6 +203,8 @@ function halfDayIn(tokens: Token[], used: Set<number>): { half: boolean; which: 
   let half = false;
   let which: 'first' | 'second' | undefined;
   for (let i = 0; i < tokens.length; i++) {
+    // "half pay leave" / "अर्धवेतन" names a leave type, not a half day.
+    if (/^(pay|salary|vetan|वेतन)$/i.test(tokens[i + 1]?.text ?? '')) continue;
     for (const p of HALF_DAY) if (matchAt(tokens, i, p)) { half = true; p.forEach((_, k) => used.add(i + k)); }
     for (const p of FIRST_HALF) if (matchAt(tokens, i, p)) { which = 'first'; p.forEach((_, k) => used.add(i + k)); }
     for (const p of SECOND_HALF) if (matchAt(tokens, i, p)) { which = 'second'; p.forEach((_, k) => used.add(i + k)); }

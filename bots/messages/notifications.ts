@@ -4,20 +4,30 @@ import type { UiLanguage } from '../../core/types.ts';
 import type { Reply } from '../reply.ts';
 import { text, type TextKey } from './texts.ts';
 import { etext, type EfileTextKey } from './efile-texts.ts';
+import { ltext, type LeaveTextKey } from './leave-texts.ts';
 
-const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey }> = {
+const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | { lkey: LeaveTextKey }> = {
   'account.linked': { key: 'newLinkNotice' },
   'file.received': { ekey: 'fileReceived' },
   'receipt.received': { ekey: 'receiptReceived' },
   'file.approved': { ekey: 'fileApproved' },
   'file.returned': { ekey: 'fileReturned' },
+  'leave.applied': { lkey: 'applied' },
+  'leave.resubmitted': { lkey: 'resubmittedNote' },
+  'leave.sanctioned': { lkey: 'sanctionedNote' },
+  'leave.refused': { lkey: 'refusedNote' },
+  'leave.returned': { lkey: 'returnedNote' },
+  'leave.cancelled': { lkey: 'cancelledNote' },
+  'leave.curtailed': { lkey: 'curtailedNote' },
+  'leave.charge_given': { lkey: 'chargeNote' },
 };
 
 export function renderNotification(notification: Notification, lang: UiLanguage): Reply {
   const entry = KIND_TO_TEXT[notification.kind];
   // An unknown kind is a programming error in a newer writer; still deliver something readable.
   const body = entry === undefined ? `${notification.kind}: ${JSON.stringify(notification.params)}`
-    : 'key' in entry ? text(entry.key, lang, notification.params) : etext(entry.ekey, lang, notification.params);
+    : 'key' in entry ? text(entry.key, lang, notification.params)
+      : 'ekey' in entry ? etext(entry.ekey, lang, notification.params) : ltext(entry.lkey, lang, notification.params);
   const reply: Reply = { text: body };
   if (notification.subject !== undefined) reply.subject = notification.subject;
   if (notification.kind === 'file.received') {
@@ -27,6 +37,14 @@ export function renderNotification(notification: Notification, lang: UiLanguage)
       { label: etext('btnApprove', lang), command: `/file.approve ${n}` },
       { label: etext('btnReturn', lang), command: `/file.return ${n}` },
       { label: etext('btnNoteSheet', lang), command: `/file.sheet ${n}` },
+    ];
+  }
+  if (notification.kind === 'leave.applied' || notification.kind === 'leave.resubmitted') {
+    const n = String(notification.params.number);
+    reply.buttons = [
+      { label: ltext('btnSanction', lang), command: `/leave.sanction ${n}` },
+      { label: ltext('btnRefuse', lang), command: `/leave.refuse ${n}` },
+      { label: ltext('btnReturnLeave', lang), command: `/leave.return ${n}` },
     ];
   }
   return reply;

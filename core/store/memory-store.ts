@@ -7,6 +7,7 @@ import type {
 import { Mutex } from './mutex.ts';
 import { UniqueViolation } from '../errors.ts';
 import { emptyEfileState, memoryEfileRepos, type EfileState } from './memory-efile.ts';
+import { emptyLeaveState, memoryLeaveRepos, type LeaveState } from './memory-leave.ts';
 
 interface State {
   sections: Section[];
@@ -20,6 +21,7 @@ interface State {
   sent: SentMessage[];
   nextId: Record<string, number>;
   efile: EfileState;
+  leave: LeaveState;
 }
 
 
@@ -32,7 +34,7 @@ const defined = <T extends object>(patch: T): Partial<T> =>
 function emptyState(): State {
   return {
     sections: [], employees: [], accounts: [], otps: [], audit: [], auditHead: null,
-    outbox: [], inbound: [], sent: [], nextId: {}, efile: emptyEfileState(),
+    outbox: [], inbound: [], sent: [], nextId: {}, efile: emptyEfileState(), leave: emptyLeaveState(),
   };
 }
 
@@ -197,6 +199,7 @@ export class MemoryStore implements Store {
           one(s().sent.find((x) => x.channel === channel && x.chatId === chatId && x.messageId === messageId)),
       },
       ...memoryEfileRepos(() => this.state.efile, (kind) => this.id(kind)),
+      ...memoryLeaveRepos(() => this.state.leave, (kind) => this.id(kind)),
     };
   }
 

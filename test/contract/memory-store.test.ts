@@ -1,5 +1,6 @@
 import { MemoryStore } from '../../core/store/memory-store.ts';
 import { describeEfileContract } from './efile-contract.ts';
+import { describeLeaveContract } from './leave-contract.ts';
 import { describeStoreContract } from './store-contract.ts';
 
 const make = async () => {
@@ -9,3 +10,4 @@ const make = async () => {
 
 describeStoreContract('MemoryStore', make);
 describeEfileContract('MemoryStore', make);
+describeLeaveContract('MemoryStore', make);

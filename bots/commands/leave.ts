@@ -1,0 +1,168 @@
+// eLeave over chat: apply (shown, then submitted on confirmation), decide by reply or button,
+// balances, cancel, and who is out today. The office rules live in core/leave.
+import { previewLeave } from '../../core/leave/preview-leave.ts';
+import { applyForLeave } from '../../core/leave/apply-for-leave.ts';
+import { decideLeave, type LeaveDecision } from '../../core/leave/decide-leave.ts';
+import { cancelLeave } from '../../core/leave/cancel-leave.ts';
+import { leaveBalances } from '../../core/leave/leave-balances.ts';
+import { leaveType } from '../../core/leave/rules.ts';
+import type { AbsenceFailure } from '../../core/leave/failures.ts';
+import type { LeaveApplication } from '../../core/leave/types.ts';
+import type { LeaveOrder } from '../../core/leave/documents.ts';
+import { FAILURE_CODES, type FailureCode } from '../../core/errors.ts';
+import { istDate } from '../../core/time.ts';
+import type { Employee } from '../../core/types.ts';
+import type { CommandContext, Outcome } from '../context.ts';
+import { failureText } from '../messages/failures.ts';
+import { LEAVE_FAILURE_TEXT, ltext } from '../messages/leave-texts.ts';
+import { chatState, updateChatState } from './conversation.ts';
+
+const say = (text: string): Outcome => ({ replies: [{ text }] });
+const who = (e: Employee | null) => (e === null ? '—' : `${e.name} (${e.post})`);
+
+export function absenceText(failure: AbsenceFailure, lang: 'hi' | 'en'): string {
+  if ((FAILURE_CODES as readonly string[]).includes(failure.code)) return failureText(failure.code as FailureCode, failure.params, lang);
+  return LEAVE_FAILURE_TEXT[failure.code]?.[lang](failure.params) ?? failure.code;
+}
+
+export const LEAVE_NUMBER = /\bLV\/\d{4}\/\d{1,6}\b/i;
+
+export async function applyLeaveCommand(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  const { lang, deps } = ctx;
+  const e = ctx.parse.entities;
+  const type = e.leaveType;
+  if (type === undefined) return say(ltext('askType', lang));
+  if (e.startDate === undefined) return say(ltext('askDates', lang));
+  const request = { type, startDate: e.startDate, endDate: e.endDate ?? e.startDate, halfDay: e.halfDay ?? null };
+  const preview = await previewLeave(ctx.tx, deps.clock, { employee: me, ...request, policy: deps.leavePolicy });
+  if (!preview.ok) return say(absenceText(preview.failure, lang));
+  const reason = (e.purpose ?? e.remark ?? '').trim() || raw;
+  await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'leave.confirm', request: { ...request, reason } } }));
+  const p = preview.value;
+  return {
+    replies: [{
+      text: ltext('preview', lang, {
+        type: p.rule.code, typeEn: p.rule.en, typeHi: p.rule.hi, from: request.startDate, to: request.endDate, days: p.days,
+        halfDay: request.halfDay ?? '', reason, sanctioner: who(p.sanctioner), balanceAfter: p.balanceAfter ?? '',
+      }),
+      buttons: [
+        { label: ltext('btnSubmit', lang), command: '/leave.submit' },
+        { label: ltext('btnDiscard', lang), command: '/leave.discard' },
+      ],
+    }],
+  };
+}
+
+export async function submitLeaveCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {
+  const pending = (await chatState(ctx)).pending;
+  if (pending?.kind !== 'leave.confirm') return say(ltext('nothingToSubmit', ctx.lang));
+  await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+  const applied = await applyForLeave(ctx.tx, ctx.deps.clock, {
+    employee: me, ...pending.request, policy: ctx.deps.leavePolicy, chargeTo: null,
+  });
+  if (!applied.ok) return say(absenceText(applied.failure, ctx.lang));
+  return {
+    queuedNotifications: true,
+    replies: [{ text: ltext('submitted', ctx.lang, { number: applied.value.leave.number, sanctioner: who(applied.value.preview.sanctioner) }), subject: { type: 'leave', id: applied.value.leave.number } }],
+  };
+}
+
+export async function discardLeaveCommand(ctx: CommandContext): Promise<Outcome> {
+  await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+  return say(ltext('discarded', ctx.lang));
+}
+
+/** Sanction, refuse or return a leave application in the officer's hands; a sanction brings the order PDF. */
+export async function decideLeaveCommand(ctx: CommandContext, me: Employee, leave: LeaveApplication, decision: LeaveDecision, remark: string | null): Promise<Outcome> {
+  const { lang, deps, tx } = ctx;
+  if (decision !== 'sanction' && (remark === null || remark.trim() === '')) {
+    await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'leave.reason', number: leave.number, decision } }));
+    return say(ltext('askLeaveReason', lang, { number: leave.number }));
+  }
+  const decided = await decideLeave(tx, deps.clock, { actor: me, leave, decision, remark, policy: deps.leavePolicy });
+  if (!decided.ok) return say(absenceText(decided.failure, lang));
+  await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+  const applicant = await tx.employees.byId(leave.employeeId);
+  const words: [string, string] = ({ sanction: ['स्वीकृत', 'sanctioned'], refuse: ['अस्वीकृत', 'refused'], return: ['स्पष्टीकरण हेतु वापस', 'returned for clarification'] } as const satisfies Record<LeaveDecision, [string, string]>)[decision];
+  const reply = { text: ltext('decided', lang, { number: leave.number, applicant: applicant?.name ?? '', decisionHi: words[0], decisionEn: words[1] }) };
+  if (decision !== 'sanction' || applicant === null) return { queuedNotifications: true, replies: [reply] };
+  const order = await leaveOrderOf(ctx, decided.value.leave, applicant, me, decided.value.balanceAfter);
+  const pdf = await deps.renderer.leaveOrder(order);
+  return {
+    queuedNotifications: true,
+    replies: [reply, {
+      text: ltext('orderCaption', lang, { number: leave.number }),
+      document: { filename: `${leave.number.replace(/\//g, '-')}-order.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf).toString('base64') },
+    }],
+  };
+}
+
+async function leaveOrderOf(ctx: CommandContext, leave: LeaveApplication, applicant: Employee, officer: Employee, balanceAfter: number | null): Promise<LeaveOrder> {
+  const section = async (e: Employee) => (await ctx.tx.sections.byId(e.sectionId))?.name ?? '';
+  const party = async (e: Employee) => ({ name: e.name, post: e.post, code: e.code, section: await section(e) });
+  const rule = leaveType(ctx.deps.leavePolicy.rules, leave.type);
+  const chargeTo = leave.chargeToId === null ? null : await ctx.tx.employees.byId(leave.chargeToId);
+  return {
+    office: { en: 'Collectorate, Saharsa', hi: 'समाहरणालय, सहरसा' },
+    number: leave.number,
+    date: istDate(ctx.deps.clock.now()).split('-').reverse().join('-'),
+    employee: await party(applicant),
+    leaveType: { code: leave.type, en: rule?.en ?? leave.type, hi: rule?.hi ?? leave.type },
+    from: leave.startDate.split('-').reverse().join('-'),
+    to: leave.endDate.split('-').reverse().join('-'),
+    days: leave.days,
+    halfDay: leave.halfDay,
+    reason: leave.reason,
+    chargeTo: chargeTo === null ? null : await party(chargeTo),
+    sanctionedBy: await party(officer),
+    balanceAfter: balanceAfter ?? 0,
+    copyTo: ['स्थापना शाखा / Establishment Section', `${applicant.name}, ${applicant.post}`],
+  };
+}
+
+export async function myLeaveCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {
+  const { lang, deps } = ctx;
+  const year = Number(istDate(deps.clock.now()).slice(0, 4));
+  const balances = await leaveBalances(ctx.tx, { employeeId: me.id, year, policy: deps.leavePolicy });
+  const applications = await ctx.tx.leave.listByEmployee(me.id, 8);
+  const lines = [ltext('balancesHeader', lang, { year }), ...balances.map((b) => ltext('balanceLine', lang, { ...b }))];
+  if (applications.length > 0) {
+    lines.push(ltext('applicationsHeader', lang));
+    for (const a of applications) lines.push(ltext('applicationLine', lang, { number: a.number, type: a.type, from: a.startDate, to: a.endDate, days: a.days, status: a.status }));
+  }
+  return say(lines.join('\n'));
+}
+
+export async function cancelLeaveCommand(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  const { tx, deps, lang } = ctx;
+  const number = LEAVE_NUMBER.exec(raw)?.[0]?.toUpperCase();
+  const today = istDate(deps.clock.now());
+  const leave = number !== undefined
+    ? await tx.leave.byNumber(number)
+    : (await tx.leave.listByEmployee(me.id, 20)).find((l) => ['pending', 'returned', 'sanctioned'].includes(l.status) && l.startDate > today) ?? null;
+  if (leave === null) return say(ltext('noLeaveToCancel', lang));
+  const cancelled = await cancelLeave(tx, deps.clock, { actor: me, leave, reason: ctx.parse.entities.remark ?? null, policy: deps.leavePolicy });
+  if (!cancelled.ok) return say(absenceText(cancelled.failure, lang));
+  return { queuedNotifications: true, replies: [{ text: ltext('cancelled', lang, { number: leave.number }) }] };
+}
+
+/** Everyone on sanctioned leave or an approved tour on a date, with who holds their charge. */
+export async function whoIsOutCommand(ctx: CommandContext): Promise<Outcome> {
+  const { tx, lang, deps } = ctx;
+  const date = ctx.parse.entities.startDate ?? istDate(deps.clock.now());
+  const leaves = await tx.leave.covering(date, ['sanctioned', 'curtailed']);
+  const tours = await tx.tours.covering(date, ['approved']);
+  const lines: string[] = [];
+  for (const l of leaves) {
+    const e = await tx.employees.byId(l.employeeId);
+    const charge = l.chargeToId === null ? null : await tx.employees.byId(l.chargeToId);
+    lines.push(ltext('outLine', lang, { name: e?.name ?? '', post: e?.post ?? '', what: `${l.type} ${l.number}`, charge: charge?.name ?? '' }));
+  }
+  for (const t of tours) {
+    const e = await tx.employees.byId(t.employeeId);
+    const charge = t.chargeToId === null ? null : await tx.employees.byId(t.chargeToId);
+    lines.push(ltext('outLine', lang, { name: e?.name ?? '', post: e?.post ?? '', what: `${lang === 'hi' ? 'दौरा' : 'tour'} ${t.destinations.join(', ')}`, charge: charge?.name ?? '' }));
+  }
+  if (lines.length === 0) return say(ltext('nobodyOut', lang, { date }));
+  return say([ltext('outHeader', lang, { date, count: lines.length }), ...lines].join('\n'));
+}

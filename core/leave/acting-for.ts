@@ -1,0 +1,40 @@
+// Charge arrangement: while an officer is away on sanctioned leave or an approved tour, whoever
+// was named to hold charge acts for them, so bots/ can route their items there.
+import type { Tx } from '../ports.ts';
+import type { Employee } from '../types.ts';
+import { LEAVE_AWAY } from './common.ts';
+
+export interface InCharge {
+  /** Who holds charge. */
+  employee: Employee;
+  /** The absence that made them so. */
+  on: { kind: 'leave' | 'tour'; number: string; until: string };
+}
+
+async function directCharge(tx: Tx, employeeId: number, date: string): Promise<{ chargeToId: number; on: InCharge['on'] } | null> {
+  const leave = (await tx.leave.covering(date, LEAVE_AWAY)).find((l) => l.employeeId === employeeId && l.chargeToId !== null);
+  if (leave?.chargeToId != null) return { chargeToId: leave.chargeToId, on: { kind: 'leave', number: leave.number, until: leave.endDate } };
+  const tour = (await tx.tours.covering(date, ['approved'])).find((t) => t.employeeId === employeeId && t.chargeToId !== null);
+  if (tour?.chargeToId != null) return { chargeToId: tour.chargeToId, on: { kind: 'tour', number: tour.number, until: tour.endDate } };
+  return null;
+}
+
+/**
+ * Who acts for the employee on the date, or null when they are not away or named nobody. When the
+ * one in charge is away too, their own in-charge is followed (a loop stops where it would repeat).
+ */
+export async function actingFor(tx: Tx, options: { employeeId: number; date: string }): Promise<InCharge | null> {
+  const seen = new Set<number>([options.employeeId]);
+  const first = await directCharge(tx, options.employeeId, options.date);
+  if (first === null) return null;
+  let found: InCharge | null = null;
+  let next: number | null = first.chargeToId;
+  while (next !== null && !seen.has(next)) {
+    const employee = await tx.employees.byId(next);
+    if (employee === null || !employee.active) break;
+    found = { employee, on: first.on };
+    seen.add(employee.id);
+    next = (await directCharge(tx, employee.id, options.date))?.chargeToId ?? null;
+  }
+  return found;
+}

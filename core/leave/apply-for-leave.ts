@@ -1,0 +1,55 @@
+// An application for leave: checked like previewLeave, numbered LV/<year>/<serial>, put in the
+// sanctioning officer's hands, who is told.
+import { yearOf } from '../calendar/dates.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { notify } from '../outbox/notify.ts';
+import type { Clock, Tx } from '../ports.ts';
+import type { Employee } from '../types.ts';
+import { leaveCounter, leaveNumber, leaveParams } from './common.ts';
+import { done, refuse, type AbsenceResult } from './failures.ts';
+import { previewLeave, type LeavePreview, type LeaveRequest } from './preview-leave.ts';
+import type { LeaveApplication } from './types.ts';
+
+export interface ApplyForLeaveOptions extends LeaveRequest {
+  reason: string;
+  /** Who holds charge while the applicant is away. */
+  chargeTo: Employee | null;
+}
+
+export function checkCharge(applicant: Employee, chargeTo: Employee | null): AbsenceResult<null> {
+  if (chargeTo === null) return done(null);
+  if (chargeTo.id === applicant.id) return refuse('LEAVE.BAD_CHARGE', { name: chargeTo.name, why: 'self' });
+  if (!chargeTo.active) return refuse('LEAVE.BAD_CHARGE', { name: chargeTo.name, why: 'inactive' });
+  return done(null);
+}
+
+export async function applyForLeave(tx: Tx, clock: Clock, options: ApplyForLeaveOptions): Promise<AbsenceResult<{ leave: LeaveApplication; preview: LeavePreview }>> {
+  const { employee, chargeTo } = options;
+  const charge = checkCharge(employee, chargeTo);
+  if (!charge.ok) return charge;
+  const preview = await previewLeave(tx, clock, options);
+  if (!preview.ok) return preview;
+  const { rule, days, sanctioner } = preview.value;
+  const now = clock.now();
+  const year = yearOf(options.startDate);
+  const number = leaveNumber(year, await tx.counters.next(leaveCounter(year)));
+  const leave = await tx.leave.create({
+    number, employeeId: employee.id, type: rule.code, startDate: options.startDate, endDate: options.endDate,
+    halfDay: options.halfDay, days, reason: options.reason.trim(), chargeToId: chargeTo?.id ?? null,
+    sanctionerId: sanctioner.id, holderId: sanctioner.id, status: 'pending', remark: null,
+    createdAt: now, decidedAt: null, movedAt: now,
+  });
+  await recordEvent(tx, clock, {
+    actor: employee.code, type: 'leave.applied', subjectType: 'leave', subjectId: number,
+    data: { type: rule.code, from: leave.startDate, to: leave.endDate, days, halfDay: leave.halfDay, sanctioner: sanctioner.code, chargeTo: chargeTo?.code ?? null },
+  });
+  await notify(tx, clock, {
+    employeeId: sanctioner.id,
+    notification: {
+      kind: 'leave.applied',
+      params: { ...leaveParams(leave, rule, employee), reason: leave.reason.slice(0, 500), chargeTo: chargeTo?.name ?? '', balanceAfter: preview.value.balanceAfter ?? '' },
+      subject: { type: 'leave', id: number },
+    },
+  });
+  return done({ leave, preview: preview.value });
+}

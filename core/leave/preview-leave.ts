@@ -1,0 +1,80 @@
+// Everything applying would check and charge, without writing: the chat shows this for the
+// applicant to confirm, and applyForLeave runs the same checks inside its transaction.
+import { addDays, isIsoDate, yearOf } from '../calendar/dates.ts';
+import type { Clock, Tx } from '../ports.ts';
+import type { Employee } from '../types.ts';
+import { LEAVE_BLOCKING, chargeableDays, reservedDays, today, type LeavePolicy } from './common.ts';
+import { done, refuse, type AbsenceResult } from './failures.ts';
+import { leaveType, type LeaveTypeRule } from './rules.ts';
+import { resolveSanctioner } from './sanctioner.ts';
+
+export interface LeaveRequest {
+  employee: Employee;
+  /** A leave type code of the rules (case-insensitive). */
+  type: string;
+  startDate: string;
+  endDate: string;
+  halfDay: 'first' | 'second' | null;
+  policy: LeavePolicy;
+}
+
+export interface LeavePreview {
+  rule: LeaveTypeRule;
+  days: number;
+  /** Ledger balance of the type for the year, before this application; null for types not charged to a balance. */
+  balance: number | null;
+  /** Days held back by the employee's other undecided applications of the type. */
+  reserved: number;
+  /** Balance left once this and the other undecided applications are sanctioned. */
+  balanceAfter: number | null;
+  sanctioner: Employee;
+}
+
+/** Date, type and half-day checks that need no store. */
+export function checkSpell(request: Omit<LeaveRequest, 'employee'>, todayIso: string): AbsenceResult<{ rule: LeaveTypeRule; days: number }> {
+  const { startDate, endDate, halfDay, policy } = request;
+  const rule = leaveType(policy.rules, request.type);
+  if (rule === null) return refuse('LEAVE.UNKNOWN_TYPE', { type: request.type, known: policy.rules.types.map((t) => t.code).join(', ') });
+  for (const date of [startDate, endDate]) if (!isIsoDate(date)) return refuse('LEAVE.BAD_DATE', { date });
+  if (endDate < startDate) return refuse('LEAVE.END_BEFORE_START', { from: startDate, to: endDate });
+  const earliest = addDays(todayIso, -rule.backDateDays);
+  if (startDate < earliest) return refuse('LEAVE.TOO_FAR_BACK', { from: startDate, earliest, days: rule.backDateDays, type: rule.code });
+  if (yearOf(startDate) !== yearOf(endDate)) return refuse('LEAVE.SPANS_YEARS', { from: startDate, to: endDate, year: yearOf(startDate) });
+  if (halfDay !== null) {
+    if (!rule.halfDayAllowed) return refuse('LEAVE.HALF_DAY_NOT_ALLOWED', { type: rule.code });
+    if (startDate !== endDate) return refuse('LEAVE.HALF_DAY_ONE_DAY', { from: startDate, to: endDate });
+  }
+  const days = chargeableDays(rule, policy.calendar, startDate, endDate, halfDay);
+  if (days === 0) return refuse('LEAVE.NO_WORKING_DAYS', { from: startDate, to: endDate, type: rule.code });
+  if (rule.maxDaysPerSpell !== null && days > rule.maxDaysPerSpell) return refuse('LEAVE.TOO_LONG', { days, max: rule.maxDaysPerSpell, type: rule.code });
+  return done({ rule, days });
+}
+
+/**
+ * Computes the days and the balance after, and finds the sanctioning officer. Refuses what
+ * applyForLeave would refuse. `exceptLeaveId` leaves out an application being resubmitted.
+ */
+export async function previewLeave(tx: Tx, clock: Clock, request: LeaveRequest & { exceptLeaveId?: number }): Promise<AbsenceResult<LeavePreview>> {
+  const spell = checkSpell(request, today(clock));
+  if (!spell.ok) return spell;
+  const { rule, days } = spell.value;
+  const { employee, startDate, endDate } = request;
+  const except = request.exceptLeaveId ?? null;
+  const clash = (await tx.leave.overlapping(employee.id, startDate, endDate, LEAVE_BLOCKING)).find((l) => l.id !== except);
+  if (clash !== undefined) return refuse('LEAVE.OVERLAP', { number: clash.number, from: clash.startDate, to: clash.endDate, kind: 'leave' });
+  const tour = (await tx.tours.overlapping(employee.id, startDate, endDate, ['pending', 'returned', 'approved']))[0];
+  if (tour !== undefined) return refuse('LEAVE.OVERLAP', { number: tour.number, from: tour.startDate, to: tour.endDate, kind: 'tour' });
+  let balance: number | null = null;
+  let reserved = 0;
+  let balanceAfter: number | null = null;
+  if (rule.ledger) {
+    const year = yearOf(startDate);
+    balance = await tx.leaveLedger.balance(employee.id, year, rule.code);
+    reserved = await reservedDays(tx, employee.id, year, rule.code, except);
+    balanceAfter = balance - reserved - days;
+    if (balanceAfter < 0) return refuse('LEAVE.INSUFFICIENT_BALANCE', { type: rule.code, days, balance, reserved, available: balance - reserved });
+  }
+  const sanctioner = await resolveSanctioner(tx, rule.sanctioner, employee, request.policy.rules.collectorPostKey);
+  if (sanctioner === null) return refuse('LEAVE.NO_SANCTIONER', { type: rule.code });
+  return done({ rule, days, balance, reserved, balanceAfter, sanctioner });
+}
