@@ -1,7 +1,7 @@
 // What the core needs from the outside world. Adapters implement these; the core imports no I/O.
 import type {
   AuditEvent, AuditHead, ChatAccount, Employee, InboundRecord, NewEmployee, OtpChallenge,
-  OutboxItem, Section, SentMessage, Conversation, UploadDraft, SignedDocument,
+  OutboxItem, Section, SentMessage, Conversation, UploadDraft, SignedDocument, JobRun,
 } from './types.ts';
 import type { ImagesCheck, NoteSheet, PdfCheck } from './efile/documents.ts';
 import type { LeaveOrder, PendencyReport, TaBill } from './leave/documents.ts';
@@ -186,6 +186,17 @@ export interface TaClaimRepo {
   listByHolder(holderId: number, statuses: ClaimStatus[]): Promise<TaClaim[]>;
 }
 
+export interface JobRepo {
+  /** The run of this job for this day, if one was started. */
+  find(job: string, day: string): Promise<JobRun | null>;
+  /** Records that the day's run started; false if a run for that day already exists. */
+  start(job: string, day: string, at: Date): Promise<boolean>;
+  finish(job: string, day: string, at: Date, sent: number): Promise<void>;
+  /** Claims one recipient's delivery for the day; false if it was claimed before (by any process). */
+  claimDelivery(job: string, day: string, employeeId: number, at: Date): Promise<boolean>;
+  deliveries(job: string, day: string): Promise<number>;
+}
+
 /** One unit of work: everything done through it commits or rolls back together. */
 export interface Tx {
   sections: SectionRepo;
@@ -208,6 +219,7 @@ export interface Tx {
   leaveLedger: LeaveLedgerRepo;
   tours: TourRepo;
   taClaims: TaClaimRepo;
+  jobs: JobRepo;
 }
 
 export interface Store {

@@ -150,3 +150,15 @@ export interface SignedDocument {
   challengeId: string;
   createdAt: Date;
 }
+
+export interface JobRun {
+  id: number;
+  /** e.g. "pendency-digest". */
+  job: string;
+  /** The office day it is for, yyyy-mm-dd (IST). */
+  day: string;
+  status: 'running' | 'done';
+  startedAt: Date;
+  finishedAt: Date | null;
+  sent: number;
+}

@@ -10,6 +10,7 @@ import type * as Rows from './generated/client.ts';
 import { call, isKnown, oneOf, orNull, pick, type Db } from './prisma-common.ts';
 import { efileRepositories } from './prisma-efile.ts';
 import { leaveRepositories } from './prisma-leave.ts';
+import { jobRepository } from './prisma-jobs.ts';
 
 export { CorruptRowError } from './prisma-common.ts';
 
@@ -207,6 +208,7 @@ function repositories(db: Db): Tx {
     },
     ...efileRepositories(db),
     ...leaveRepositories(db),
+    ...jobRepository(db),
   };
 }
 

@@ -8,6 +8,7 @@ import { Mutex } from './mutex.ts';
 import { UniqueViolation } from '../errors.ts';
 import { emptyEfileState, memoryEfileRepos, type EfileState } from './memory-efile.ts';
 import { emptyLeaveState, memoryLeaveRepos, type LeaveState } from './memory-leave.ts';
+import { emptyJobState, memoryJobRepo, type JobState } from './memory-jobs.ts';
 
 interface State {
   sections: Section[];
@@ -22,6 +23,7 @@ interface State {
   nextId: Record<string, number>;
   efile: EfileState;
   leave: LeaveState;
+  jobs: JobState;
 }
 
 
@@ -34,7 +36,7 @@ const defined = <T extends object>(patch: T): Partial<T> =>
 function emptyState(): State {
   return {
     sections: [], employees: [], accounts: [], otps: [], audit: [], auditHead: null,
-    outbox: [], inbound: [], sent: [], nextId: {}, efile: emptyEfileState(), leave: emptyLeaveState(),
+    outbox: [], inbound: [], sent: [], nextId: {}, efile: emptyEfileState(), leave: emptyLeaveState(), jobs: emptyJobState(),
   };
 }
 
@@ -200,6 +202,7 @@ export class MemoryStore implements Store {
       },
       ...memoryEfileRepos(() => this.state.efile, (kind) => this.id(kind)),
       ...memoryLeaveRepos(() => this.state.leave, (kind) => this.id(kind)),
+      ...memoryJobRepo(() => this.state.jobs, (kind) => this.id(kind)),
     };
   }
 
