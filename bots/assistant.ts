@@ -13,6 +13,8 @@ import { linkCommand, otpCommand } from './commands/link.ts';
 import { languageCommand, profileCommand } from './commands/profile.ts';
 import { routeEmployee } from './router.ts';
 import { completeSigning } from './commands/sign.ts';
+import { AbsenceError } from '../core/leave/failures.ts';
+import { absenceText } from './commands/leave.ts';
 
 export interface Assistant {
   handle(inbound: Inbound): Promise<Reply[]>;
@@ -31,7 +33,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     try {
       handled = await store.transaction((tx) => handleInTx(tx, inbound));
     } catch (error) {
-      if (error instanceof OfficeError) return recordFailure(inbound, error);
+      if (error instanceof OfficeError) return recordFailure(inbound, failureText(error.failure.code, error.failure.params, guessLanguage(inbound)));
+      if (error instanceof AbsenceError) return recordFailure(inbound, absenceText(error.failure, guessLanguage(inbound)));
       // A bug or broken infrastructure: everything rolled back, the message id is not recorded,
       // so a redelivery (or the user resending) gets a fresh try.
       log.error(`handling ${inbound.channel} message failed`, error);
@@ -70,9 +73,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { kind: 'done', outcome, lang };
   }
 
-  async function recordFailure(inbound: Inbound, error: OfficeError): Promise<Reply[]> {
-    const lang = guessLanguage(inbound);
-    const replies = [{ text: failureText(error.failure.code, error.failure.params, lang) }];
+  /** A lost race rolled everything back; the answer is recorded so a redelivery gets the same one. */
+  async function recordFailure(inbound: Inbound, message: string): Promise<Reply[]> {
+    const replies = [{ text: message }];
     await store.transaction(async (tx) => {
       if (await tx.inbound.claim({ channel: inbound.channel, messageId: inbound.messageId, chatId: inbound.chatId, receivedAt: clock.now() })) {
         await tx.inbound.complete(inbound.channel, inbound.messageId, JSON.stringify(replies));

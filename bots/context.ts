@@ -1,6 +1,7 @@
 import type { BlobStore, Clock, DocumentRenderer, DocumentSigner, OtpSender, Store } from '../core/ports.ts';
 import type { SignPolicy } from '../core/signing/sign-policy.ts';
 import type { LeavePolicy } from '../core/leave/common.ts';
+import type { TourRules } from '../core/tour/ta-rates.ts';
 import type { EfileTx } from '../core/efile/efile-tx.ts';
 import type { NumberFormats } from '../core/efile/numbering.ts';
 import type { ChatAccount, Employee, UiLanguage } from '../core/types.ts';
@@ -33,6 +34,7 @@ export interface AssistantDeps {
   signer: DocumentSigner;
   signPolicy: SignPolicy;
   leavePolicy: LeavePolicy;
+  tourRules: TourRules;
 }
 
 export interface UploadLimits {

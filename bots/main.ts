@@ -22,6 +22,7 @@ import { ConfigError } from '../core/errors.ts';
 import { DEFAULT_LEAVE_RULES, parseLeaveRules } from '../core/leave/rules.ts';
 import { DEFAULT_CALENDAR, parseHolidays } from '../core/calendar/holidays.ts';
 import type { LeavePolicy } from '../core/leave/common.ts';
+import { DEFAULT_TOUR_RULES } from '../core/tour/ta-rates.ts';
 import type { Logger } from './context.ts';
 import { createAssistant, type Assistant } from './assistant.ts';
 import { AlbumGate } from './commands/receipt.ts';
@@ -128,7 +129,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       store, clock, language, otpSender, otpPolicy: config.otp, log,
       onNotificationsQueued: () => kick(),
       renderer, blobs, formats: config.formats, uploads: config.uploads, decisionConfidence: config.decisionConfidence,
-      albumGate: new AlbumGate(), signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
+      albumGate: new AlbumGate(), signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config), tourRules: DEFAULT_TOUR_RULES,
     });
     const host = createChannelHost(store, clock, assistant, log);
     const channels = channelAdapters(config, host, store, clock, options.channelOptions ?? {});

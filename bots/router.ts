@@ -22,16 +22,24 @@ import {
   applyLeaveCommand, cancelLeaveCommand, decideLeaveCommand, discardLeaveCommand, LEAVE_NUMBER, myLeaveCommand, submitLeaveCommand, whoIsOutCommand,
 } from './commands/leave.ts';
 import type { LeaveApplication } from '../core/leave/types.ts';
+import type { TaClaim, TourProgramme } from '../core/tour/types.ts';
+import {
+  applyTourCommand, CLAIM_NUMBER, decideClaimCommand, decideTourCommand, submitTourCommand, taClaimCommand, TOUR_NUMBER, tourDiaryCommand,
+} from './commands/tour.ts';
 
 const say = (t: string): Outcome => ({ replies: [{ text: t }] });
 const NOTE_SHEET = /^(?:file|फाइल|फ़ाइल|संचिका|sanchika|notesheet|note sheet|नोटशीट)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})\s*(?:pdf)?$/i;
 const DECISIONS: Intent[] = ['approve', 'return', 'refuse'];
 
+const TOUR_DIARY = /^(?:tour\s+diary|diary|दैनिकी|भ्रमण\s+दैनिकी|दौरा\s+डायरी|tour\s+dairy)\s*[:\-–—]\s*(.+)$/is;
 const SIGNED_COPY = /^(?:signed|हस्ताक्षरित)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})$/i;
 
 export async function routeEmployee(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
   if ((ctx.inbound.attachments?.length ?? 0) > 0) return VERIFY_WORD.test(raw) ? verifyUploads(ctx) : receiveUpload(ctx);
   if (raw.startsWith('/')) return routeAction(ctx, me, raw);
+  // An explicit "tour diary:" prefix is a command, whatever the words after it resemble.
+  const diary = TOUR_DIARY.exec(raw);
+  if (diary?.[1] !== undefined) return tourDiaryCommand(ctx, me, diary[1]);
   const signedCopy = SIGNED_COPY.exec(raw);
   if (signedCopy?.[1] !== undefined) return signedCopyCommand(ctx, signedCopy[1]);
   if (VERIFY_WORD.test(raw) || (ctx.parse.intent === 'verify' && ctx.parse.confidence >= 0.6 && ctx.inbound.replyToMessageId !== undefined)) {
@@ -94,6 +102,22 @@ async function routeAction(ctx: CommandContext, me: Employee, raw: string): Prom
       if (leave === null) return say(failureText('FILE.NOT_FOUND', { number: a0 ?? '' }, ctx.lang));
       const decision = verb === '/leave.sanction' ? 'sanction' : verb === '/leave.refuse' ? 'refuse' : 'return';
       return decideLeaveCommand(ctx, me, leave, decision, null);
+    }
+    case '/tour.submit':
+      return submitTourCommand(ctx, me);
+    case '/tour.discard':
+      return discardLeaveCommand(ctx);
+    case '/tour.approve':
+    case '/tour.refuse': {
+      const tour = a0 ? await ctx.tx.tours.byNumber(a0) : null;
+      if (tour === null) break;
+      return decideTourCommand(ctx, me, tour, verb === '/tour.approve' ? 'approve' : 'refuse', args.slice(1).join(' ') || null);
+    }
+    case '/ta.approve':
+    case '/ta.refuse': {
+      const claim = a0 ? await ctx.tx.taClaims.byNumber(a0) : null;
+      if (claim === null) break;
+      return decideClaimCommand(ctx, me, claim, verb === '/ta.approve' ? 'approve' : 'refuse', args.slice(1).join(' ') || null);
     }
     case '/sign.consent':
       return consentToSign(ctx, me);
@@ -160,6 +184,11 @@ async function answerPending(ctx: CommandContext, me: Employee, pending: Pending
       if (parse.intent === 'deny' || parse.intent === 'cancel') return discardLeaveCommand(ctx);
       await clear();
       return null;
+    case 'tour.confirm':
+      if (parse.intent === 'confirm' || parse.intent === 'approve') return submitTourCommand(ctx, me);
+      if (parse.intent === 'deny' || parse.intent === 'cancel') return discardLeaveCommand(ctx);
+      await clear();
+      return null;
     case 'leave.reason': {
       await clear();
       const leave = await ctx.tx.leave.byNumber(pending.number);
@@ -206,11 +235,11 @@ async function routeIntent(ctx: CommandContext, me: Employee, raw: string): Prom
     case 'approve':
     case 'return':
     case 'refuse': {
-      const leave = await leaveInQuestion(ctx, me, raw);
-      if (leave !== null) {
-        const decision = parse.intent === 'approve' ? 'sanction' : parse.intent === 'refuse' ? 'refuse' : 'return';
-        return decideLeaveCommand(ctx, me, leave, decision, e.remark ?? null);
-      }
+      const absence = await absenceInQuestion(ctx, me, raw);
+      const verdict = parse.intent === 'approve' ? 'approve' : parse.intent === 'refuse' ? 'refuse' : 'return';
+      if (absence?.kind === 'leave') return decideLeaveCommand(ctx, me, absence.item, verdict === 'approve' ? 'sanction' : verdict, e.remark ?? null);
+      if (absence?.kind === 'tour') return decideTourCommand(ctx, me, absence.item, verdict, e.remark ?? null);
+      if (absence?.kind === 'ta') return decideClaimCommand(ctx, me, absence.item, verdict, e.remark ?? null);
       return withTarget(ctx, (t) => {
         if (isUnsureDecision(ctx)) return askDecision(ctx, t, raw);
         return decideCommand(ctx, me, t, parse.intent === 'approve' ? 'approve' : 'return', e.remark ?? null);
@@ -220,6 +249,12 @@ async function routeIntent(ctx: CommandContext, me: Employee, raw: string): Prom
       return applyLeaveCommand(ctx, me, raw);
     case 'my_leave':
       return myLeaveCommand(ctx, me);
+    case 'apply_tour':
+      return applyTourCommand(ctx, me, raw);
+    case 'tour_diary':
+      return tourDiaryCommand(ctx, me, raw);
+    case 'ta_claim':
+      return taClaimCommand(ctx, me, raw);
     case 'who_is_out':
       return whoIsOutCommand(ctx);
     case 'cancel':
@@ -250,18 +285,32 @@ function isUnsureDecision(ctx: CommandContext): boolean {
   return rival !== undefined && parse.confidence - rival.confidence < 0.2 && !(parse.intent === 'return' && rival.intent === 'refuse') && !(parse.intent === 'refuse' && rival.intent === 'return');
 }
 
-/** The leave application a decision is about: named, or the one the replied-to message was about. */
-async function leaveInQuestion(ctx: CommandContext, me: Employee, raw: string): Promise<LeaveApplication | null> {
-  const named = LEAVE_NUMBER.exec(raw)?.[0];
-  if (named !== undefined) return ctx.tx.leave.byNumber(named.toUpperCase());
+type Absence = { kind: 'leave'; item: LeaveApplication } | { kind: 'tour'; item: TourProgramme } | { kind: 'ta'; item: TaClaim };
+
+async function absenceByRef(ctx: CommandContext, kind: string, number: string): Promise<Absence | null> {
+  if (kind === 'leave') { const item = await ctx.tx.leave.byNumber(number); return item && { kind, item }; }
+  if (kind === 'tour') { const item = await ctx.tx.tours.byNumber(number); return item && { kind, item }; }
+  if (kind === 'ta') { const item = await ctx.tx.taClaims.byNumber(number); return item && { kind, item }; }
+  return null;
+}
+
+/** The leave, tour or TA claim a decision is about: named, or what the replied-to message was about. */
+async function absenceInQuestion(ctx: CommandContext, me: Employee, raw: string): Promise<Absence | null> {
+  for (const [kind, pattern] of [['leave', LEAVE_NUMBER], ['tour', TOUR_NUMBER], ['ta', CLAIM_NUMBER]] as const) {
+    const named = pattern.exec(raw)?.[0];
+    if (named !== undefined) return absenceByRef(ctx, kind, named.toUpperCase());
+  }
   if (ctx.inbound.replyToMessageId !== undefined) {
     const sent = await ctx.tx.sentMessages.find(ctx.inbound.channel, ctx.inbound.chatId, ctx.inbound.replyToMessageId);
-    if (sent?.subjectType === 'leave' && sent.subjectId !== null) return ctx.tx.leave.byNumber(sent.subjectId);
-    if (sent !== null) return null;
+    if (sent !== null) return sent.subjectType !== null && sent.subjectId !== null ? absenceByRef(ctx, sent.subjectType, sent.subjectId) : null;
   }
   // Nothing named and no file in play: the one application waiting for this officer, if only one.
   if (ctx.parse.entities.fileNumber !== undefined || (await chatState(ctx)).current !== undefined) return null;
-  const waiting = await ctx.tx.leave.listByHolder(me.id, ['pending']);
+  const waiting: Absence[] = [
+    ...(await ctx.tx.leave.listByHolder(me.id, ['pending'])).map((item) => ({ kind: 'leave' as const, item })),
+    ...(await ctx.tx.tours.listByHolder(me.id, ['pending'])).map((item) => ({ kind: 'tour' as const, item })),
+    ...(await ctx.tx.taClaims.listByHolder(me.id, ['pending'])).map((item) => ({ kind: 'ta' as const, item })),
+  ];
   const held = await ctx.tx.files.listByHolder(me.id, ['open', 'parked']);
   return waiting.length === 1 && held.length === 0 ? (waiting[0] ?? null) : null;
 }

@@ -15,6 +15,7 @@ import type { Employee } from '../../core/types.ts';
 import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { LEAVE_FAILURE_TEXT, ltext } from '../messages/leave-texts.ts';
+import { TOUR_FAILURE_TEXT } from '../messages/tour-texts.ts';
 import { chatState, updateChatState } from './conversation.ts';
 
 const say = (text: string): Outcome => ({ replies: [{ text }] });
@@ -22,7 +23,7 @@ const who = (e: Employee | null) => (e === null ? '—' : `${e.name} (${e.post})
 
 export function absenceText(failure: AbsenceFailure, lang: 'hi' | 'en'): string {
   if ((FAILURE_CODES as readonly string[]).includes(failure.code)) return failureText(failure.code as FailureCode, failure.params, lang);
-  return LEAVE_FAILURE_TEXT[failure.code]?.[lang](failure.params) ?? failure.code;
+  return (LEAVE_FAILURE_TEXT[failure.code] ?? TOUR_FAILURE_TEXT[failure.code])?.[lang](failure.params) ?? failure.code;
 }
 
 export const LEAVE_NUMBER = /\bLV\/\d{4}\/\d{1,6}\b/i;

@@ -5,8 +5,10 @@ import type { Reply } from '../reply.ts';
 import { text, type TextKey } from './texts.ts';
 import { etext, type EfileTextKey } from './efile-texts.ts';
 import { ltext, type LeaveTextKey } from './leave-texts.ts';
+import { digestData, digestText, ptext } from './pendency-texts.ts';
+import { ttext, type TourTextKey } from './tour-texts.ts';
 
-const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | { lkey: LeaveTextKey }> = {
+const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | { lkey: LeaveTextKey } | { tkey: TourTextKey }> = {
   'account.linked': { key: 'newLinkNotice' },
   'file.received': { ekey: 'fileReceived' },
   'receipt.received': { ekey: 'receiptReceived' },
@@ -20,14 +22,27 @@ const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | {
   'leave.cancelled': { lkey: 'cancelledNote' },
   'leave.curtailed': { lkey: 'curtailedNote' },
   'leave.charge_given': { lkey: 'chargeNote' },
+  'tour.applied': { tkey: 'applied' },
+  'tour.resubmitted': { tkey: 'applied' },
+  'tour.approved': { tkey: 'approvedNote' },
+  'tour.refused': { tkey: 'refusedNote' },
+  'tour.returned': { tkey: 'returnedNote' },
+  'ta.submitted': { tkey: 'claimNote' },
+  'ta.approved': { tkey: 'claimDecidedNote' },
+  'ta.refused': { tkey: 'claimDecidedNote' },
+  'ta.returned': { tkey: 'claimDecidedNote' },
 };
 
 export function renderNotification(notification: Notification, lang: UiLanguage): Reply {
+  if (notification.kind === 'pendency.digest') return { text: digestText(digestData(notification.params), lang) };
+  if (notification.kind === 'pendency.report_ready') return { text: ptext('reportReady', lang, notification.params) };
   const entry = KIND_TO_TEXT[notification.kind];
   // An unknown kind is a programming error in a newer writer; still deliver something readable.
   const body = entry === undefined ? `${notification.kind}: ${JSON.stringify(notification.params)}`
     : 'key' in entry ? text(entry.key, lang, notification.params)
-      : 'ekey' in entry ? etext(entry.ekey, lang, notification.params) : ltext(entry.lkey, lang, notification.params);
+      : 'ekey' in entry ? etext(entry.ekey, lang, notification.params)
+        : 'lkey' in entry ? ltext(entry.lkey, lang, notification.params)
+          : ttext(entry.tkey, lang, { ...notification.params, status: notification.kind.split('.')[1] ?? '' });
   const reply: Reply = { text: body };
   if (notification.subject !== undefined) reply.subject = notification.subject;
   if (notification.kind === 'file.received') {
@@ -45,6 +60,14 @@ export function renderNotification(notification: Notification, lang: UiLanguage)
       { label: ltext('btnSanction', lang), command: `/leave.sanction ${n}` },
       { label: ltext('btnRefuse', lang), command: `/leave.refuse ${n}` },
       { label: ltext('btnReturnLeave', lang), command: `/leave.return ${n}` },
+    ];
+  }
+  if (notification.kind === 'tour.applied' || notification.kind === 'ta.submitted') {
+    const n = String(notification.params.number);
+    const prefix = notification.kind === 'tour.applied' ? '/tour' : '/ta';
+    reply.buttons = [
+      { label: ttext('btnApprove', lang), command: `${prefix}.approve ${n}` },
+      { label: ttext('btnRefuse', lang), command: `${prefix}.refuse ${n}` },
     ];
   }
   return reply;

@@ -38,8 +38,3 @@ export function calendarDaysBetween(start: string, end: string): number {
 }
 
 export const yearOf = (date: string): number => Number(date.slice(0, 4));
-
-/** Two inclusive date ranges share at least one day. ISO dates compare correctly as strings. */
-export function rangesMeet(a: { startDate: string; endDate: string }, b: { startDate: string; endDate: string }): boolean {
-  return a.startDate <= b.endDate && b.startDate <= a.endDate;
-}

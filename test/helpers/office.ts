@@ -5,6 +5,7 @@ import type { DocumentSigner, Store } from '../../core/ports.ts';
 import { SIGNABLE, type SignPolicy } from '../../core/signing/sign-policy.ts';
 import { DEFAULT_LEAVE_RULES } from '../../core/leave/rules.ts';
 import { DEFAULT_CALENDAR } from '../../core/calendar/holidays.ts';
+import { DEFAULT_TOUR_RULES } from '../../core/tour/ta-rates.ts';
 import type { ChatAccount, Employee, NewEmployee } from '../../core/types.ts';
 import { Dispatcher, type ChannelSender } from '../../bots/outbox/dispatcher.ts';
 import { canonicalPost } from '../../bots/language/index.ts';
@@ -103,7 +104,7 @@ export async function makeOffice(options: {
     uploads: { maxBytes: options.maxUploadBytes ?? 2 * 1024 * 1024, albumWindowMs: options.albumWindowMs ?? 50 },
     decisionConfidence: 0.6, albumGate: new AlbumGate(),
     signer: options.signer ?? noSigner, signPolicy: options.signPolicy ?? { posts: [], decisions: [...SIGNABLE] },
-    leavePolicy: { rules: DEFAULT_LEAVE_RULES, calendar: DEFAULT_CALENDAR },
+    leavePolicy: { rules: DEFAULT_LEAVE_RULES, calendar: DEFAULT_CALENDAR }, tourRules: DEFAULT_TOUR_RULES,
   });
   const say = (chatId: string, text: string, extra: Partial<Inbound> = {}) =>
     assistant.handle({ channel: 'test', chatId, messageId: randomUUID(), text, ...extra });

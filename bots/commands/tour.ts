@@ -1,0 +1,117 @@
+// eTour over chat: a tour programme (shown, then submitted), approved by reply; the tour diary;
+// the TA claim after the tour, and its bill once approved. The rules live in core/tour.
+import { applyForTour, checkProgramme } from '../../core/tour/apply-for-tour.ts';
+import { decideTour } from '../../core/tour/decide-tour.ts';
+import { addDiaryEntry } from '../../core/tour/add-diary-entry.ts';
+import { submitTaClaim } from '../../core/tour/submit-ta-claim.ts';
+import { decideTaClaim } from '../../core/tour/decide-ta-claim.ts';
+import { taBillOf } from '../../core/tour/ta-bill.ts';
+import type { TaClaim, TourProgramme } from '../../core/tour/types.ts';
+import { istDate } from '../../core/time.ts';
+import type { Employee } from '../../core/types.ts';
+import type { CommandContext, Outcome } from '../context.ts';
+import { ttext } from '../messages/tour-texts.ts';
+import { ltext } from '../messages/leave-texts.ts';
+import { absenceText } from './leave.ts';
+import { chatState, updateChatState } from './conversation.ts';
+
+const say = (text: string): Outcome => ({ replies: [{ text }] });
+export const TOUR_NUMBER = /\bTR\/\d{4}\/\d{1,6}\b/i;
+export const CLAIM_NUMBER = /\bTA\/\d{4}\/\d{1,6}\b/i;
+
+export async function applyTourCommand(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  const { lang, deps } = ctx;
+  const e = ctx.parse.entities;
+  if (e.startDate === undefined || (e.destinations?.length ?? 0) === 0) return say(ttext('askTour', lang));
+  const programme = {
+    destinations: e.destinations ?? [], startDate: e.startDate, endDate: e.endDate ?? e.startDate,
+    purpose: (e.purpose ?? e.remark ?? '').trim() || raw, travelMode: e.travelMode ?? null,
+  };
+  const checked = checkProgramme({ employee: me, ...programme, chargeTo: null, backDateDays: deps.tourRules.backDateDays }, istDate(deps.clock.now()));
+  if (!checked.ok) return say(absenceText(checked.failure, lang));
+  await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'tour.confirm', programme } }));
+  return {
+    replies: [{
+      text: ttext('preview', lang, { places: programme.destinations.join(', '), from: programme.startDate, to: programme.endDate, purpose: programme.purpose, mode: programme.travelMode ?? '' }),
+      buttons: [{ label: ltext('btnSubmit', lang), command: '/tour.submit' }, { label: ltext('btnDiscard', lang), command: '/tour.discard' }],
+    }],
+  };
+}
+
+export async function submitTourCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {
+  const pending = (await chatState(ctx)).pending;
+  if (pending?.kind !== 'tour.confirm') return say(ltext('nothingToSubmit', ctx.lang));
+  await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+  const applied = await applyForTour(ctx.tx, ctx.deps.clock, { employee: me, ...pending.programme, chargeTo: null, rules: ctx.deps.tourRules });
+  if (!applied.ok) return say(absenceText(applied.failure, ctx.lang));
+  const to = await ctx.tx.employees.byId(applied.value.sanctionerId);
+  return {
+    queuedNotifications: true,
+    replies: [{ text: ttext('submitted', ctx.lang, { number: applied.value.number, to: to === null ? '' : `${to.name} (${to.post})` }), subject: { type: 'tour', id: applied.value.number } }],
+  };
+}
+
+export async function decideTourCommand(ctx: CommandContext, me: Employee, tour: TourProgramme, decision: 'approve' | 'refuse' | 'return', remark: string | null): Promise<Outcome> {
+  if (decision !== 'approve' && (remark === null || remark.trim() === '')) return say(ttext('askReason', ctx.lang, { number: tour.number }));
+  const decided = await decideTour(ctx.tx, ctx.deps.clock, { actor: me, tour, decision, remark });
+  if (!decided.ok) return say(absenceText(decided.failure, ctx.lang));
+  const employee = await ctx.tx.employees.byId(tour.employeeId);
+  const words = { approve: ['स्वीकृत', 'approved'], refuse: ['अस्वीकृत', 'refused'], return: ['वापस', 'returned'] }[decision];
+  return { queuedNotifications: true, replies: [{ text: ttext('decided', ctx.lang, { number: tour.number, employee: employee?.name ?? '', hi: words[0] ?? '', en: words[1] ?? '' }) }] };
+}
+
+export async function decideClaimCommand(ctx: CommandContext, me: Employee, claim: TaClaim, decision: 'approve' | 'refuse' | 'return', remark: string | null): Promise<Outcome> {
+  if (decision !== 'approve' && (remark === null || remark.trim() === '')) return say(ttext('askReason', ctx.lang, { number: claim.number }));
+  const decided = await decideTaClaim(ctx.tx, ctx.deps.clock, { actor: me, claim, decision, remark });
+  if (!decided.ok) return say(absenceText(decided.failure, ctx.lang));
+  const employee = await ctx.tx.employees.byId(claim.employeeId);
+  const words = { approve: ['स्वीकृत', 'approved'], refuse: ['अस्वीकृत', 'refused'], return: ['वापस', 'returned'] }[decision];
+  const reply = { text: ttext('decided', ctx.lang, { number: claim.number, employee: employee?.name ?? '', hi: words[0] ?? '', en: words[1] ?? '' }) };
+  if (decision !== 'approve') return { queuedNotifications: true, replies: [reply] };
+  const bill = await taBillOf(ctx.tx, { claim: decided.value, office: { en: 'Collectorate, Saharsa', hi: 'समाहरणालय, सहरसा' }, payLevel: null });
+  if (bill === null) return { queuedNotifications: true, replies: [reply] };
+  const pdf = await ctx.deps.renderer.taBill(bill);
+  return {
+    queuedNotifications: true,
+    replies: [reply, {
+      text: ttext('billCaption', ctx.lang, { number: claim.number }),
+      document: { filename: `${claim.number.replace(/\//g, '-')}-bill.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf).toString('base64') },
+    }],
+  };
+}
+
+/** The employee's approved tour a diary entry or claim is about: named, or the latest approved one. */
+async function myTour(ctx: CommandContext, me: Employee, raw: string, startedOnly: boolean): Promise<TourProgramme | null> {
+  const named = TOUR_NUMBER.exec(raw)?.[0];
+  if (named !== undefined) return ctx.tx.tours.byNumber(named.toUpperCase());
+  const today = istDate(ctx.deps.clock.now());
+  return (await ctx.tx.tours.listByEmployee(me.id, 10)).find((t) => t.status === 'approved' && (!startedOnly || t.startDate <= today)) ?? null;
+}
+
+export async function tourDiaryCommand(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  const tour = await myTour(ctx, me, raw, true);
+  if (tour === null) return say(ttext('noTour', ctx.lang));
+  const date = ctx.parse.entities.startDate ?? istDate(ctx.deps.clock.now());
+  const text = raw.trim();
+  const added = await addDiaryEntry(ctx.tx, ctx.deps.clock, { actor: me, tour, date: date > tour.endDate ? tour.endDate : date, text });
+  if (!added.ok) return say(absenceText(added.failure, ctx.lang));
+  return say(ttext('diaryAdded', ctx.lang, { number: tour.number, date: added.value.date }));
+}
+
+/** "TA claim 850 bus fare Patna": the claim for the latest approved tour. */
+export async function taClaimCommand(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  const tour = await myTour(ctx, me, raw, false);
+  if (tour === null) return say(ttext('noTour', ctx.lang));
+  const amount = ctx.parse.entities.amount;
+  if (amount === undefined) return say(ttext('claimNeedsAmount', ctx.lang));
+  // One journey from headquarters to the first destination carrying the whole fare stated; claims
+  // with several legs need the itemised form (a later step).
+  const journeys = [{ date: tour.startDate, from: 'Saharsa', to: tour.destinations[0] ?? '', mode: tour.travelMode ?? 'bus', fare: amount }];
+  const submitted = await submitTaClaim(ctx.tx, ctx.deps.clock, { actor: me, tour, journeys, payLevel: null, rules: ctx.deps.tourRules });
+  if (!submitted.ok) return say(absenceText(submitted.failure, ctx.lang));
+  const c = submitted.value.claim;
+  return {
+    queuedNotifications: true,
+    replies: [{ text: ttext('claimSubmitted', ctx.lang, { number: c.number, fares: amount, daDays: c.daDays, daRate: c.daRate, total: c.total }), subject: { type: 'ta', id: c.number } }],
+  };
+}

@@ -1,0 +1,57 @@
+// eTour through the assistant: programme, approval by reply, diary, TA claim and its bill.
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../bots/reply.ts';
+import { makeOffice } from '../helpers/office.ts';
+import { pdfText, qpdfCheck } from '../helpers/pdf-tools.ts';
+
+const joined = (replies: Reply[]) => replies.map((r) => r.text).join('\n');
+
+describe('tour over chat', () => {
+  it('goes from programme to approved TA bill', async () => {
+    const o = await makeOffice();
+    await o.linkAll();
+    const preview = joined(await o.say('SAH0021', 'tour to Patna 26-27 Nov for revenue meeting by bus'));
+    expect(preview).toContain('Patna');
+    expect(preview).toContain('26-11-2026 to 27-11-2026');
+    expect(joined(await o.say('SAH0021', 'yes'))).toMatch(/TR\/2026\/000001 sent to सुनीता देवी/);
+    await o.deliver();
+    const asked = o.channel.lastTo('SAH0010');
+    expect(asked.reply.text).toContain('TR/2026/000001');
+    expect(joined(await o.say('SAH0010', 'approved', { replyToMessageId: asked.messageId }))).toContain('स्वीकृत');
+    await o.deliver();
+    expect(o.channel.lastTo('SAH0021').reply.text).toMatch(/was approved/);
+
+    // Who is out, on the tour's first day; the diary on the second.
+    o.clock.advanceMinutes(24 * 60);
+    expect(joined(await o.say('SAH0001', 'aaj kaun bahar hai'))).toContain('Priya Singh');
+    o.clock.advanceMinutes(24 * 60);
+    expect(joined(await o.say('SAH0021', 'tour diary: attended revenue meeting at Patna, discussed mutation backlog'))).toMatch(/Diary entry for TR\/2026\/000001/);
+    expect(await o.store.transaction(async (tx) => (await tx.tours.diary(1)).length)).toBe(1);
+
+    // The claim after the tour; the officer approves it and gets the bill.
+    o.clock.advanceMinutes(24 * 60);
+    const claim = joined(await o.say('SAH0021', 'TA claim 850 bus fare Patna'));
+    expect(claim).toMatch(/TA claim TA\/2026\/000001: fares ₹850 \+ DA 2 × ₹\d+ = ₹\d+/);
+    await o.deliver();
+    const bill = await o.say('SAH0010', 'approved', { replyToMessageId: o.channel.lastTo('SAH0010').messageId });
+    const pdf = Buffer.from(bill.find((r) => r.document !== undefined)?.document?.base64 ?? '', 'base64');
+    expect((await qpdfCheck(pdf)).ok).toBe(true);
+    const text = await pdfText(pdf);
+    expect(text).toContain('TA/2026/000001');
+    expect(text).toContain('850');
+  });
+
+  it('refuses a tour that overlaps another, and takes the claim once the tour is over', async () => {
+    const o = await makeOffice();
+    await o.linkAll();
+    await o.say('SAH0021', 'tour to Patna 1-2 Dec for training');
+    await o.say('SAH0021', 'yes');
+    await o.say('SAH0021', 'tour to Gaya 2 Dec for inspection');
+    expect(joined(await o.say('SAH0021', 'yes'))).toMatch(/overlap TR\/2026\/000001/);
+    await o.deliver();
+    await o.say('SAH0010', 'approved', { replyToMessageId: o.channel.lastTo('SAH0010').messageId });
+    expect(joined(await o.say('SAH0021', 'TA claim 500 bus fare'))).toMatch(/once the tour ends on 02-12-2026/);
+    o.clock.advanceMinutes(24 * 60 * 7);
+    expect(joined(await o.say('SAH0021', 'TA claim 500 bus fare'))).toMatch(/TA claim TA\/2026\/000001/);
+  });
+});
