@@ -28,6 +28,8 @@ export interface Config {
   /** JSON files that replace the default leave rules and holiday list (validated at start). */
   leaveRulesFile: string | null;
   holidaysFile: string | null;
+  /** The morning pendency digest (bots/jobs): when, the service levels, who gets the Collector's report. */
+  reminders: { time: string; slaFilesDays: number; slaAbsenceDays: number; reportRecipients: string[] };
   telegram: { token: string; apiRoot?: string; webhook?: { url: string; secretToken?: string; port?: number; host?: string }; allowGroups: boolean } | null;
   whatsapp: { chromiumPath: string; allowGroups: boolean } | null;
   web: {
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     decisionConfidence: intVar(env, 'DECISION_MIN_CONFIDENCE_PERCENT', 60, 0, 100) / 100,
     leaveRulesFile: env.LEAVE_RULES_FILE ? path.resolve(cwd, env.LEAVE_RULES_FILE) : null,
     holidaysFile: env.HOLIDAYS_FILE ? path.resolve(cwd, env.HOLIDAYS_FILE) : null,
+    reminders: remindersConfig(env),
     telegram: telegramConfig(env),
     whatsapp: boolVar(env, 'WHATSAPP_ENABLED', false)
       ? { chromiumPath: env.WHATSAPP_CHROMIUM_PATH || '/usr/bin/chromium', allowGroups: boolVar(env, 'WHATSAPP_ALLOW_GROUPS', false) }
@@ -157,6 +160,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       posts: listVar(env, 'SIGN_POSTS', DEFAULT_SIGN_POLICY.posts).map((p) => p.toUpperCase()),
       decisions: listVar<Signable>(env, 'SIGN_DECISIONS', DEFAULT_SIGN_POLICY.decisions, SIGNABLE),
     },
+  };
+}
+
+function remindersConfig(env: Env): Config['reminders'] {
+  const time = env.REMINDER_TIME || '10:00';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new ConfigError('REMINDER_TIME', 'a time of day HH:MM (24-hour, IST), e.g. 10:00', time);
+  const codes = listVar(env, 'REPORT_RECIPIENTS', []).map((c) => c.toUpperCase());
+  const bad = codes.find((c) => !/^[A-Z0-9/-]{2,20}$/.test(c));
+  if (bad !== undefined) throw new ConfigError('REPORT_RECIPIENTS', 'comma-separated employee codes, e.g. SAH0001,SAH0002', bad);
+  return {
+    time,
+    slaFilesDays: intVar(env, 'REMINDER_SLA_FILES_DAYS', 7, 1, 365),
+    slaAbsenceDays: intVar(env, 'REMINDER_SLA_ABSENCE_DAYS', 2, 1, 365),
+    reportRecipients: codes,
   };
 }
 

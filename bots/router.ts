@@ -265,6 +265,9 @@ async function routeIntent(ctx: CommandContext, me: Employee, raw: string): Prom
       return withTarget(ctx, (t) => closeCommand(ctx, me, t, e.remark ?? null));
     case 'reopen':
       return withTarget(ctx, (t) => reopenCommand(ctx, me, t));
+    case 'confirm':
+    case 'deny':
+      return say(text('nothingToConfirm', lang));
     case 'unknown':
       return say(text('notUnderstood', lang));
     default:

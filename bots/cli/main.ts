@@ -1,5 +1,6 @@
 // The `daftar` command line: start, chat, import-staff, parse, audit verify, db migrate, staff admin.
 import os from 'node:os';
+import path from 'node:path';
 import { Command } from 'commander';
 import { ConfigError } from '../../core/errors.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -53,7 +54,10 @@ program.command('chat').description('chat with Daftar in this terminal (same pat
       }
       daftar.dispatcher.start(1000);
       daftar.dispatcher.kick();
-      await runTerminalChat({ assistant: daftar.assistant, chatId, senderName: os.userInfo().username, input: process.stdin, output: process.stdout, ...(greeting ? { greeting } : {}) });
+      await runTerminalChat({
+        assistant: daftar.assistant, chatId, senderName: os.userInfo().username, input: process.stdin, output: process.stdout,
+        downloadDir: path.join(cfg.dataDir, 'downloads'), ...(greeting ? { greeting } : {}),
+      });
     } finally {
       await daftar.close();
     }

@@ -2,7 +2,7 @@
 // Telegram, WhatsApp or Teams. Buttons show as numbered options; typing the number presses it.
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChatAccount } from '../../core/types.ts';
 import type { Assistant } from '../assistant.ts';
@@ -13,11 +13,20 @@ export const TERMINAL_CHANNEL = 'terminal';
 
 const MIME: Record<string, string> = { '.pdf': 'application/pdf', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
 
-export function formatReply(reply: Reply, firstButton = 1): string {
+export function formatReply(reply: Reply, firstButton = 1, savedAs?: string): string {
   const lines = [reply.text];
   reply.buttons?.forEach((b, i) => lines.push(`  [${firstButton + i}] ${b.label}`));
-  if (reply.document !== undefined) lines.push(`  📄 ${reply.document.filename}`);
+  if (reply.document !== undefined) lines.push(`  📄 ${savedAs ?? reply.document.filename}`);
   return lines.join('\n');
+}
+
+/** A terminal has no download button: documents are written under the data directory. */
+export async function saveDocument(dir: string, reply: Reply): Promise<string | undefined> {
+  if (reply.document === undefined) return undefined;
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, path.basename(reply.document.filename));
+  await writeFile(file, Buffer.from(reply.document.base64, 'base64'));
+  return file;
 }
 
 /** Delivers notifications to this terminal's own chat only; other terminals' chats are not reachable from here. */
@@ -38,6 +47,8 @@ export function terminalSender(chatId: string | (() => string | null), print: (t
 export async function runTerminalChat(options: {
   assistant: Assistant; chatId: string; senderName: string; input: NodeJS.ReadableStream; output: NodeJS.WritableStream;
   greeting?: string;
+  /** Where documents sent to this chat are saved. */
+  downloadDir?: string;
 }): Promise<void> {
   const { assistant, chatId, output } = options;
   const rl = readline.createInterface({ input: options.input, output, terminal: (options.input as { isTTY?: boolean }).isTTY === true });
@@ -74,7 +85,8 @@ export async function runTerminalChat(options: {
     });
     buttons = [];
     for (const reply of replies) {
-      print(formatReply(reply, buttons.length + 1));
+      const savedAs = options.downloadDir === undefined ? undefined : await saveDocument(options.downloadDir, reply);
+      print(formatReply(reply, buttons.length + 1, savedAs));
       buttons.push(...(reply.buttons ?? []));
     }
     rl.prompt();

@@ -66,6 +66,10 @@ export const TEXT = say({
     hi: (p) => `समझ गया: "${p.what}"। यह सुविधा अभी Daftar में जोड़ी जा रही है; तब तक यह काम ई-ऑफिस में सामान्य तरीके से करें।`,
     en: (p) => `Understood: "${p.what}". This service is still being added to Daftar; until then please do it the usual way in e-Office.`,
   },
+  nothingToConfirm: {
+    hi: () => 'अभी आपसे कोई पुष्टि अपेक्षित नहीं है। "मदद" लिखें, सूची मिल जाएगी।',
+    en: () => 'Nothing is waiting for your confirmation. Send "help" for what I can do.',
+  },
   notUnderstood: {
     hi: () => 'माफ़ कीजिए, मैं समझ नहीं पाया। "मदद" लिखें, सूची मिल जाएगी।',
     en: () => 'Sorry, I did not understand that. Send "help" for what I can do.',

@@ -1,0 +1,123 @@
+// The morning run: every employee with something pending gets one digest, each reporting officer
+// sees their team's overdue items, and the report recipients are told the Collector's report is
+// ready. Exactly once per recipient and day, however often the run is started and however many
+// processes start it: each send claims its (job, day, employee) row in the same transaction as its
+// outbox entry, so a claim exists if and only if the digest was queued.
+//
+// A run that stopped half way (crash, restart) is finished by starting it again the same day: the
+// run record already exists, so it continues, and the recipients already claimed are skipped.
+//
+// The report itself is a PDF; the outbox carries text replies only, so the recipients get a
+// `pendency.report_ready` note and fetch the PDF by sending "report pendency" (bots/router.ts).
+import { isWorkingDay } from '../../core/calendar/holidays.ts';
+import { notify } from '../../core/outbox/notify.ts';
+import type { Clock, Store } from '../../core/ports.ts';
+import { digestsFrom } from '../../core/pendency/build-digests.ts';
+import { pendencyReport } from '../../core/pendency/pendency-report.ts';
+import { loadOfficePendency, type PendencyPolicy } from '../../core/pendency/pending-for.ts';
+import type { Employee } from '../../core/types.ts';
+import type { DigestData } from '../messages/pendency-texts.ts';
+import { digestDataOf, digestParams } from './digest-params.ts';
+
+export const DIGEST_JOB = 'pendency-digest';
+/** Claims for the report notes, kept apart so the Collector gets both a digest and a report note. */
+export const REPORT_JOB = 'pendency-report';
+
+export interface DigestJobDeps {
+  store: Store;
+  clock: Clock;
+  policy: PendencyPolicy;
+  /** Employee codes told that the report is ready (default: the Collector, see config). */
+  reportRecipients: readonly string[];
+  /** Called after notifications were queued, so the dispatcher starts at once. */
+  onQueued?: () => void;
+  /** Called after each recipient's transaction committed (tests stop a run here). */
+  afterSend?: (employee: Employee) => void;
+}
+
+export interface PlannedDigest {
+  employee: Employee;
+  data: DigestData;
+}
+
+export interface ReportSummary {
+  total: number;
+  over30: number;
+  disposed: number;
+}
+
+export type DigestRunResult =
+  | { day: string; ran: false; reason: 'closed' }
+  | {
+    day: string;
+    ran: true;
+    dryRun: boolean;
+    /** A run for this day existed already (resumed or repeated). */
+    resumed: boolean;
+    digests: PlannedDigest[];
+    report: { recipients: Employee[]; summary: ReportSummary };
+    /** Queued by this call; 0 on a dry run. */
+    sent: number;
+    /** Skipped because an earlier call (or another process) had sent them. */
+    alreadySent: number;
+  };
+
+/** Codes to active employees; unknown or inactive codes are dropped (config checks them at start). */
+async function reportRecipientsOf(store: Store, codes: readonly string[]): Promise<Employee[]> {
+  return store.transaction(async (tx) => {
+    const out: Employee[] = [];
+    for (const code of codes) {
+      const e = await tx.employees.byCode(code.toUpperCase());
+      if (e !== null && e.active && !out.some((x) => x.id === e.id)) out.push(e);
+    }
+    return out;
+  });
+}
+
+export async function runDailyDigest(deps: DigestJobDeps, options: { day: string; dryRun: boolean }): Promise<DigestRunResult> {
+  const { store, clock, policy } = deps;
+  const { day, dryRun } = options;
+  if (!isWorkingDay(policy.calendar, day)) return { day, ran: false, reason: 'closed' };
+
+  // One read of the office for the digests and the report's summary figures.
+  const { digests, summary } = await store.transaction(async (tx) => {
+    const office = await loadOfficePendency(tx, day, policy.calendar);
+    const report = await pendencyReport(tx, day, policy.calendar);
+    return {
+      digests: digestsFrom(office, policy).map((d) => ({ employee: d.employee, data: digestDataOf(d, day) })),
+      summary: {
+        total: report.totals.total, over30: report.totals.buckets[4],
+        disposed: report.disposedLast7Days.reduce((n, s) => n + s.count, 0),
+      },
+    };
+  });
+  const recipients = await reportRecipientsOf(store, deps.reportRecipients);
+  const planned = { day, ran: true as const, digests, report: { recipients, summary } };
+  if (dryRun) return { ...planned, dryRun, resumed: (await store.transaction((tx) => tx.jobs.find(DIGEST_JOB, day))) !== null, sent: 0, alreadySent: 0 };
+
+  const resumed = !(await store.transaction((tx) => tx.jobs.start(DIGEST_JOB, day, clock.now())));
+  let sent = 0;
+  let alreadySent = 0;
+  const sendOnce = async (job: string, employee: Employee, notification: Parameters<typeof notify>[2]['notification']) => {
+    const claimed = await store.transaction(async (tx) => {
+      if (!(await tx.jobs.claimDelivery(job, day, employee.id, clock.now()))) return false;
+      await notify(tx, clock, { employeeId: employee.id, notification });
+      return true;
+    });
+    if (claimed) {
+      sent++;
+      deps.onQueued?.();
+      deps.afterSend?.(employee);
+    } else {
+      alreadySent++;
+    }
+  };
+  for (const { employee, data } of digests) {
+    await sendOnce(DIGEST_JOB, employee, { kind: 'pendency.digest', params: digestParams(data) });
+  }
+  for (const employee of recipients) {
+    await sendOnce(REPORT_JOB, employee, { kind: 'pendency.report_ready', params: { day, ...summary } });
+  }
+  await store.transaction(async (tx) => tx.jobs.finish(DIGEST_JOB, day, clock.now(), await tx.jobs.deliveries(DIGEST_JOB, day)));
+  return { ...planned, dryRun, resumed, sent, alreadySent };
+}

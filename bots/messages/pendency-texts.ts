@@ -1,0 +1,130 @@
+// What the assistant says about pendency — the morning digest, the report, the reminder switch — in
+// Hindi and English. The digest arrives as data (DigestParams) and is said here at delivery.
+import type { UiLanguage } from '../../core/types.ts';
+
+type P = Record<string, string | number>;
+type Say = Record<UiLanguage, (p: P) => string>;
+const d = (iso: string | number | undefined) => String(iso ?? '').split('-').reverse().join('-');
+
+/** One line of a digest, short keys because it travels as JSON inside the outbox payload. */
+export interface DigestLine {
+  /** file | receipt | leave | tour | ta */
+  k: string;
+  /** Number. */
+  n: string;
+  /** Subject, shortened. */
+  s: string;
+  /** Age in working days. */
+  d: number;
+  /** 1 when parked (files) or returned for clarification (applications). */
+  p?: 1;
+  r?: 1;
+  /** 1 when over the service level. */
+  o?: 1;
+}
+
+export interface TeamBlock {
+  name: string;
+  post: string;
+  /** How many of theirs are overdue (lines may be fewer). */
+  count: number;
+  lines: DigestLine[];
+}
+
+/** The params of a `pendency.digest` notification, decoded. */
+export interface DigestData {
+  day: string;
+  ownTotal: number;
+  overdue: number;
+  own: DigestLine[];
+  teamTotal: number;
+  team: TeamBlock[];
+}
+
+const KIND: Record<string, [string, string]> = {
+  file: ['संचिका', 'File'], receipt: ['प्राप्ति', 'Receipt'], leave: ['अवकाश आवेदन', 'Leave'],
+  tour: ['दौरा कार्यक्रम', 'Tour'], ta: ['यात्रा भत्ता दावा', 'TA claim'],
+};
+
+function line(l: DigestLine, lang: UiLanguage): string {
+  const hi = lang === 'hi';
+  const kind = KIND[l.k]?.[hi ? 0 : 1] ?? l.k;
+  const age = hi ? `${l.d} कार्य दिवस` : `${l.d} working day${l.d === 1 ? '' : 's'}`;
+  const flags = [
+    l.o ? (hi ? '⚠ समय-सीमा पार' : '⚠ overdue') : '',
+    l.p ? (hi ? 'रोकी गई' : 'parked') : '',
+    l.r ? (hi ? 'स्पष्टीकरण हेतु लौटाया' : 'returned to you') : '',
+  ].filter((f) => f !== '');
+  return `${kind} ${l.n} — ${l.s} — ${age}${flags.length > 0 ? ` (${flags.join(', ')})` : ''}`;
+}
+
+/** The digest as one message in the recipient's language. */
+export function digestText(data: DigestData, lang: UiLanguage): string {
+  const hi = lang === 'hi';
+  const out: string[] = [];
+  if (data.ownTotal > 0) {
+    out.push(hi
+      ? `${d(data.day)} — आपके पास लंबित: ${data.ownTotal}${data.overdue > 0 ? ` (${data.overdue} समय-सीमा पार)` : ''}, सबसे पुराने पहले:`
+      : `${d(data.day)} — pending with you: ${data.ownTotal}${data.overdue > 0 ? ` (${data.overdue} overdue)` : ''}, oldest first:`);
+    data.own.forEach((l, i) => out.push(`${i + 1}. ${line(l, lang)}`));
+    const more = data.ownTotal - data.own.length;
+    if (more > 0) out.push(hi ? `…और ${more}। पूरी सूची: "मेरे पास क्या है"` : `…and ${more} more. Full list: "what is with me"`);
+  }
+  if (data.teamTotal > 0) {
+    if (out.length > 0) out.push('');
+    out.push(hi ? `आपकी टीम के पास समय-सीमा पार लंबित: ${data.teamTotal}` : `Overdue with your team: ${data.teamTotal}`);
+    for (const member of data.team) {
+      out.push(`• ${member.name} (${member.post}): ${member.count}`);
+      for (const l of member.lines) out.push(`   – ${line(l, lang)}`);
+      if (member.count > member.lines.length) out.push(hi ? `   – …और ${member.count - member.lines.length}` : `   – …and ${member.count - member.lines.length} more`);
+    }
+  } else if (data.ownTotal === 0) {
+    out.push(hi ? `${d(data.day)} — कुछ लंबित नहीं।` : `${d(data.day)} — nothing pending.`);
+  }
+  out.push('');
+  out.push(hi ? 'ये सुबह के अनुस्मारक बंद करने के लिए लिखें: reminders off' : 'To stop these morning reminders, send: reminders off');
+  return out.join('\n');
+}
+
+/** Decodes the params written by the digest job; throws on a payload it did not write. */
+export function digestData(params: P): DigestData {
+  return {
+    day: String(params.day ?? ''),
+    ownTotal: Number(params.ownTotal ?? 0),
+    overdue: Number(params.overdue ?? 0),
+    own: JSON.parse(String(params.own ?? '[]')) as DigestLine[],
+    teamTotal: Number(params.teamTotal ?? 0),
+    team: JSON.parse(String(params.team ?? '[]')) as TeamBlock[],
+  };
+}
+
+export const PENDENCY_TEXT = {
+  reportReady: {
+    hi: (p) => `${d(p.day)} का लंबित प्रतिवेदन तैयार है: ${p.total} लंबित संचिकाएँ/प्राप्तियाँ, जिनमें ${p.over30} 30 कार्य दिवस से पुरानी; पिछले 7 दिनों में ${p.disposed} निष्पादित। PDF के लिए लिखें: लंबित प्रतिवेदन`,
+    en: (p) => `The pendency report for ${d(p.day)} is ready: ${p.total} files and receipts pending, ${p.over30} of them over 30 working days; ${p.disposed} disposed of in the last 7 days. For the PDF, send: report pendency`,
+  },
+  reportCaption: {
+    hi: (p) => `लंबित प्रतिवेदन, ${d(p.day)}: कुल ${p.total} लंबित, ${p.over30} 30 कार्य दिवस से पुरानी।`,
+    en: (p) => `Pendency report, ${d(p.day)}: ${p.total} pending, ${p.over30} over 30 working days.`,
+  },
+  reportNotAllowed: {
+    hi: () => 'लंबित प्रतिवेदन केवल जिलाधिकारी और नामित पदाधिकारियों को मिलता है। अपनी लंबित सूची के लिए लिखें: मेरे पास क्या है',
+    en: () => 'The pendency report goes only to the Collector and the officers named for it. For your own list, send: what is with me',
+  },
+  remindersOff: {
+    hi: () => 'सुबह के लंबित अनुस्मारक बंद कर दिए गए। आपकी समय-सीमा पार फ़ाइलें फिर भी आपके नियंत्रक पदाधिकारी को दिखेंगी। फिर चालू करने के लिए: reminders on',
+    en: () => 'Morning pendency reminders are off. Your overdue items will still be shown to your reporting officer. To turn them back on: reminders on',
+  },
+  remindersOn: {
+    hi: () => 'सुबह के लंबित अनुस्मारक चालू हैं।',
+    en: () => 'Morning pendency reminders are on.',
+  },
+  remindersAlreadyOff: { hi: () => 'अनुस्मारक पहले से बंद हैं।', en: () => 'Reminders are already off.' },
+  remindersAlreadyOn: { hi: () => 'अनुस्मारक पहले से चालू हैं।', en: () => 'Reminders are already on.' },
+} satisfies Record<string, Say>;
+
+export type PendencyTextKey = keyof typeof PENDENCY_TEXT;
+
+export function ptext(key: PendencyTextKey, lang: UiLanguage, params: P = {}): string {
+  return (PENDENCY_TEXT[key] as Say)[lang](params);
+}
