@@ -1,6 +1,7 @@
 // Where is it, what is with me, what did I send, find it, and the file as a PDF note sheet.
 import { ageInDays, findTracked, itemsInHand, noteSheetOf, sentItems, type TrailEntry } from '../../core/efile/queries.ts';
 import type { Employee, UiLanguage } from '../../core/types.ts';
+import { canSeeFile, canSeeReceipt } from '../../core/efile/guards.ts';
 import { istDateTime } from '../../core/time.ts';
 import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
@@ -30,6 +31,12 @@ export async function statusCommand(ctx: CommandContext, number: string | undefi
   if (found === null) {
     const code = /\/R\//i.test(number) ? 'RECEIPT.NOT_FOUND' : 'FILE.NOT_FOUND';
     return { replies: [{ text: failureText(code, { number }, lang) }] };
+  }
+  const me = ctx.employee;
+  const visible = me === null ? false : found.kind === 'file' ? await canSeeFile(ctx.tx, me, found.file) : await canSeeReceipt(ctx.tx, me, found.receipt);
+  if (!visible) {
+    const number = found.kind === 'file' ? found.file.fileNumber : found.receipt.diaryNumber;
+    return { replies: [{ text: failureText('FILE.NOT_VISIBLE', { number, holder: person(found.holder) }, lang) }] };
   }
   if (found.kind === 'file') {
     const { file } = found;
@@ -84,8 +91,13 @@ export async function searchCommand(ctx: CommandContext, query: string | undefin
   const { lang } = ctx;
   const words = (query ?? '').split(/\s+/).map((w) => w.trim()).filter((w) => w.length > 0).slice(0, 6);
   if (words.length === 0) return { replies: [{ text: etext('searchNeedsWords', lang) }] };
-  const files = await ctx.tx.files.search(words, 10);
-  const receipts = await ctx.tx.receipts.search(words, 10);
+  const me = ctx.employee;
+  if (me === null) return { replies: [{ text: etext('searchNeedsWords', lang) }] };
+  // Only what the searcher may read is listed (search more, then keep the visible ones).
+  const files = [];
+  for (const f of await ctx.tx.files.search(words, 40)) if (files.length < 10 && (await canSeeFile(ctx.tx, me, f))) files.push(f);
+  const receipts = [];
+  for (const r of await ctx.tx.receipts.search(words, 40)) if (receipts.length < 10 && (await canSeeReceipt(ctx.tx, me, r))) receipts.push(r);
   const q = words.join(' ');
   if (files.length + receipts.length === 0) return { replies: [{ text: etext('searchNone', lang, { query: q }) }] };
   const lines = [
@@ -100,6 +112,10 @@ export async function noteSheetCommand(ctx: CommandContext, number: string): Pro
   const { lang } = ctx;
   const file = (await ctx.tx.files.byNumber(number.toUpperCase())) ?? (await ctx.tx.files.byNumber(number));
   if (file === null) return { replies: [{ text: failureText('FILE.NOT_FOUND', { number }, lang) }] };
+  if (ctx.employee === null || !(await canSeeFile(ctx.tx, ctx.employee, file))) {
+    const holder = await ctx.tx.employees.byId(file.holderId);
+    return { replies: [{ text: failureText('FILE.NOT_VISIBLE', { number: file.fileNumber, holder: person(holder) }, lang) }] };
+  }
   const sheet = await noteSheetOf(ctx.tx, file, ctx.deps.clock.now());
   const pdf = await ctx.deps.renderer.noteSheet(sheet);
   return {

@@ -1,5 +1,6 @@
 // Checking a signed PDF from a chat, and fetching a file's signed copy again.
 import { istDateTime } from '../../core/time.ts';
+import { canSeeFile } from '../../core/efile/guards.ts';
 import type { SignatureCheck } from '../../core/ports.ts';
 import type { UiLanguage } from '../../core/types.ts';
 import type { CommandContext, Outcome } from '../context.ts';
@@ -40,6 +41,10 @@ export async function verifyRepliedDocument(ctx: CommandContext): Promise<Outcom
 export async function signedCopyCommand(ctx: CommandContext, number: string): Promise<Outcome> {
   const file = (await ctx.tx.files.byNumber(number.toUpperCase())) ?? (await ctx.tx.files.byNumber(number));
   if (file === null) return { replies: [{ text: failureText('FILE.NOT_FOUND', { number }, ctx.lang) }] };
+  if (ctx.employee === null || !(await canSeeFile(ctx.tx, ctx.employee, file))) {
+    const holder = await ctx.tx.employees.byId(file.holderId);
+    return { replies: [{ text: failureText('FILE.NOT_VISIBLE', { number: file.fileNumber, holder: holder === null ? '—' : `${holder.name} (${holder.post})` }, ctx.lang) }] };
+  }
   const latest = (await ctx.tx.signedDocuments.listFor('file', file.fileNumber))[0];
   const bytes = latest === undefined ? null : await ctx.deps.blobs.get(latest.blob);
   if (latest === undefined || bytes === null) return { replies: [{ text: vtext('noSigned', ctx.lang, { number: file.fileNumber }) }] };

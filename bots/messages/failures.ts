@@ -103,6 +103,10 @@ export const FAILURE_TEXT: Record<FailureCode, Say> = {
     hi: (p) => `संचिका ${p.number} को केवल ${p.section} के कर्मी फिर खोल सकते हैं।`,
     en: (p) => `Only staff of ${p.section} can reopen file ${p.number}.`,
   },
+  'FILE.NOT_VISIBLE': {
+    hi: (p) => `${p.number} अभी ${p.holder} के पास है। इसका विवरण केवल संबंधित शाखा और जिनके पास से यह गुज़री है, वही देख सकते हैं।`,
+    en: (p) => `${p.number} is with ${p.holder}. Its contents are open only to its section and to those it has passed through.`,
+  },
   'STAFF.ADDRESSEE_INACTIVE': {
     hi: (p) => `${p.name} निष्क्रिय हैं; उन्हें नहीं भेजा जा सकता।`,
     en: (p) => `${p.name} is not active; nothing can be sent to them.`,

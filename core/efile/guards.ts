@@ -4,6 +4,7 @@ import { fail, OfficeError, type Result } from '../errors.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import type { EFile, Receipt } from './types.ts';
+import type { EfileTx } from './efile-tx.ts';
 
 export async function holderLabel(tx: Tx, holderId: number): Promise<string> {
   const holder = await tx.employees.byId(holderId);
@@ -33,4 +34,28 @@ export function checkAddressee(actor: Employee, to: Employee): Result<never> | n
 /** A versioned write that found a newer version: someone acted first. Throws to roll back. */
 export function lostRace(number: string): never {
   throw new OfficeError({ code: 'FILE.CHANGED_MEANWHILE', params: { number } });
+}
+
+/** Posts that see every file of the collectorate (the district's supervising officers). */
+export const SEE_ALL_POSTS = ['COLLECTOR', 'DDC', 'ADM'];
+
+/**
+ * Who may read a file's contents (subject, notes, note sheet, signed copies): its own section, anyone
+ * it has passed through, and the supervising officers. Others may learn only that a number exists
+ * and who holds it — the confidential section (गोपनीय प्रशाखा) keeps its notes to itself.
+ */
+export async function canSeeFile(tx: EfileTx, viewer: Employee, file: EFile): Promise<boolean> {
+  if (viewer.sectionId === file.sectionId || file.holderId === viewer.id) return true;
+  if (viewer.postKey !== null && SEE_ALL_POSTS.includes(viewer.postKey)) return true;
+  return (await tx.movements.listFor('file', file.id)).some((m) => m.fromId === viewer.id || m.toId === viewer.id);
+}
+
+export async function canSeeReceipt(tx: EfileTx, viewer: Employee, receipt: Receipt): Promise<boolean> {
+  if (receipt.holderId === viewer.id || receipt.createdById === viewer.id) return true;
+  if (viewer.postKey !== null && SEE_ALL_POSTS.includes(viewer.postKey)) return true;
+  if (receipt.fileId !== null) {
+    const file = await tx.files.byId(receipt.fileId);
+    if (file !== null && (await canSeeFile(tx, viewer, file))) return true;
+  }
+  return (await tx.movements.listFor('receipt', receipt.id)).some((m) => m.fromId === viewer.id || m.toId === viewer.id);
 }

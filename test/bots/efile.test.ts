@@ -237,4 +237,26 @@ describe('files moving up and down the hierarchy', () => {
     expect(joined(await o.say('SAH0021', 'find road sonbarsa'))).toContain(first);
     expect(joined(await o.say('SAH0021', 'find kahara'))).toContain('SAH/R/2026/000002');
   });
+
+  it('keeps a file\'s contents from staff outside its section and path', async () => {
+    const o = await office();
+    const number = await fileFromScan(o, 'Confidential inquiry report');
+    await o.store.transaction(async (tx) => {
+      const gop = await tx.sections.byCode('GOP');
+      const outsider = await tx.employees.create({
+        code: 'SAH0099', name: 'Ramesh Paswan', dob: '1985-02-02', post: 'Clerk', postKey: 'CLERK', mobile: '9000000099', email: null,
+        sectionId: gop?.id ?? 0, reportingOfficerId: null, active: true, language: 'en', preferredChannel: null, remindersMuted: false,
+      });
+      const account = await tx.accounts.create({ channel: 'test', address: 'SAH0099', displayName: null });
+      await tx.accounts.update(account.id, { employeeId: outsider.id, linkedAt: o.clock.now() });
+    });
+    expect(joined(await o.say('SAH0099', `status ${number}`))).toMatch(/is with Priya Singh \(Clerk\)\. Its contents are open only/);
+    expect(joined(await o.say('SAH0099', `status ${number}`))).not.toContain('Confidential');
+    const sheet = await o.say('SAH0099', `file ${number}`);
+    expect(sheet.some((r) => r.document !== undefined)).toBe(false);
+    expect(joined(await o.say('SAH0099', 'find confidential inquiry'))).toMatch(/Nothing found/);
+    // The section officer of that section, and the Collector, can read it.
+    expect(joined(await o.say('SAH0010', 'find confidential inquiry'))).toContain(number);
+    expect((await o.say('SAH0001', `file ${number}`)).some((r) => r.document !== undefined)).toBe(true);
+  });
 });
