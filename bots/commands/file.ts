@@ -97,7 +97,12 @@ export async function forwardTo(ctx: CommandContext, me: Employee, target: Targe
     : await forwardReceipt(ctx.tx, ctx.deps.clock, { actor: me, receipt: target.receipt, to, remark });
   if (!result.ok) return failed(ctx, result);
   await updateChatState(ctx, (s) => ({ ...s, current: undefined, pending: undefined }));
-  return { replies: [{ text: etext('forwarded', ctx.lang, { number: numberOf(target), to: who(to) }) }], queuedNotifications: true };
+  const value = result.value;
+  const routed = 'routedFrom' in value ? { from: value.routedFrom, to: value.to } : null;
+  const text = routed?.from == null
+    ? etext('forwarded', ctx.lang, { number: numberOf(target), to: who(to) })
+    : etext('forwardedToCharge', ctx.lang, { number: numberOf(target), to: who(routed.from), inCharge: who(routed.to) });
+  return { replies: [{ text }], queuedNotifications: true };
 }
 
 export async function decideCommand(ctx: CommandContext, me: Employee, target: Target, decision: Decision, remark: string | null): Promise<Outcome> {

@@ -17,6 +17,7 @@ import { failureText } from '../messages/failures.ts';
 import { LEAVE_FAILURE_TEXT, ltext } from '../messages/leave-texts.ts';
 import { TOUR_FAILURE_TEXT } from '../messages/tour-texts.ts';
 import { chatState, updateChatState } from './conversation.ts';
+import { resolvePerson } from './resolve.ts';
 
 const say = (text: string): Outcome => ({ replies: [{ text }] });
 const who = (e: Employee | null) => (e === null ? '—' : `${e.name} (${e.post})`);
@@ -27,6 +28,7 @@ export function absenceText(failure: AbsenceFailure, lang: 'hi' | 'en'): string 
 }
 
 export const LEAVE_NUMBER = /\bLV\/\d{4}\/\d{1,6}\b/i;
+const CHARGE_PHRASE = /(?:charge\s*(?:to|with)?|प्रभार\s*(?:में)?|prabhar)\s*[:\-]?\s*([^,;।]+)$/i;
 
 export async function applyLeaveCommand(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
   const { lang, deps } = ctx;
@@ -37,15 +39,24 @@ export async function applyLeaveCommand(ctx: CommandContext, me: Employee, raw: 
   const request = { type, startDate: e.startDate, endDate: e.endDate ?? e.startDate, halfDay: e.halfDay ?? null };
   const preview = await previewLeave(ctx.tx, deps.clock, { employee: me, ...request, policy: deps.leavePolicy });
   if (!preview.ok) return say(absenceText(preview.failure, lang));
-  const reason = (e.purpose ?? e.remark ?? '').trim() || raw;
-  await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'leave.confirm', request: { ...request, reason } } }));
+  const reason = (e.purpose ?? e.remark ?? '').replace(CHARGE_PHRASE, '').trim().replace(/[,;]$/, '') || raw;
+  // "charge to SAH0016" / "प्रभार: सुनीता देवी": who acts for the applicant while away.
+  let chargeTo: Employee | null = null;
+  const chargePhrase = CHARGE_PHRASE.exec(raw)?.[1]?.trim();
+  if (chargePhrase !== undefined && chargePhrase !== '') {
+    const code = /^[A-Za-z]{2,6}\d{2,8}$/.test(chargePhrase) ? chargePhrase : undefined;
+    const person = await resolvePerson(ctx, me, code ? { code } : { name: chargePhrase }, chargePhrase);
+    if (person.kind !== 'one') return say(failureText('STAFF.NO_SUCH_ADDRESSEE', { name: chargePhrase }, lang));
+    chargeTo = person.employee;
+  }
+  await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'leave.confirm', request: { ...request, reason, chargeToCode: chargeTo?.code ?? null } } }));
   const p = preview.value;
   return {
     replies: [{
       text: ltext('preview', lang, {
         type: p.rule.code, typeEn: p.rule.en, typeHi: p.rule.hi, from: request.startDate, to: request.endDate, days: p.days,
         halfDay: request.halfDay ?? '', reason, sanctioner: who(p.sanctioner), balanceAfter: p.balanceAfter ?? '',
-      }),
+      }) + (chargeTo === null ? '' : `\n${ltext('chargeLine', lang, { name: who(chargeTo) })}`),
       buttons: [
         { label: ltext('btnSubmit', lang), command: '/leave.submit' },
         { label: ltext('btnDiscard', lang), command: '/leave.discard' },
@@ -58,8 +69,10 @@ export async function submitLeaveCommand(ctx: CommandContext, me: Employee): Pro
   const pending = (await chatState(ctx)).pending;
   if (pending?.kind !== 'leave.confirm') return say(ltext('nothingToSubmit', ctx.lang));
   await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+  const { chargeToCode, ...request } = pending.request;
+  const chargeTo = chargeToCode ? await ctx.tx.employees.byCode(chargeToCode) : null;
   const applied = await applyForLeave(ctx.tx, ctx.deps.clock, {
-    employee: me, ...pending.request, policy: ctx.deps.leavePolicy, chargeTo: null,
+    employee: me, ...request, policy: ctx.deps.leavePolicy, chargeTo,
   });
   if (!applied.ok) return say(absenceText(applied.failure, ctx.lang));
   return {

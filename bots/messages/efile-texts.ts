@@ -48,6 +48,14 @@ export const EFILE_TEXT = {
   attached: { hi: (p) => `${p.receipt} संचिका ${p.file} में रखी गई।`, en: (p) => `${p.receipt} is now in file ${p.file}.` },
   noted: { hi: (p) => `${p.file} पर टिप्पणी ${p.note} दर्ज।`, en: (p) => `Note ${p.note} recorded on ${p.file}.` },
   forwarded: { hi: (p) => `${p.number} ${p.to} को भेज दी गई।`, en: (p) => `${p.number} sent to ${p.to}.` },
+  forwardedToCharge: {
+    hi: (p) => `${p.to} अवकाश/दौरे पर हैं; ${p.number} उनके प्रभार में ${p.inCharge} को भेजी गई। दोनों को सूचना दी गई।`,
+    en: (p) => `${p.to} is away; ${p.number} went to ${p.inCharge}, who holds their charge. Both have been told.`,
+  },
+  routedToCharge: {
+    hi: (p) => `सूचना: ${p.from} ने संचिका ${p.number} (${p.subject}) आपको भेजी; आपकी अनुपस्थिति में यह ${p.inCharge} (${p.inChargePost}) के पास गई।`,
+    en: (p) => `For your information: ${p.from} sent file ${p.number} (${p.subject}) to you; while you are away it went to ${p.inCharge} (${p.inChargePost}).`,
+  },
   approvedDone: { hi: (p) => `${p.number} स्वीकृत कर ${p.to} को वापस भेजी गई।`, en: (p) => `${p.number} approved and sent back to ${p.to}.` },
   returnedDone: { hi: (p) => `${p.number} ${p.to} को वापस भेजी गई।`, en: (p) => `${p.number} returned to ${p.to}.` },
   parked: { hi: (p) => `${p.number} आपके पास रोकी गई (लंबित)।`, en: (p) => `${p.number} parked with you (pending).` },
@@ -91,8 +99,8 @@ export const EFILE_TEXT = {
   noteSheetCaption: { hi: (p) => `संचिका ${p.number} की नोटशीट`, en: (p) => `Note sheet of file ${p.number}` },
   // Notifications
   fileReceived: {
-    hi: (p) => `📁 संचिका ${p.number} आपके पास आई — ${p.from} (${p.fromPost}) से\nविषय: ${p.subject}${p.note ? `\nअंतिम टिप्पणी: ${p.note}` : ''}\nइस संदेश के उत्तर में लिखें: "स्वीकृत", "वापस: कारण", या "DDC को भेजें"।`,
-    en: (p) => `📁 File ${p.number} has come to you from ${p.from} (${p.fromPost})\nSubject: ${p.subject}${p.note ? `\nLatest note: ${p.note}` : ''}\nReply to this message: "approved", "return: reason", or "send to DDC".`,
+    hi: (p) => `📁 संचिका ${p.number} आपके पास आई — ${p.from} (${p.fromPost}) से${p.onBehalfOf ? ` — ${p.onBehalfOf} के प्रभार में` : ''}\nविषय: ${p.subject}${p.note ? `\nअंतिम टिप्पणी: ${p.note}` : ''}\nइस संदेश के उत्तर में लिखें: "स्वीकृत", "वापस: कारण", या "DDC को भेजें"।`,
+    en: (p) => `📁 File ${p.number} has come to you from ${p.from} (${p.fromPost})${p.onBehalfOf ? ` — for ${p.onBehalfOf}, whose charge you hold` : ''}\nSubject: ${p.subject}${p.note ? `\nLatest note: ${p.note}` : ''}\nReply to this message: "approved", "return: reason", or "send to DDC".`,
   },
   receiptReceived: {
     hi: (p) => `📨 प्राप्ति ${p.number} आपके पास आई — ${p.from} (${p.fromPost}) से\nविषय: ${p.subject}${p.remark ? `\nटिप्पणी: ${p.remark}` : ''}`,

@@ -12,6 +12,7 @@ export const LEAVE_TEXT = {
     hi: (p) => `आवेदन: ${p.typeHi} (${p.type})\n${d(p.from)} से ${d(p.to)} — ${p.days} दिन${p.halfDay ? ' (आधा दिन)' : ''}\nकारण: ${p.reason}\nस्वीकृति: ${p.sanctioner}\n${p.balanceAfter === '' ? '' : `इसके बाद शेष: ${p.balanceAfter} दिन\n`}भेजें?`,
     en: (p) => `Application: ${p.typeEn} (${p.type})\n${d(p.from)} to ${d(p.to)} — ${p.days} day(s)${p.halfDay ? ' (half day)' : ''}\nReason: ${p.reason}\nSanctioning officer: ${p.sanctioner}\n${p.balanceAfter === '' ? '' : `Balance after: ${p.balanceAfter} day(s)\n`}Submit?`,
   },
+  chargeLine: { hi: (p) => `प्रभार: ${p.name}`, en: (p) => `Charge: ${p.name}` },
   btnSubmit: { hi: () => 'भेजें', en: () => 'Submit' },
   btnDiscard: { hi: () => 'रद्द', en: () => 'Discard' },
   btnSanction: { hi: () => 'स्वीकृत', en: () => 'Sanction' },

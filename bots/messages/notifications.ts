@@ -14,6 +14,7 @@ const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | {
   'receipt.received': { ekey: 'receiptReceived' },
   'file.approved': { ekey: 'fileApproved' },
   'file.returned': { ekey: 'fileReturned' },
+  'file.routed_to_charge': { ekey: 'routedToCharge' },
   'leave.applied': { lkey: 'applied' },
   'leave.resubmitted': { lkey: 'resubmittedNote' },
   'leave.sanctioned': { lkey: 'sanctionedNote' },

@@ -7,6 +7,7 @@ import type { Employee, Section } from '../types.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { notify } from '../outbox/notify.ts';
 import { istDate } from '../time.ts';
+import { actingFor } from '../leave/acting-for.ts';
 import type { EfileTx } from './efile-tx.ts';
 import { checkAddressee, checkFileHeld, lostRace } from './guards.ts';
 import { fileCounter, formatNumber, type NumberFormats } from './numbering.ts';
@@ -49,26 +50,43 @@ export async function addNote(tx: EfileTx, clock: Clock, options: { actor: Emplo
 
 export async function forwardFile(
   tx: EfileTx, clock: Clock, options: { actor: Employee; file: EFile; to: Employee; remark: string | null },
-): Promise<Result<{ file: EFile; note: Note | null }>> {
-  const { actor, file, to } = options;
-  const refused = (await checkFileHeld(tx, actor, file)) ?? checkAddressee(actor, to);
+): Promise<Result<{ file: EFile; note: Note | null; to: Employee; routedFrom: Employee | null }>> {
+  const { actor, file } = options;
+  const refused = (await checkFileHeld(tx, actor, file)) ?? checkAddressee(actor, options.to);
   if (refused !== null) return refused;
   const now = clock.now();
+  // Charge arrangement: an addressee away on sanctioned leave or an approved tour is acted for by
+  // the in-charge named on it; the file goes there and the addressee is told.
+  const inCharge = await actingFor(tx, { employeeId: options.to.id, date: istDate(now) });
+  const to = inCharge !== null && inCharge.employee.id !== actor.id ? inCharge.employee : options.to;
+  const routedFrom = to.id === options.to.id ? null : options.to;
   const moved = (await tx.files.update(file.id, file.version, { holderId: to.id, movedAt: now, status: 'open' })) ?? lostRace(file.fileNumber);
   const remark = options.remark?.trim() || null;
   const note = remark === null ? null : await appendNote(tx, clock, actor, file, remark, null);
   await tx.movements.add({ subjectType: 'file', subjectId: file.id, fromId: actor.id, toId: to.id, action: 'forwarded', remark, at: now });
-  await recordEvent(tx, clock, { actor: actor.code, type: 'file.forwarded', subjectType: 'file', subjectId: file.fileNumber, data: { to: to.code } });
+  await recordEvent(tx, clock, {
+    actor: actor.code, type: 'file.forwarded', subjectType: 'file', subjectId: file.fileNumber,
+    data: { to: to.code, ...(routedFrom === null ? {} : { addressedTo: routedFrom.code, charge: inCharge?.on.number }) },
+  });
+  if (routedFrom !== null) {
+    await notify(tx, clock, {
+      employeeId: routedFrom.id,
+      notification: { kind: 'file.routed_to_charge', params: { number: file.fileNumber, subject: file.subject, from: actor.name, inCharge: to.name, inChargePost: to.post }, subject: { type: 'file', id: file.fileNumber } },
+    });
+  }
   const latest = note ?? (await tx.notes.listByFile(file.id)).at(-1) ?? null;
   await notify(tx, clock, {
     employeeId: to.id,
     notification: {
       kind: 'file.received',
-      params: { number: file.fileNumber, subject: file.subject, from: actor.name, fromPost: actor.post, note: latest?.text.slice(0, 500) ?? '' },
+      params: {
+        number: file.fileNumber, subject: file.subject, from: actor.name, fromPost: actor.post, note: latest?.text.slice(0, 500) ?? '',
+        ...(routedFrom === null ? {} : { onBehalfOf: `${routedFrom.name} (${routedFrom.post})` }),
+      },
       subject: { type: 'file', id: file.fileNumber },
     },
   });
-  return ok({ file: moved, note });
+  return ok({ file: moved, note, to, routedFrom });
 }
 
 /**

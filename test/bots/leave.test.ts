@@ -91,4 +91,22 @@ describe('leave over chat', () => {
     expect(joined(await o.say('SAH0021', 'cancel my leave LV/2026/000001'))).toMatch(/cancelled; the balance is restored/);
     expect(await balance(o, o.staff.clerkEn.id)).toBe(16);
   });
+
+  it('routes a file addressed to an officer on leave to the in-charge named on it, and tells both', async () => {
+    const o = await office();
+    // The section officer takes today off with the clerk SAH0020 in charge; the DDC sanctions.
+    expect(joined(await o.say('SAH0010', 'CL today, personal work, charge to SAH0020'))).toMatch(/प्रभार: मनोज कुमार/);
+    await o.say('SAH0010', 'हाँ');
+    await o.deliver();
+    await o.say('SAH0002', 'sanctioned', { replyToMessageId: o.channel.lastTo('SAH0002').messageId });
+    await o.deliver();
+    expect(o.channel.lastTo('SAH0020').reply.text).toMatch(/प्रभार आपके पास/);
+    // A file sent to the section officer today goes to the clerk holding charge.
+    await o.say('SAH0021', 'new file: Sonbarsa road repair');
+    expect(joined(await o.say('SAH0021', 'send to SAH0010'))).toMatch(/is away; EST-1\/2026 went to मनोज कुमार \(लिपिक\), who holds their charge/);
+    expect((await o.store.transaction((tx) => tx.files.byNumber('EST-1/2026')))?.holderId).toBe(o.staff.clerk.id);
+    await o.deliver();
+    expect(o.channel.lastTo('SAH0020').reply.text).toMatch(/सुनीता देवी \(प्रशाखा पदाधिकारी\) के प्रभार में/);
+    expect(o.channel.lastTo('SAH0010').reply.text).toMatch(/आपकी अनुपस्थिति में यह मनोज कुमार/);
+  });
 });
