@@ -5,7 +5,8 @@ import { Command } from 'commander';
 import { ConfigError } from '../../core/errors.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { consoleLogger } from '../log.ts';
-import { officeSigner, openDaftar } from '../main.ts';
+import { leavePolicyFrom, officeSigner, openDaftar } from '../main.ts';
+import { runImportLeaveBalances } from './import-leave-balances.ts';
 import { readFile } from 'node:fs/promises';
 import { systemClock } from '../../core/time.ts';
 import { describeCheck } from '../commands/verify.ts';
@@ -17,6 +18,8 @@ import { runStart } from './start.ts';
 import { migrateDatabase } from '../../adapters/storage/migrate.ts';
 import { consoleLinkTerminal, runSetActive, runUnlink } from './admin.ts';
 import { canonicalPost } from '../language/index.ts';
+import { runRemind } from './remind.ts';
+import { runReportPendency } from './report.ts';
 
 function config(): Config {
   try {
@@ -75,6 +78,21 @@ program.command('import-staff').argument('<file>', 'master roll, .csv or .xlsx')
     }
   });
 
+program.command('import-leave-balances').argument('<file>', 'opening balances, .csv or .xlsx: employee code, type, days')
+  .option('--year <year>', 'the leave year (default: this year)')
+  .description('load opening leave balances (all or nothing; re-import corrects, never doubles)')
+  .action(async (file: string, opts: { year?: string }) => {
+    const cfg = config();
+    const daftar = await openDaftar({ ...cfg, demo: false }, { log: consoleLogger('warn'), channelOptions: { none: true } });
+    try {
+      const year = opts.year === undefined ? Number(new Date().toISOString().slice(0, 4)) : Number(opts.year);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) { process.stderr.write(`--year: expected a year like 2026, got "${opts.year ?? ''}"\n`); process.exitCode = 2; return; }
+      process.exitCode = await runImportLeaveBalances({ store: daftar.store, clock: daftar.clock, policy: leavePolicyFrom(cfg) }, file, year, process.stdout);
+    } finally {
+      await daftar.close();
+    }
+  });
+
 program.command('parse').argument('<text>', 'an utterance, or - to read one per line from standard input')
   .description("print the assistant's understanding as JSON").action(async (text: string) => {
     process.exitCode = await runParse(config(), text, process.stdin, process.stdout);
@@ -114,6 +132,18 @@ staff.command('activate').argument('<code>').action(async (code: string) => {
 program.command('unlink').argument('<channel>').argument('<address>').description('unlink a chat account from its employee')
   .action(async (channel: string, address: string) => {
     process.exitCode = await runUnlink(config(), channel, address, process.stdout);
+  });
+
+program.command('remind').description("queue today's pendency digests (the server's dispatcher delivers them)")
+  .option('--dry-run', 'print who would get what, write nothing')
+  .option('--date <YYYY-MM-DD>', 'the office day to run for (default: today, IST)')
+  .action(async (opts: { dryRun?: boolean; date?: string }) => {
+    process.exitCode = await runRemind(config(), { dryRun: opts.dryRun === true, ...(opts.date ? { date: opts.date } : {}) }, process.stdout);
+  });
+const report = program.command('report').description('reports');
+report.command('pendency').description("the Collector's pendency report as a PDF").requiredOption('--out <file>', 'where to write the PDF')
+  .action(async (opts: { out: string }) => {
+    process.exitCode = await runReportPendency(config(), opts.out, process.stdout);
   });
 
 export { TERMINAL_CHANNEL };

@@ -3,7 +3,8 @@
 import { previewLeave } from '../../core/leave/preview-leave.ts';
 import { applyForLeave } from '../../core/leave/apply-for-leave.ts';
 import { decideLeave, type LeaveDecision } from '../../core/leave/decide-leave.ts';
-import { cancelLeave } from '../../core/leave/cancel-leave.ts';
+import { cancelLeave, curtailLeave } from '../../core/leave/cancel-leave.ts';
+import { addDays } from '../../core/calendar/dates.ts';
 import { leaveBalances } from '../../core/leave/leave-balances.ts';
 import { leaveType } from '../../core/leave/rules.ts';
 import type { AbsenceFailure } from '../../core/leave/failures.ts';
@@ -153,8 +154,16 @@ export async function cancelLeaveCommand(ctx: CommandContext, me: Employee, raw:
   const today = istDate(deps.clock.now());
   const leave = number !== undefined
     ? await tx.leave.byNumber(number)
-    : (await tx.leave.listByEmployee(me.id, 20)).find((l) => ['pending', 'returned', 'sanctioned'].includes(l.status) && l.startDate > today) ?? null;
+    : (await tx.leave.listByEmployee(me.id, 20)).find((l) => ['pending', 'returned', 'sanctioned'].includes(l.status) && l.endDate >= today) ?? null;
   if (leave === null) return say(ltext('noLeaveToCancel', lang));
+  if (leave.status === 'sanctioned' && leave.startDate <= today) {
+    // Already begun: back on duty today, so the leave ends yesterday (or on its first day).
+    const yesterday = addDays(today, -1);
+    const lastDay = yesterday >= leave.startDate ? yesterday : leave.startDate;
+    const curtailed = await curtailLeave(tx, deps.clock, { actor: me, leave, lastDay, policy: deps.leavePolicy });
+    if (!curtailed.ok) return say(absenceText(curtailed.failure, lang));
+    return { queuedNotifications: true, replies: [{ text: ltext('curtailed', lang, { number: leave.number, to: lastDay, credited: curtailed.value.credited }) }] };
+  }
   const cancelled = await cancelLeave(tx, deps.clock, { actor: me, leave, reason: ctx.parse.entities.remark ?? null, policy: deps.leavePolicy });
   if (!cancelled.ok) return say(absenceText(cancelled.failure, lang));
   return { queuedNotifications: true, replies: [{ text: ltext('cancelled', lang, { number: leave.number }) }] };

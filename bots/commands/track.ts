@@ -2,6 +2,7 @@
 import { ageInDays, findTracked, itemsInHand, noteSheetOf, sentItems, type TrailEntry } from '../../core/efile/queries.ts';
 import type { Employee, UiLanguage } from '../../core/types.ts';
 import { canSeeFile, canSeeReceipt } from '../../core/efile/guards.ts';
+import { ltext } from '../messages/leave-texts.ts';
 import { istDateTime } from '../../core/time.ts';
 import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
@@ -64,14 +65,21 @@ export async function statusCommand(ctx: CommandContext, number: string | undefi
 }
 
 export async function myItemsCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {
-  const { lang } = ctx;
-  const items = await itemsInHand(ctx.tx, me);
-  if (items.length === 0) return { replies: [{ text: etext('nothingInHand', lang) }] };
+  const { lang, tx } = ctx;
+  const items = await itemsInHand(tx, me);
+  // Leave, tour programmes and TA claims waiting for this officer's decision.
+  const awaiting: string[] = [];
+  const name = async (id: number) => (await tx.employees.byId(id))?.name ?? '';
+  for (const l of await tx.leave.listByHolder(me.id, ['pending'])) awaiting.push(ltext('awaitingLine', lang, { number: l.number, who: await name(l.employeeId), what: `${l.type} ${l.startDate.split('-').reverse().join('-')} (${l.days})` }));
+  for (const t of await tx.tours.listByHolder(me.id, ['pending'])) awaiting.push(ltext('awaitingLine', lang, { number: t.number, who: await name(t.employeeId), what: t.destinations.join(', ') }));
+  for (const c of await tx.taClaims.listByHolder(me.id, ['pending'])) awaiting.push(ltext('awaitingLine', lang, { number: c.number, who: await name(c.employeeId), what: `₹${c.total}` }));
+  const awaitingText = awaiting.length === 0 ? [] : [ltext('awaitingHeader', lang, { count: awaiting.length }), ...awaiting];
+  if (items.length === 0) return { replies: [{ text: awaitingText.length > 0 ? awaitingText.join('\n') : etext('nothingInHand', lang) }] };
   const now = ctx.deps.clock.now();
   const lines = items.slice(0, 30).map((i) => etext('inHandLine', lang, {
     number: i.number, subject: i.subject, days: ageInDays(i.since, now), parked: i.parked ? 1 : 0,
   }));
-  return { replies: [{ text: [etext('inHandHeader', lang, { count: items.length }), ...lines].join('\n') }] };
+  return { replies: [{ text: [etext('inHandHeader', lang, { count: items.length }), ...lines, ...awaitingText].join('\n') }] };
 }
 
 export async function sentCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {

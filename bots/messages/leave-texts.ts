@@ -34,7 +34,10 @@ export const LEAVE_TEXT = {
   outHeader: { hi: (p) => `${d(p.date)} को बाहर (${p.count}):`, en: (p) => `Out on ${d(p.date)} (${p.count}):` },
   outLine: { hi: (p) => `• ${p.name} (${p.post}) — ${p.what}${p.charge ? `; प्रभार: ${p.charge}` : ''}`, en: (p) => `• ${p.name} (${p.post}) — ${p.what}${p.charge ? `; in charge: ${p.charge}` : ''}` },
   cancelled: { hi: (p) => `छुट्टी ${p.number} रद्द की गई; शेष बहाल।`, en: (p) => `Leave ${p.number} cancelled; the balance is restored.` },
+  curtailed: { hi: (p) => `छुट्टी ${p.number} ${d(p.to)} को समाप्त मानी गई; ${p.credited} दिन शेष में लौटाए गए।`, en: (p) => `Leave ${p.number} now ends on ${d(p.to)}; ${p.credited} day(s) returned to the balance.` },
   noLeaveToCancel: { hi: () => 'रद्द करने योग्य कोई छुट्टी नहीं मिली। संख्या लिखें, जैसे: cancel LV/2026/000012', en: () => 'No leave found to cancel. Give its number, e.g.: cancel LV/2026/000012' },
+  awaitingHeader: { hi: (p) => `आपके निर्णय हेतु (${p.count}):`, en: (p) => `Awaiting your decision (${p.count}):` },
+  awaitingLine: { hi: (p) => `• ${p.number} — ${p.who} — ${p.what}`, en: (p) => `• ${p.number} — ${p.who} — ${p.what}` },
   orderCaption: { hi: (p) => `स्वीकृति आदेश ${p.number}`, en: (p) => `Sanction order ${p.number}` },
   // Notifications
   applied: {

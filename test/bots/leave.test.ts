@@ -82,7 +82,8 @@ describe('leave over chat', () => {
     await o.say('SAH0021', 'CL 1 day on 26 Nov, bank work');
     await o.say('SAH0021', 'yes');
     await o.deliver();
-    await o.say('SAH0010', 'sanctioned', { replyToMessageId: o.channel.lastTo('SAH0010').messageId });
+    expect(joined(await o.say('SAH0010', 'my files'))).toMatch(/Awaiting your decision \(1\):\n• LV\/2026\/000001 — Priya Singh — CL 26-11-2026 \(1\)|आपके निर्णय हेतु \(1\):\n• LV\/2026\/000001 — Priya Singh/);
+    await o.say('SAH0010', 'स्वीकृत', { replyToMessageId: o.channel.lastTo('SAH0010').messageId });
     expect(await balance(o, o.staff.clerkEn.id)).toBe(15);
     expect(joined(await o.say('SAH0021', 'my leave'))).toMatch(/Casual Leave \(CL\): 15/);
     o.clock.advanceMinutes(24 * 60);
@@ -90,6 +91,19 @@ describe('leave over chat', () => {
     o.clock.advanceMinutes(-24 * 60);
     expect(joined(await o.say('SAH0021', 'cancel my leave LV/2026/000001'))).toMatch(/cancelled; the balance is restored/);
     expect(await balance(o, o.staff.clerkEn.id)).toBe(16);
+  });
+
+  it('cuts short a leave that has begun, returning the unused working days', async () => {
+    const o = await office();
+    await o.say('SAH0021', 'CL 3 days from 26 Nov, village visit');
+    await o.say('SAH0021', 'yes');
+    await o.deliver();
+    await o.say('SAH0010', 'sanctioned', { replyToMessageId: o.channel.lastTo('SAH0010').messageId });
+    expect(await balance(o, o.staff.clerkEn.id)).toBe(13);
+    // Back on duty on Friday 27 Nov: the leave ends on the 26th and two days come back.
+    o.clock.advanceMinutes(2 * 24 * 60);
+    expect(joined(await o.say('SAH0021', 'cancel my leave'))).toMatch(/now ends on 26-11-2026; 2 day\(s\) returned/);
+    expect(await balance(o, o.staff.clerkEn.id)).toBe(15);
   });
 
   it('routes a file addressed to an officer on leave to the in-charge named on it, and tells both', async () => {
