@@ -166,7 +166,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 function remindersConfig(env: Env): Config['reminders'] {
   const time = env.REMINDER_TIME || '10:00';
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new ConfigError('REMINDER_TIME', 'a time of day HH:MM (24-hour, IST), e.g. 10:00', time);
-  const codes = listVar(env, 'REPORT_RECIPIENTS', []).map((c) => c.toUpperCase());
+  const codes = listVar<string>(env, 'REPORT_RECIPIENTS', []).map((c) => c.toUpperCase());
   const bad = codes.find((c) => !/^[A-Z0-9/-]{2,20}$/.test(c));
   if (bad !== undefined) throw new ConfigError('REPORT_RECIPIENTS', 'comma-separated employee codes, e.g. SAH0001,SAH0002', bad);
   return {

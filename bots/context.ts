@@ -34,6 +34,8 @@ export interface AssistantDeps {
   signer: DocumentSigner;
   signPolicy: SignPolicy;
   leavePolicy: LeavePolicy;
+  /** Employee codes who may ask for the pendency report besides the Collector (REPORT_RECIPIENTS). */
+  reportRecipients?: readonly string[];
   tourRules: TourRules;
 }
 

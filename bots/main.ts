@@ -129,7 +129,8 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       store, clock, language, otpSender, otpPolicy: config.otp, log,
       onNotificationsQueued: () => kick(),
       renderer, blobs, formats: config.formats, uploads: config.uploads, decisionConfidence: config.decisionConfidence,
-      albumGate: new AlbumGate(), signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config), tourRules: DEFAULT_TOUR_RULES,
+      albumGate: new AlbumGate(), signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
+      reportRecipients: config.reminders.reportRecipients, tourRules: DEFAULT_TOUR_RULES,
     });
     const host = createChannelHost(store, clock, assistant, log);
     const channels = channelAdapters(config, host, store, clock, options.channelOptions ?? {});

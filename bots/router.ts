@@ -22,6 +22,7 @@ import {
   applyLeaveCommand, cancelLeaveCommand, decideLeaveCommand, discardLeaveCommand, LEAVE_NUMBER, myLeaveCommand, submitLeaveCommand, whoIsOutCommand,
 } from './commands/leave.ts';
 import type { LeaveApplication } from '../core/leave/types.ts';
+import { remindersCommand, reportPendencyCommand, REPORT_PENDENCY } from './commands/pendency.ts';
 import type { TaClaim, TourProgramme } from '../core/tour/types.ts';
 import {
   applyTourCommand, CLAIM_NUMBER, decideClaimCommand, decideTourCommand, submitTourCommand, taClaimCommand, TOUR_NUMBER, tourDiaryCommand,
@@ -47,6 +48,7 @@ export async function routeEmployee(ctx: CommandContext, me: Employee, raw: stri
   }
   const sheet = NOTE_SHEET.exec(raw);
   if (sheet?.[1] !== undefined) return noteSheetCommand(ctx, sheet[1]);
+  if (REPORT_PENDENCY.test(raw)) return reportPendencyCommand(ctx, me);
 
   const state = await chatState(ctx);
   if (state.pending !== undefined) {
@@ -268,6 +270,9 @@ async function routeIntent(ctx: CommandContext, me: Employee, raw: string): Prom
     case 'confirm':
     case 'deny':
       return say(text('nothingToConfirm', lang));
+    case 'reminders_off':
+    case 'reminders_on':
+      return remindersCommand(ctx, me, parse.intent === 'reminders_off');
     case 'unknown':
       return say(text('notUnderstood', lang));
     default:

@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 import type { Config } from '../config.ts';
 import { consoleLogger } from '../log.ts';
 import { openDaftar } from '../main.ts';
+import { scheduleDailyDigest } from '../jobs/schedule.ts';
+import { digestDepsFrom } from '../jobs/digest-deps.ts';
 
 export async function runStart(config: Config): Promise<number> {
   const started = performance.now();
@@ -17,9 +19,11 @@ export async function runStart(config: Config): Promise<number> {
   const { live, failed } = await daftar.startChannels();
   daftar.dispatcher.start();
   daftar.dispatcher.kick();
+  const digest = scheduleDailyDigest(digestDepsFrom(config, daftar.store, daftar.clock, () => daftar.dispatcher.kick()), { time: config.reminders.time, log });
   print(`Daftar is ready (${Math.round(performance.now() - started)} ms): ${config.dbFile}, ${staff} staff in ${sections} sections.`);
   print(`Channels live: ${live.length > 0 ? live.join(', ') : 'none'}${failed.length > 0 ? `; failed: ${failed.join(', ')} (see the lines above)` : ''}.`);
   if (sample[0] !== undefined) print(`Terminal chat: npx daftar chat --as ${sample[0].code}   (e.g. ${sample.map((e) => `${e.code} ${e.name}`).join(', ')})`);
+  print(`Pendency digest: every working day at ${config.reminders.time} IST.`);
   print('Stop with Ctrl-C.');
 
   await new Promise<void>((resolve) => {
@@ -27,6 +31,7 @@ export async function runStart(config: Config): Promise<number> {
     process.once('SIGTERM', () => resolve());
   });
   print('Stopping…');
+  await digest.stop();
   await daftar.close();
   return 0;
 }

@@ -11,10 +11,10 @@
 // `pendency.report_ready` note and fetch the PDF by sending "report pendency" (bots/router.ts).
 import { isWorkingDay } from '../../core/calendar/holidays.ts';
 import { notify } from '../../core/outbox/notify.ts';
-import type { Clock, Store } from '../../core/ports.ts';
+import type { Clock, Store, Tx } from '../../core/ports.ts';
 import { digestsFrom } from '../../core/pendency/build-digests.ts';
 import { pendencyReport } from '../../core/pendency/pendency-report.ts';
-import { loadOfficePendency, type PendencyPolicy } from '../../core/pendency/pending-for.ts';
+import { loadOfficePendency, type PendencyPolicy, type Reads } from '../../core/pendency/pending-for.ts';
 import type { Employee } from '../../core/types.ts';
 import type { DigestData } from '../messages/pendency-texts.ts';
 import { digestDataOf, digestParams } from './digest-params.ts';
@@ -27,12 +27,12 @@ export interface DigestJobDeps {
   store: Store;
   clock: Clock;
   policy: PendencyPolicy;
-  /** Employee codes told that the report is ready (default: the Collector, see config). */
+  /** Employee codes told that the report is ready; empty means the Collector (see reportRecipientsOf). */
   reportRecipients: readonly string[];
   /** Called after notifications were queued, so the dispatcher starts at once. */
   onQueued?: () => void;
-  /** Called after each recipient's transaction committed (tests stop a run here). */
-  afterSend?: (employee: Employee) => void;
+  /** Awaited after each recipient's transaction committed (tests stop or slow a run here). */
+  afterSend?: (employee: Employee) => void | Promise<void>;
 }
 
 export interface PlannedDigest {
@@ -62,16 +62,18 @@ export type DigestRunResult =
     alreadySent: number;
   };
 
-/** Codes to active employees; unknown or inactive codes are dropped (config checks them at start). */
-async function reportRecipientsOf(store: Store, codes: readonly string[]): Promise<Employee[]> {
-  return store.transaction(async (tx) => {
-    const out: Employee[] = [];
-    for (const code of codes) {
-      const e = await tx.employees.byCode(code.toUpperCase());
-      if (e !== null && e.active && !out.some((x) => x.id === e.id)) out.push(e);
-    }
-    return out;
-  });
+/**
+ * Who receives the Collector's report: the configured employee codes, or when none are configured
+ * the active Collector(s) by post. Unknown or inactive codes are dropped.
+ */
+export async function reportRecipientsOf(tx: Tx, codes: readonly string[]): Promise<Employee[]> {
+  if (codes.length === 0) return (await tx.employees.list({ activeOnly: true })).filter((e) => e.postKey === 'COLLECTOR');
+  const out: Employee[] = [];
+  for (const code of codes) {
+    const e = await tx.employees.byCode(code.toUpperCase());
+    if (e !== null && e.active && !out.some((x) => x.id === e.id)) out.push(e);
+  }
+  return out;
 }
 
 export async function runDailyDigest(deps: DigestJobDeps, options: { day: string; dryRun: boolean }): Promise<DigestRunResult> {
@@ -79,19 +81,16 @@ export async function runDailyDigest(deps: DigestJobDeps, options: { day: string
   const { day, dryRun } = options;
   if (!isWorkingDay(policy.calendar, day)) return { day, ran: false, reason: 'closed' };
 
-  // One read of the office for the digests and the report's summary figures.
-  const { digests, summary } = await store.transaction(async (tx) => {
-    const office = await loadOfficePendency(tx, day, policy.calendar);
-    const report = await pendencyReport(tx, day, policy.calendar);
-    return {
-      digests: digestsFrom(office, policy).map((d) => ({ employee: d.employee, data: digestDataOf(d, day) })),
-      summary: {
-        total: report.totals.total, over30: report.totals.buckets[4],
-        disposed: report.disposedLast7Days.reduce((n, s) => n + s.count, 0),
-      },
-    };
-  });
-  const recipients = await reportRecipientsOf(store, deps.reportRecipients);
+  // One read of the office for the digests and the report's summary figures, in short transactions
+  // of a chunk of employees each, so that chat is not held up meanwhile (see pending-for.ts).
+  const reads: Reads = (work) => store.transaction(work);
+  const office = await loadOfficePendency(reads, day, policy.calendar);
+  const report = await pendencyReport(reads, day, policy.calendar, office);
+  const digests = digestsFrom(office, policy).map((d) => ({ employee: d.employee, data: digestDataOf(d, day) }));
+  const summary = {
+    total: report.totals.total, over30: report.totals.buckets[4], disposed: report.disposedLast7Days.reduce((n, s) => n + s.count, 0),
+  };
+  const recipients = await store.transaction((tx) => reportRecipientsOf(tx, deps.reportRecipients));
   const planned = { day, ran: true as const, digests, report: { recipients, summary } };
   if (dryRun) return { ...planned, dryRun, resumed: (await store.transaction((tx) => tx.jobs.find(DIGEST_JOB, day))) !== null, sent: 0, alreadySent: 0 };
 
@@ -107,7 +106,7 @@ export async function runDailyDigest(deps: DigestJobDeps, options: { day: string
     if (claimed) {
       sent++;
       deps.onQueued?.();
-      deps.afterSend?.(employee);
+      await deps.afterSend?.(employee);
     } else {
       alreadySent++;
     }

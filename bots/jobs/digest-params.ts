@@ -25,6 +25,7 @@ export function digestDataOf(digest: Digest, day: string): DigestData {
     overdue: digest.own.filter((i) => i.overdue).length,
     own: digest.own.slice(0, MAX_OWN_LINES).map(lineOf),
     teamTotal: digest.team.reduce((n, t) => n + t.items.length, 0),
+    teamMembers: digest.team.length,
     team: digest.team.slice(0, MAX_TEAM_MEMBERS).map((t) => ({
       name: t.member.name, post: t.member.post, count: t.items.length, lines: t.items.slice(0, MAX_LINES_PER_MEMBER).map(lineOf),
     })),
@@ -34,6 +35,6 @@ export function digestDataOf(digest: Digest, day: string): DigestData {
 export function digestParams(data: DigestData): Record<string, string | number> {
   return {
     day: data.day, ownTotal: data.ownTotal, overdue: data.overdue, own: JSON.stringify(data.own),
-    teamTotal: data.teamTotal, team: JSON.stringify(data.team),
+    teamTotal: data.teamTotal, teamMembers: data.teamMembers, team: JSON.stringify(data.team),
   };
 }

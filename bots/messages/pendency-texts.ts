@@ -38,6 +38,8 @@ export interface DigestData {
   overdue: number;
   own: DigestLine[];
   teamTotal: number;
+  /** How many direct reports have overdue items (`team` may list fewer). */
+  teamMembers: number;
   team: TeamBlock[];
 }
 
@@ -58,26 +60,50 @@ function line(l: DigestLine, lang: UiLanguage): string {
   return `${kind} ${l.n} — ${l.s} — ${age}${flags.length > 0 ? ` (${flags.join(', ')})` : ''}`;
 }
 
-/** The digest as one message in the recipient's language. */
+/** Room for the lines of a digest: one chat message (Telegram's limit is 4,096), with a margin. */
+export const DIGEST_BUDGET = 3_600;
+
+/** The digest as one message in the recipient's language; lines beyond the budget are counted, not listed. */
 export function digestText(data: DigestData, lang: UiLanguage): string {
   const hi = lang === 'hi';
   const out: string[] = [];
+  let used = 200;
+  const fits = (text: string) => used + text.length + 1 <= DIGEST_BUDGET;
+  const push = (text: string) => { out.push(text); used += text.length + 1; };
   if (data.ownTotal > 0) {
-    out.push(hi
+    push(hi
       ? `${d(data.day)} — आपके पास लंबित: ${data.ownTotal}${data.overdue > 0 ? ` (${data.overdue} समय-सीमा पार)` : ''}, सबसे पुराने पहले:`
       : `${d(data.day)} — pending with you: ${data.ownTotal}${data.overdue > 0 ? ` (${data.overdue} overdue)` : ''}, oldest first:`);
-    data.own.forEach((l, i) => out.push(`${i + 1}. ${line(l, lang)}`));
-    const more = data.ownTotal - data.own.length;
-    if (more > 0) out.push(hi ? `…और ${more}। पूरी सूची: "मेरे पास क्या है"` : `…and ${more} more. Full list: "what is with me"`);
+    let shown = 0;
+    for (const l of data.own) {
+      const text = `${shown + 1}. ${line(l, lang)}`;
+      if (!fits(text)) break;
+      push(text);
+      shown++;
+    }
+    const more = data.ownTotal - shown;
+    if (more > 0) push(hi ? `…और ${more}। पूरी सूची: "मेरे पास क्या है"` : `…and ${more} more. Full list: "what is with me"`);
   }
   if (data.teamTotal > 0) {
-    if (out.length > 0) out.push('');
-    out.push(hi ? `आपकी टीम के पास समय-सीमा पार लंबित: ${data.teamTotal}` : `Overdue with your team: ${data.teamTotal}`);
+    if (out.length > 0) push('');
+    push(hi ? `आपकी टीम के पास समय-सीमा पार लंबित: ${data.teamTotal}` : `Overdue with your team: ${data.teamTotal}`);
+    let people = 0;
     for (const member of data.team) {
-      out.push(`• ${member.name} (${member.post}): ${member.count}`);
-      for (const l of member.lines) out.push(`   – ${line(l, lang)}`);
-      if (member.count > member.lines.length) out.push(hi ? `   – …और ${member.count - member.lines.length}` : `   – …and ${member.count - member.lines.length} more`);
+      const head = `• ${member.name} (${member.post}): ${member.count}`;
+      if (!fits(head)) break;
+      push(head);
+      people++;
+      let shown = 0;
+      for (const l of member.lines) {
+        const text = `   – ${line(l, lang)}`;
+        if (!fits(text)) break;
+        push(text);
+        shown++;
+      }
+      if (member.count > shown) push(hi ? `   – …और ${member.count - shown}` : `   – …and ${member.count - shown} more`);
     }
+    // `team` itself is capped when written (digest-params.ts); teamMembers says how far it goes.
+    if (people < data.teamMembers) push(hi ? `…और ${data.teamMembers - people} कर्मी` : `…and ${data.teamMembers - people} more people`);
   } else if (data.ownTotal === 0) {
     out.push(hi ? `${d(data.day)} — कुछ लंबित नहीं।` : `${d(data.day)} — nothing pending.`);
   }
@@ -88,13 +114,15 @@ export function digestText(data: DigestData, lang: UiLanguage): string {
 
 /** Decodes the params written by the digest job; throws on a payload it did not write. */
 export function digestData(params: P): DigestData {
+  const team = JSON.parse(String(params.team ?? '[]')) as TeamBlock[];
   return {
     day: String(params.day ?? ''),
     ownTotal: Number(params.ownTotal ?? 0),
     overdue: Number(params.overdue ?? 0),
     own: JSON.parse(String(params.own ?? '[]')) as DigestLine[],
     teamTotal: Number(params.teamTotal ?? 0),
-    team: JSON.parse(String(params.team ?? '[]')) as TeamBlock[],
+    team,
+    teamMembers: Number(params.teamMembers ?? team.length),
   };
 }
 
