@@ -28,6 +28,7 @@ export interface Config {
   /** JSON files that replace the default leave rules and holiday list (validated at start). */
   leaveRulesFile: string | null;
   holidaysFile: string | null;
+  tourRulesFile: string | null;
   /** The morning pendency digest (bots/jobs): when, the service levels, who gets the Collector's report. */
   reminders: { time: string; slaFilesDays: number; slaAbsenceDays: number; reportRecipients: string[] };
   telegram: { token: string; apiRoot?: string; webhook?: { url: string; secretToken?: string; port?: number; host?: string }; allowGroups: boolean } | null;
@@ -150,6 +151,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     decisionConfidence: intVar(env, 'DECISION_MIN_CONFIDENCE_PERCENT', 60, 0, 100) / 100,
     leaveRulesFile: env.LEAVE_RULES_FILE ? path.resolve(cwd, env.LEAVE_RULES_FILE) : null,
     holidaysFile: env.HOLIDAYS_FILE ? path.resolve(cwd, env.HOLIDAYS_FILE) : null,
+    tourRulesFile: env.TOUR_RULES_FILE ? path.resolve(cwd, env.TOUR_RULES_FILE) : null,
     reminders: remindersConfig(env),
     telegram: telegramConfig(env),
     whatsapp: boolVar(env, 'WHATSAPP_ENABLED', false)

@@ -145,6 +145,11 @@ export async function myLeaveCommand(ctx: CommandContext, me: Employee): Promise
     lines.push(ltext('applicationsHeader', lang));
     for (const a of applications) lines.push(ltext('applicationLine', lang, { number: a.number, type: a.type, from: a.startDate, to: a.endDate, days: a.days, status: a.status }));
   }
+  const tours = await ctx.tx.tours.listByEmployee(me.id, 5);
+  if (tours.length > 0) {
+    lines.push(ltext('toursHeader', lang));
+    for (const t of tours) lines.push(ltext('applicationLine', lang, { number: t.number, type: t.destinations.join(', '), from: t.startDate, to: t.endDate, days: '', status: t.status }).replace(' ()', ''));
+  }
   return say(lines.join('\n'));
 }
 

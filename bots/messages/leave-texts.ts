@@ -28,6 +28,7 @@ export const LEAVE_TEXT = {
   askLeaveReason: { hi: (p) => `${p.number} पर कारण/निर्देश लिखें।`, en: (p) => `Write the reason or instruction for ${p.number}.` },
   balancesHeader: { hi: (p) => `${p.year} की छुट्टियाँ (शेष / उपलब्ध):`, en: (p) => `Leave for ${p.year} (balance / available):` },
   balanceLine: { hi: (p) => `• ${p.hi} (${p.type}): ${p.balance} / ${p.available}`, en: (p) => `• ${p.en} (${p.type}): ${p.balance} / ${p.available}` },
+  toursHeader: { hi: () => 'दौरे:', en: () => 'Tours:' },
   applicationsHeader: { hi: () => 'आवेदन:', en: () => 'Applications:' },
   applicationLine: { hi: (p) => `• ${p.number} ${p.type} ${d(p.from)}–${d(p.to)} (${p.days}) — ${p.status}`, en: (p) => `• ${p.number} ${p.type} ${d(p.from)}–${d(p.to)} (${p.days}) — ${p.status}` },
   nobodyOut: { hi: (p) => `${d(p.date)} को कोई छुट्टी या दौरे पर नहीं है।`, en: (p) => `Nobody is on leave or tour on ${d(p.date)}.` },

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { ConfigError } from '../../core/errors.ts';
 import { loadConfig } from '../../bots/config.ts';
+import { leavePolicyFrom, tourRulesFrom } from '../../bots/main.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 describe('configuration from the environment', () => {
   it('has working defaults for the embedded demo', () => {
@@ -33,6 +37,18 @@ describe('configuration from the environment', () => {
     } catch (error) {
       expect(String(error)).not.toContain('hunter2');
     }
+  });
+
+  it('names LEAVE_RULES_FILE, HOLIDAYS_FILE or TOUR_RULES_FILE when its JSON is wrong', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'daftar-rules-'));
+    const bad = path.join(dir, 'rules.json');
+    writeFileSync(bad, JSON.stringify({ types: [{ code: 'CL' }] }));
+    expect(() => leavePolicyFrom(loadConfig({ LEAVE_RULES_FILE: bad }))).toThrow(/^LEAVE_RULES_FILE: expected valid content: /);
+    writeFileSync(path.join(dir, 'broken.json'), '{ not json');
+    expect(() => leavePolicyFrom(loadConfig({ HOLIDAYS_FILE: path.join(dir, 'broken.json') }))).toThrow(/^HOLIDAYS_FILE: expected a readable JSON file/);
+    expect(() => tourRulesFrom(loadConfig({ TOUR_RULES_FILE: path.join(dir, 'missing.json') }))).toThrow(/^TOUR_RULES_FILE: expected a readable JSON file/);
+    writeFileSync(path.join(dir, 'holidays.json'), JSON.stringify({ holidays: [{ date: '2026-11-26', name: 'छठ पूजा' }] }));
+    expect(leavePolicyFrom(loadConfig({ HOLIDAYS_FILE: path.join(dir, 'holidays.json') })).calendar.holidays).toHaveLength(1);
   });
 
   it('stops the command line with one clear line and exit code 2', () => {
