@@ -71,7 +71,16 @@ export async function renderLeaveOrder(fonts: OfficeFonts, created: Date, order:
   const blockX = left + width - SIGNATURE_ROOM.width;
   const officerHeight = officer.reduce((sum, line, i) => sum + heightOfText(doc, fonts, line, i === 0 ? BOLD : BODY, SIGNATURE_ROOM.width), 0);
   page.ensure(24 + SIGNATURE_ROOM.height + officerHeight);
-  page.y += 24 + SIGNATURE_ROOM.height;
+  page.y += 24;
+  if (order.signature !== undefined) {
+    // The visible half of the digital signature, in the room left for it above the officer's name.
+    const sig = order.signature;
+    const lines = ['Digitally signed / डिजिटल हस्ताक्षरित', `${sig.name} (${sig.code})`, sig.at, sig.via];
+    let y = page.y + 2;
+    for (const [i, line] of lines.entries()) y += drawText(doc, fonts, line, { x: blockX + 4, y, width: SIGNATURE_ROOM.width - 8, style: { size: 7.5, ...(i === 0 ? { weight: 'bold' as const } : {}) }, align: 'center' });
+    doc.rect(blockX, page.y, SIGNATURE_ROOM.width, SIGNATURE_ROOM.height - 4).lineWidth(0.8).strokeColor('#1a5e20').stroke();
+  }
+  page.y += SIGNATURE_ROOM.height;
   officer.forEach((line, i) => {
     page.y += drawText(doc, fonts, line, { x: blockX, y: page.y, width: SIGNATURE_ROOM.width, style: i === 0 ? BOLD : BODY, align: 'center' });
   });

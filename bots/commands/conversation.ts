@@ -7,7 +7,7 @@ export type Pending =
   | { kind: 'forward'; target: 'file' | 'receipt'; number: string }
   | { kind: 'file.return'; number: string }
   | { kind: 'decision'; number: string; text: string }
-  | { kind: 'sign.consent' | 'sign.otp'; number: string; decision: 'approve' | 'return'; remark: string | null; hash: string }
+  | { kind: 'sign.consent' | 'sign.otp'; number: string; decision: 'approve' | 'return'; remark: string | null; hash: string; subject?: 'file' | 'leave' }
   | { kind: 'leave.confirm'; request: { type: string; startDate: string; endDate: string; halfDay: 'first' | 'second' | null; reason: string; chargeToCode?: string | null } }
   | { kind: 'leave.reason'; number: string; decision: 'sanction' | 'refuse' | 'return' }
   | { kind: 'tour.confirm'; programme: { destinations: string[]; startDate: string; endDate: string; purpose: string; travelMode: string | null } };

@@ -19,6 +19,8 @@ import { LEAVE_FAILURE_TEXT, ltext } from '../messages/leave-texts.ts';
 import { TOUR_FAILURE_TEXT } from '../messages/tour-texts.ts';
 import { chatState, updateChatState } from './conversation.ts';
 import { resolvePerson } from './resolve.ts';
+import { beginLeaveSigning } from './sign.ts';
+import { requiresSignature } from '../../core/signing/sign-policy.ts';
 
 const say = (text: string): Outcome => ({ replies: [{ text }] });
 const who = (e: Employee | null) => (e === null ? '—' : `${e.name} (${e.post})`);
@@ -94,6 +96,15 @@ export async function decideLeaveCommand(ctx: CommandContext, me: Employee, leav
     await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'leave.reason', number: leave.number, decision } }));
     return say(ltext('askLeaveReason', lang, { number: leave.number }));
   }
+  // A sanction by a post that signs waits for consent and the OTP (commands/sign.ts).
+  if (decision === 'sanction' && requiresSignature(deps.signPolicy, me, 'leave.sanction')) {
+    if (leave.holderId !== me.id) {
+      const holder = await tx.employees.byId(leave.holderId);
+      return say(absenceText({ code: 'LEAVE.NOT_IN_YOUR_HANDS', params: { number: leave.number, holder: who(holder) } }, lang));
+    }
+    if (leave.status !== 'pending') return say(absenceText({ code: 'LEAVE.WRONG_STATUS', params: { number: leave.number, status: leave.status } }, lang));
+    return beginLeaveSigning(ctx, me, leave);
+  }
   const decided = await decideLeave(tx, deps.clock, { actor: me, leave, decision, remark, policy: deps.leavePolicy });
   if (!decided.ok) return say(absenceText(decided.failure, lang));
   await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
@@ -112,7 +123,7 @@ export async function decideLeaveCommand(ctx: CommandContext, me: Employee, leav
   };
 }
 
-async function leaveOrderOf(ctx: CommandContext, leave: LeaveApplication, applicant: Employee, officer: Employee, balanceAfter: number | null): Promise<LeaveOrder> {
+export async function leaveOrderOf(ctx: CommandContext, leave: LeaveApplication, applicant: Employee, officer: Employee, balanceAfter: number | null): Promise<LeaveOrder> {
   const section = async (e: Employee) => (await ctx.tx.sections.byId(e.sectionId))?.name ?? '';
   const party = async (e: Employee) => ({ name: e.name, post: e.post, code: e.code, section: await section(e) });
   const rule = leaveType(ctx.deps.leavePolicy.rules, leave.type);

@@ -8,7 +8,11 @@ import { checkChallenge } from '../../core/otp/check-challenge.ts';
 import { decideFile } from '../../core/efile/files.ts';
 import { noteSheetOf } from '../../core/efile/queries.ts';
 import type { Decision, EFile } from '../../core/efile/types.ts';
-import { documentHash, fileDecisionDocument } from '../../core/signing/decision-document.ts';
+import type { LeaveApplication } from '../../core/leave/types.ts';
+import type { OtpChallenge } from '../../core/types.ts';
+import { decideLeave } from '../../core/leave/decide-leave.ts';
+import { absenceText, leaveOrderOf } from './leave.ts';
+import { documentHash, fileDecisionDocument, leaveSanctionDocument } from '../../core/signing/decision-document.ts';
 import { istDateTime } from '../../core/time.ts';
 import type { Employee } from '../../core/types.ts';
 import type { CommandContext, Outcome } from '../context.ts';
@@ -58,11 +62,39 @@ async function stillSame(ctx: CommandContext, me: Employee, p: SignPending): Pro
   return (await currentHash(ctx, me, file, p.decision, p.remark)).hash === p.hash ? file : null;
 }
 
+/** A sanction that needs a signature: shown, consented to, then confirmed with the OTP. */
+export async function beginLeaveSigning(ctx: CommandContext, me: Employee, leave: LeaveApplication): Promise<Outcome> {
+  const applicant = await ctx.tx.employees.byId(leave.employeeId);
+  const hash = documentHash(leaveSanctionDocument(leave, applicant, me));
+  await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'sign.consent', subject: 'leave', number: leave.number, decision: 'approve', remark: null, hash } }));
+  const lang = ctx.lang;
+  return {
+    replies: [{
+      text: stext('leaveSummary', lang, {
+        number: leave.number, applicant: applicant === null ? '' : `${applicant.name} (${applicant.code})`, type: leave.type,
+        from: leave.startDate.split('-').reverse().join('-'), to: leave.endDate.split('-').reverse().join('-'), days: leave.days, hash,
+      }),
+      buttons: [
+        { label: stext('btnConsent', lang), command: '/sign.consent' },
+        { label: stext('btnCancel', lang), command: '/sign.cancel' },
+      ],
+    }],
+  };
+}
+
+/** The leave is still pending with the signer, unchanged since consent was asked. */
+async function stillSameLeave(ctx: CommandContext, me: Employee, p: SignPending): Promise<LeaveApplication | null> {
+  const leave = await ctx.tx.leave.byNumber(p.number);
+  if (leave === null || leave.holderId !== me.id || leave.status !== 'pending') return null;
+  const applicant = await ctx.tx.employees.byId(leave.employeeId);
+  return documentHash(leaveSanctionDocument(leave, applicant, me)) === p.hash ? leave : null;
+}
+
 export async function consentToSign(ctx: CommandContext, me: Employee): Promise<Outcome> {
   const { tx, deps, lang } = ctx;
   const p = await pendingSign(ctx);
   if (p === null) return say(failureText('SIGN.NOTHING_TO_SIGN', {}, lang));
-  const file = await stillSame(ctx, me, p);
+  const file = p.subject === 'leave' ? await stillSameLeave(ctx, me, p) : await stillSame(ctx, me, p);
   if (file === null) {
     await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
     return say(failureText('SIGN.DOCUMENT_CHANGED', { number: p.number }, lang));
@@ -100,6 +132,7 @@ export async function completeSigning(ctx: CommandContext, me: Employee, code: s
   if (challenge === null || p === null || p.kind !== 'sign.otp' || challenge.subjectHash !== p.hash) {
     return say(failureText('OTP.NO_PENDING', {}, lang));
   }
+  if (p.subject === 'leave') return completeLeaveSigning(ctx, me, p, challenge, code);
   const file = await stillSame(ctx, me, p);
   if (file === null) {
     await tx.otps.update(challenge.id, { status: 'cancelled' });
@@ -147,4 +180,43 @@ export async function cancelSigning(ctx: CommandContext): Promise<Outcome> {
   if (challenge !== null) await ctx.tx.otps.update(challenge.id, { status: 'cancelled' });
   await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
   return say(stext('cancelled', ctx.lang, { number: p.number }));
+}
+
+async function completeLeaveSigning(ctx: CommandContext, me: Employee, p: SignPending, challenge: OtpChallenge, code: string): Promise<Outcome> {
+  const { tx, deps, lang } = ctx;
+  const leave = await stillSameLeave(ctx, me, p);
+  if (leave === null) {
+    await tx.otps.update(challenge.id, { status: 'cancelled' });
+    await recordEvent(tx, deps.clock, { actor: me.code, type: 'signature.refused', subjectType: 'leave', subjectId: p.number, data: { reason: 'document_changed', challengeId: challenge.id } });
+    await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+    return say(failureText('SIGN.DOCUMENT_CHANGED', { number: p.number }, lang));
+  }
+  const checked = await checkChallenge(tx, deps.clock, { challenge, code, policy: deps.otpPolicy, actor: me.code });
+  if (!checked.ok) return say(failureText(checked.failure.code, checked.failure.params, lang));
+  const decided = await decideLeave(tx, deps.clock, { actor: me, leave, decision: 'sanction', remark: null, policy: deps.leavePolicy });
+  if (!decided.ok) return say(absenceText(decided.failure, lang));
+  const applicant = await tx.employees.byId(leave.employeeId);
+  if (applicant === null) return say(absenceText({ code: 'LEAVE.NOT_FOUND', params: { number: leave.number } }, lang));
+  const now = deps.clock.now();
+  const order = await leaveOrderOf(ctx, decided.value.leave, applicant, me, decided.value.balanceAfter);
+  order.signature = {
+    name: me.name, post: me.post, code: me.code, at: istDateTime(now), via: `signed via OTP to ${challenge.destination}`,
+    what: `Sanction of leave ${leave.number}`, documentHash: p.hash,
+  };
+  const signed = await deps.signer.sign(await deps.renderer.leaveOrder(order), { name: me.name, code: me.code, post: me.post, reason: order.signature.what });
+  const blob = await deps.blobs.put(signed);
+  await tx.signedDocuments.add({ subjectType: 'leave', subjectId: leave.number, blob, signerId: me.id, documentHash: p.hash, challengeId: challenge.id, createdAt: now });
+  await recordEvent(tx, deps.clock, {
+    actor: me.code, type: 'signature.applied', subjectType: 'leave', subjectId: leave.number,
+    data: { documentHash: p.hash, challengeId: challenge.id, channel: ctx.account.channel, pdf: blob },
+  });
+  await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+  return {
+    queuedNotifications: true,
+    replies: [{
+      text: stext('leaveSigned', lang, { number: leave.number, applicant: applicant.name }),
+      document: { filename: `${leave.number.replace(/\//g, '-')}-order-signed.pdf`, mime: 'application/pdf', base64: Buffer.from(signed).toString('base64') },
+      subject: { type: 'signed', id: blob },
+    }],
+  };
 }

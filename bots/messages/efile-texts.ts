@@ -127,6 +127,14 @@ export const SIGN_TEXT = {
     hi: (p) => `हस्ताक्षर आवश्यक है। आप यह हस्ताक्षरित करेंगे:\nसंचिका: ${p.number}\nटिप्पणी संख्या: ${p.note}\nनिर्णय: ${p.decision}\nपाठ: ${p.text}\nSHA-256: ${p.hash}\nसहमति हो तो "हाँ" भेजें — आपके ${p.channelHint} पर OTP जाएगा। रद्द करने के लिए "रद्द"।`,
     en: (p) => `This decision needs your signature. You are signing:\nFile: ${p.number}\nNote no.: ${p.note}\nDecision: ${p.decision}\nText: ${p.text}\nSHA-256: ${p.hash}\nIf you agree, send "yes" — an OTP will go to your ${p.channelHint}. Send "cancel" to stop.`,
   },
+  leaveSummary: {
+    hi: (p) => `इस स्वीकृति पर हस्ताक्षर आवश्यक है। आप यह हस्ताक्षरित करेंगे:\nस्वीकृति आदेश: ${p.number}\nआवेदक: ${p.applicant}\n${p.type}, ${p.from} से ${p.to} (${p.days} दिन)\nSHA-256: ${p.hash}\nसहमति हो तो "हाँ" भेजें — OTP आपके पंजीकृत मोबाइल/ई-मेल पर जाएगा। रद्द करने के लिए "रद्द"।`,
+    en: (p) => `This sanction needs your signature. You are signing:\nSanction order: ${p.number}\nApplicant: ${p.applicant}\n${p.type}, ${p.from} to ${p.to} (${p.days} day(s))\nSHA-256: ${p.hash}\nIf you agree, send "yes" — an OTP will go to your registered mobile/e-mail. Send "cancel" to stop.`,
+  },
+  leaveSigned: {
+    hi: (p) => `✍️ हस्ताक्षरित: ${p.number} (${p.applicant}) स्वीकृत। हस्ताक्षरित आदेश संलग्न है।`,
+    en: (p) => `✍️ Signed: ${p.number} (${p.applicant}) sanctioned. The signed order is attached.`,
+  },
   btnConsent: { hi: () => 'हाँ, OTP भेजें', en: () => 'Yes, send the OTP' },
   btnCancel: { hi: () => 'रद्द करें', en: () => 'Cancel' },
   otpSent: {

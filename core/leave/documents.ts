@@ -1,4 +1,5 @@
 // Orders and bills as data for the renderer (adapters/pdf), in the office's words.
+import type { VisibleSignature } from '../efile/documents.ts';
 
 export interface OrderParty {
   name: string;
@@ -27,6 +28,8 @@ export interface LeaveOrder {
   balanceAfter: number;
   /** Copy to (प्रतिलिपि): e.g. establishment section, the employee. */
   copyTo: string[];
+  /** On a signed order: the visible block that goes with the embedded digital signature. */
+  signature?: VisibleSignature;
 }
 
 export interface TaBillLine {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Employee } from '../types.ts';
 import type { Decision, EFile } from '../efile/types.ts';
+import type { LeaveApplication } from '../leave/types.ts';
 
 export interface DecisionDocument {
   kind: 'file.decision';
@@ -26,6 +27,27 @@ export function fileDecisionDocument(file: EFile, notesSoFar: number, decision: 
   };
 }
 
-export function documentHash(document: DecisionDocument): string {
+/** A leave sanction as signed: the application as it stands, and who sanctions it. */
+export interface LeaveSanctionDocument {
+  kind: 'leave.sanction';
+  number: string;
+  version: number;
+  employee: string;
+  type: string;
+  from: string;
+  to: string;
+  days: number;
+  signer: { code: string; name: string; post: string };
+}
+
+export function leaveSanctionDocument(leave: LeaveApplication, applicant: Employee | null, signer: Employee): LeaveSanctionDocument {
+  return {
+    kind: 'leave.sanction', number: leave.number, version: leave.version, employee: applicant?.code ?? String(leave.employeeId),
+    type: leave.type, from: leave.startDate, to: leave.endDate, days: leave.days,
+    signer: { code: signer.code, name: signer.name, post: signer.post },
+  };
+}
+
+export function documentHash(document: DecisionDocument | LeaveSanctionDocument): string {
   return createHash('sha256').update(canonicalJson(document)).digest('hex');
 }

@@ -120,3 +120,28 @@ describe('signing a decision with an OTP', () => {
     expect((await o.store.transaction((tx) => tx.files.byNumber(number)))?.holderId).toBe(o.staff.ddc.id);
   });
 });
+
+describe('signing a leave sanction with an OTP', () => {
+  it('sanctions only on the right code and returns a signed order that pdfsig accepts', async () => {
+    const o = await makeOffice({ clock, signer, signPolicy: { posts: ['DDC'], decisions: ['leave.sanction'] } });
+    await o.linkAll();
+    await o.store.transaction((tx) => tx.leaveLedger.add({ employeeId: o.staff.so.id, year: 2026, type: 'CL', days: 16, kind: 'opening', refId: null, note: null, at: clock.now() }));
+    // The section officer's CL is sanctioned by the DDC, whose sanctions are signed.
+    await o.say('SAH0010', 'CL 2 days from 7 Dec, family function');
+    await o.say('SAH0010', 'हाँ');
+    await o.deliver();
+    const asked = o.channel.lastTo('SAH0002');
+    const summary = joined(await o.say('SAH0002', 'sanctioned', { replyToMessageId: asked.messageId }));
+    expect(summary).toMatch(/LV\/2026\/000001[\s\S]*SHA-256: [0-9a-f]{64}/);
+    const before = await o.store.transaction((tx) => tx.leave.byNumber('LV/2026/000001'));
+    expect(before?.status).toBe('pending');
+    await o.say('SAH0002', 'yes');
+    const done = await o.say('SAH0002', o.otp.lastCode());
+    const pdf = Buffer.from(done.find((r) => r.document !== undefined)?.document?.base64 ?? '', 'base64');
+    expect(pdfsig(pdf)).toContain('Signature is Valid');
+    expect(await signer.verify(pdf)).toMatchObject({ signed: true, intact: true, wholeDocument: true, signer: { code: 'SAH0002' } });
+    expect((await o.store.transaction((tx) => tx.leave.byNumber('LV/2026/000001')))?.status).toBe('sanctioned');
+    expect(await o.store.transaction((tx) => tx.leaveLedger.balance(o.staff.so.id, 2026, 'CL'))).toBe(14);
+    expect(await o.store.transaction((tx) => tx.signedDocuments.listFor('leave', 'LV/2026/000001'))).toHaveLength(1);
+  }, 60_000);
+});
