@@ -1,7 +1,11 @@
 import type { Employee } from '../types.ts';
 
-/** Decisions that can require a signature (configuration: SIGN_DECISIONS). */
-export const SIGNABLE = ['file.approve', 'file.return', 'leave.sanction', 'tour.approve', 'ta.approve', 'letter.dispatch'] as const;
+/**
+ * Decisions that can require a signature (configuration: SIGN_DECISIONS). Tour and TA approvals and
+ * the dispatch of outgoing letters are not signable yet: they are left out so that configuring them
+ * is refused at start rather than silently unsigned.
+ */
+export const SIGNABLE = ['file.approve', 'file.return', 'leave.sanction'] as const;
 export type Signable = (typeof SIGNABLE)[number];
 
 export interface SignPolicy {
