@@ -35,6 +35,8 @@ export async function resolveTarget(ctx: CommandContext): Promise<TargetResult> 
     if (sent?.subjectId != null && (sent.subjectType === 'file' || sent.subjectType === 'receipt')) {
       return findTarget(ctx, sent.subjectId, sent.subjectType);
     }
+    // A reply to a bot message about something else (or nothing): never guess a file for it.
+    if (sent !== null) return { ok: false, reason: 'unknown' };
   }
   const current = (await chatState(ctx)).current;
   if (current !== undefined) return findTarget(ctx, current.number, current.target);
