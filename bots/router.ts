@@ -14,6 +14,7 @@ import {
 import { myItemsCommand, noteSheetCommand, searchCommand, sentCommand, statusCommand } from './commands/track.ts';
 import { findTarget, resolveTarget } from './commands/resolve.ts';
 import { findByCode } from '../core/staff/link-account.ts';
+import { directMessageCommand, directMessageTo, replyToMessage } from './commands/message.ts';
 import { addNote } from '../core/efile/files.ts';
 import { failureText } from './messages/failures.ts';
 import { cancelSigning, consentToSign } from './commands/sign.ts';
@@ -50,6 +51,11 @@ export async function routeEmployee(ctx: CommandContext, me: Employee, raw: stri
   if (sheet?.[1] !== undefined) return noteSheetCommand(ctx, sheet[1]);
   if (REPORT_PENDENCY.test(raw)) return reportPendencyCommand(ctx, me);
 
+  // A reply to a direct message goes back to whoever wrote it, whatever the words look like.
+  if (ctx.inbound.replyToMessageId !== undefined) {
+    const sent = await ctx.tx.sentMessages.find(ctx.inbound.channel, ctx.inbound.chatId, ctx.inbound.replyToMessageId);
+    if (sent?.subjectType === 'message' && sent.subjectId !== null) return replyToMessage(ctx, me, sent.subjectId, raw);
+  }
   const state = await chatState(ctx);
   if (state.pending !== undefined) {
     const answered = await answerPending(ctx, me, state.pending, raw);
@@ -121,6 +127,9 @@ async function routeAction(ctx: CommandContext, me: Employee, raw: string): Prom
       if (claim === null) break;
       return decideClaimCommand(ctx, me, claim, verb === '/ta.approve' ? 'approve' : 'refuse', args.slice(1).join(' ') || null);
     }
+    case '/msg':
+      if (!a0) break;
+      return directMessageTo(ctx, me, a0, args.slice(1).join(' '));
     case '/sign.consent':
       return consentToSign(ctx, me);
     case '/sign.cancel':
@@ -251,6 +260,8 @@ async function routeIntent(ctx: CommandContext, me: Employee, raw: string): Prom
       return applyLeaveCommand(ctx, me, raw);
     case 'my_leave':
       return myLeaveCommand(ctx, me);
+    case 'message':
+      return directMessageCommand(ctx, me, raw);
     case 'apply_tour':
       return applyTourCommand(ctx, me, raw);
     case 'tour_diary':

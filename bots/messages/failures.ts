@@ -135,6 +135,12 @@ export const FAILURE_TEXT: Record<FailureCode, Say> = {
     hi: (p) => `"${p.name}" पासवर्ड से सुरक्षित PDF है; बिना पासवर्ड वाली प्रति भेजें। कुछ भी सहेजा नहीं गया।`,
     en: (p) => `"${p.name}" is a password-protected PDF; send an unprotected copy. Nothing was saved.`,
   },
+  'MESSAGE.EMPTY': { hi: () => 'संदेश खाली है। जैसे: msg DDC: 4 बजे बैठक', en: () => 'The message is empty. e.g.: msg DDC: meeting at 4' },
+  'MESSAGE.TO_SELF': { hi: () => 'अपने आप को संदेश नहीं भेजा जा सकता।', en: () => 'You cannot message yourself.' },
+  'MESSAGE.NOT_REACHABLE': {
+    hi: (p) => `${p.name} का कोई चैट खाता जुड़ा नहीं है या वे निष्क्रिय हैं; संदेश नहीं भेजा गया।`,
+    en: (p) => `${p.name} has no linked chat or is not active; the message was not sent.`,
+  },
   'SIGN.DOCUMENT_CHANGED': {
     hi: (p) => `${p.number} में इसी बीच बदलाव हुआ है, इसलिए यह हस्ताक्षर अस्वीकार किया गया; निर्णय लंबित है। स्थिति देखकर फिर से निर्णय दें।`,
     en: (p) => `${p.number} changed in the meantime, so this signature was refused; the decision is still pending. Check it and decide again.`,

@@ -10,6 +10,8 @@ import { ttext, type TourTextKey } from './tour-texts.ts';
 
 const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | { lkey: LeaveTextKey } | { tkey: TourTextKey }> = {
   'account.linked': { key: 'newLinkNotice' },
+  'message.direct': { key: 'directMessage' },
+  'message.reply': { key: 'directReply' },
   'file.received': { ekey: 'fileReceived' },
   'receipt.received': { ekey: 'receiptReceived' },
   'file.approved': { ekey: 'fileApproved' },

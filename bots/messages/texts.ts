@@ -66,6 +66,16 @@ export const TEXT = say({
     hi: (p) => `समझ गया: "${p.what}"। यह सुविधा अभी Daftar में जोड़ी जा रही है; तब तक यह काम ई-ऑफिस में सामान्य तरीके से करें।`,
     en: (p) => `Understood: "${p.what}". This service is still being added to Daftar; until then please do it the usual way in e-Office.`,
   },
+  messageSent: { hi: (p) => `संदेश ${p.name} को भेजा गया।`, en: (p) => `Message sent to ${p.name}.` },
+  chooseRecipient: { hi: () => 'किसे भेजें?', en: () => 'Whom do you mean?' },
+  directMessage: {
+    hi: (p) => `✉️ ${p.from} (${p.fromPost}) का संदेश:\n${p.text}\n(उत्तर देने के लिए इस संदेश का उत्तर दें)`,
+    en: (p) => `✉️ Message from ${p.from} (${p.fromPost}):\n${p.text}\n(Reply to this message to answer)`,
+  },
+  directReply: {
+    hi: (p) => `✉️ ${p.from} (${p.fromPost}) का उत्तर:\n${p.text}`,
+    en: (p) => `✉️ Reply from ${p.from} (${p.fromPost}):\n${p.text}`,
+  },
   nothingToConfirm: {
     hi: () => 'अभी आपसे कोई पुष्टि अपेक्षित नहीं है। "मदद" लिखें, सूची मिल जाएगी।',
     en: () => 'Nothing is waiting for your confirmation. Send "help" for what I can do.',
