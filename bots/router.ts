@@ -248,9 +248,11 @@ async function routeIntent(ctx: CommandContext, me: Employee, raw: string): Prom
     case 'refuse': {
       const absence = await absenceInQuestion(ctx, me, raw);
       const verdict = parse.intent === 'approve' ? 'approve' : parse.intent === 'refuse' ? 'refuse' : 'return';
-      if (absence?.kind === 'leave') return decideLeaveCommand(ctx, me, absence.item, verdict === 'approve' ? 'sanction' : verdict, e.remark ?? null);
-      if (absence?.kind === 'tour') return decideTourCommand(ctx, me, absence.item, verdict, e.remark ?? null);
-      if (absence?.kind === 'ta') return decideClaimCommand(ctx, me, absence.item, verdict, e.remark ?? null);
+      // The application's own number is how it was named, not part of the remark.
+      const remark = (e.remark ?? '').replace(LEAVE_NUMBER, '').replace(TOUR_NUMBER, '').replace(CLAIM_NUMBER, '').replace(/^[\s,:;—–-]+|[\s,:;—–-]+$/g, '') || null;
+      if (absence?.kind === 'leave') return decideLeaveCommand(ctx, me, absence.item, verdict === 'approve' ? 'sanction' : verdict, remark);
+      if (absence?.kind === 'tour') return decideTourCommand(ctx, me, absence.item, verdict, remark);
+      if (absence?.kind === 'ta') return decideClaimCommand(ctx, me, absence.item, verdict, remark);
       return withTarget(ctx, (t) => {
         if (isUnsureDecision(ctx)) return askDecision(ctx, t, raw);
         return decideCommand(ctx, me, t, parse.intent === 'approve' ? 'approve' : 'return', e.remark ?? null);

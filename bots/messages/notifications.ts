@@ -45,7 +45,7 @@ export function renderNotification(notification: Notification, lang: UiLanguage)
     : 'key' in entry ? text(entry.key, lang, notification.params)
       : 'ekey' in entry ? etext(entry.ekey, lang, notification.params)
         : 'lkey' in entry ? ltext(entry.lkey, lang, notification.params)
-          : ttext(entry.tkey, lang, { ...notification.params, status: notification.kind.split('.')[1] ?? '' });
+          : ttext(entry.tkey, lang, { ...notification.params, status: statusWord(notification.kind.split('.')[1] ?? '', lang) });
   const reply: Reply = { text: body };
   if (notification.subject !== undefined) reply.subject = notification.subject;
   if (notification.kind === 'file.received') {
@@ -74,4 +74,9 @@ export function renderNotification(notification: Notification, lang: UiLanguage)
     ];
   }
   return reply;
+}
+
+function statusWord(status: string, lang: UiLanguage): string {
+  const words: Record<string, [string, string]> = { approved: ['स्वीकृत', 'approved'], refused: ['अस्वीकृत', 'refused'], returned: ['वापस', 'returned'], submitted: ['प्रस्तुत', 'submitted'] };
+  return words[status]?.[lang === 'hi' ? 0 : 1] ?? status;
 }
