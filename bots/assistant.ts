@@ -53,12 +53,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   async function handleInTx(tx: Tx, inbound: Inbound): Promise<Handled> {
-    const seen = await tx.inbound.find(inbound.channel, inbound.messageId);
-    if (seen !== null) {
-      const replies = seen.replies === null ? [{ text: text('inProgress', guessLanguage(inbound)) }] : (JSON.parse(seen.replies) as Reply[]);
+    // Claim first: a new message (the usual case) costs one statement; only a repeat is looked up.
+    const claimed = await tx.inbound.claim({ channel: inbound.channel, messageId: inbound.messageId, chatId: inbound.chatId, receivedAt: clock.now() });
+    if (!claimed) {
+      const seen = await tx.inbound.find(inbound.channel, inbound.messageId);
+      const replies = seen?.replies == null ? [{ text: text('inProgress', guessLanguage(inbound)) }] : (JSON.parse(seen.replies) as Reply[]);
       return { kind: 'repeat', replies };
     }
-    await tx.inbound.claim({ channel: inbound.channel, messageId: inbound.messageId, chatId: inbound.chatId, receivedAt: clock.now() });
     const account = (await tx.accounts.find(inbound.channel, inbound.chatId))
       ?? (await tx.accounts.create({ channel: inbound.channel, address: inbound.chatId, displayName: inbound.senderName ?? null }));
     const employee = account.employeeId === null ? null : await tx.employees.byId(account.employeeId);

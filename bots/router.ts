@@ -5,7 +5,7 @@ import type { CommandContext, Outcome } from './context.ts';
 import type { Intent } from './language/index.ts';
 import { text } from './messages/texts.ts';
 import { etext } from './messages/efile-texts.ts';
-import { chatState, updateChatState, type Pending } from './commands/conversation.ts';
+import { chatState, repliedTo, updateChatState, type Pending } from './commands/conversation.ts';
 import { receiveUpload } from './commands/receipt.ts';
 import {
   askDecision, attachCommand, closeCommand, createFileCommand, decideCommand, forwardCommand, forwardTo, noteCommand,
@@ -53,7 +53,7 @@ export async function routeEmployee(ctx: CommandContext, me: Employee, raw: stri
 
   // A reply to a direct message goes back to whoever wrote it, whatever the words look like.
   if (ctx.inbound.replyToMessageId !== undefined) {
-    const sent = await ctx.tx.sentMessages.find(ctx.inbound.channel, ctx.inbound.chatId, ctx.inbound.replyToMessageId);
+    const sent = await repliedTo(ctx);
     if (sent?.subjectType === 'message' && sent.subjectId !== null) return replyToMessage(ctx, me, sent.subjectId, raw);
   }
   const state = await chatState(ctx);
@@ -322,7 +322,7 @@ async function absenceInQuestion(ctx: CommandContext, me: Employee, raw: string)
     if (named !== undefined) return absenceByRef(ctx, kind, named.toUpperCase());
   }
   if (ctx.inbound.replyToMessageId !== undefined) {
-    const sent = await ctx.tx.sentMessages.find(ctx.inbound.channel, ctx.inbound.chatId, ctx.inbound.replyToMessageId);
+    const sent = await repliedTo(ctx);
     if (sent !== null) return sent.subjectType !== null && sent.subjectId !== null ? absenceByRef(ctx, sent.subjectType, sent.subjectId) : null;
   }
   // Nothing named and no file in play: the one application waiting for this officer, if only one.

@@ -1,5 +1,6 @@
 // What a chat is in the middle of, kept in the store so that a restart loses nothing.
 import type { CommandContext } from '../context.ts';
+import type { SentMessage } from '../../core/types.ts';
 
 export type Pending =
   | { kind: 'receipt.subject'; receipt: string }
@@ -20,13 +21,20 @@ export interface ChatState {
 
 const LIFETIME_MS = 24 * 60 * 60 * 1000;
 
+// Read once per message: several commands consult the state, and each read is a storage call.
+const loaded = new WeakMap<CommandContext, ChatState>();
+
 export async function chatState(ctx: CommandContext): Promise<ChatState> {
+  const cached = loaded.get(ctx);
+  if (cached !== undefined) return cached;
   const row = await ctx.tx.conversations.get(ctx.account.id);
-  if (row === null || row.expiresAt.getTime() < ctx.deps.clock.now().getTime()) return {};
-  return JSON.parse(row.data) as ChatState;
+  const state = row === null || row.expiresAt.getTime() < ctx.deps.clock.now().getTime() ? {} : (JSON.parse(row.data) as ChatState);
+  loaded.set(ctx, state);
+  return state;
 }
 
 export async function saveChatState(ctx: CommandContext, state: ChatState): Promise<void> {
+  loaded.set(ctx, state);
   await ctx.tx.conversations.set({
     accountId: ctx.account.id, kind: state.pending?.kind ?? 'idle', data: JSON.stringify(state),
     expiresAt: new Date(ctx.deps.clock.now().getTime() + LIFETIME_MS),
@@ -35,4 +43,17 @@ export async function saveChatState(ctx: CommandContext, state: ChatState): Prom
 
 export async function updateChatState(ctx: CommandContext, change: (state: ChatState) => ChatState): Promise<void> {
   await saveChatState(ctx, change(await chatState(ctx)));
+}
+
+const replied = new WeakMap<CommandContext, Promise<SentMessage | null>>();
+
+/** The bot message this one replies to, looked up once per message (null when none or unknown). */
+export function repliedTo(ctx: CommandContext): Promise<SentMessage | null> {
+  let found = replied.get(ctx);
+  if (found === undefined) {
+    const id = ctx.inbound.replyToMessageId;
+    found = id === undefined ? Promise.resolve(null) : ctx.tx.sentMessages.find(ctx.inbound.channel, ctx.inbound.chatId, id);
+    replied.set(ctx, found);
+  }
+  return found;
 }

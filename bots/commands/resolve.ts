@@ -7,7 +7,7 @@ import { itemsInHand } from '../../core/efile/queries.ts';
 import { findByCode } from '../../core/staff/link-account.ts';
 import type { Addressee } from '../language/index.ts';
 import type { CommandContext } from '../context.ts';
-import { chatState } from './conversation.ts';
+import { chatState, repliedTo } from './conversation.ts';
 
 export type Target = { kind: 'file'; file: EFile } | { kind: 'receipt'; receipt: Receipt };
 
@@ -31,7 +31,7 @@ export async function resolveTarget(ctx: CommandContext): Promise<TargetResult> 
   if (entities.fileNumber) return findTarget(ctx, entities.fileNumber, 'file');
   if (entities.diaryNumber) return findTarget(ctx, entities.diaryNumber, 'receipt');
   if (ctx.inbound.replyToMessageId !== undefined) {
-    const sent = await ctx.tx.sentMessages.find(ctx.inbound.channel, ctx.inbound.chatId, ctx.inbound.replyToMessageId);
+    const sent = await repliedTo(ctx);
     if (sent?.subjectId != null && (sent.subjectType === 'file' || sent.subjectType === 'receipt')) {
       return findTarget(ctx, sent.subjectId, sent.subjectType);
     }

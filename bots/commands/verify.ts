@@ -6,6 +6,7 @@ import type { UiLanguage } from '../../core/types.ts';
 import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { vtext } from '../messages/efile-texts.ts';
+import { repliedTo } from './conversation.ts';
 
 export const VERIFY_WORD = /^(?:verify|check signature|सत्यापन|सत्यापित करें|हस्ताक्षर जाँचें|satyapan)\b/i;
 
@@ -29,8 +30,7 @@ export async function verifyUploads(ctx: CommandContext): Promise<Outcome> {
 
 /** "verify" in reply to the message that carried a signed PDF. */
 export async function verifyRepliedDocument(ctx: CommandContext): Promise<Outcome> {
-  const replyTo = ctx.inbound.replyToMessageId;
-  const sent = replyTo === undefined ? null : await ctx.tx.sentMessages.find(ctx.inbound.channel, ctx.inbound.chatId, replyTo);
+  const sent = await repliedTo(ctx);
   if (sent?.subjectType !== 'signed' || sent.subjectId === null) return { replies: [{ text: vtext('sendPdf', ctx.lang) }] };
   const bytes = await ctx.deps.blobs.get(sent.subjectId);
   if (bytes === null) return { replies: [{ text: vtext('sendPdf', ctx.lang) }] };

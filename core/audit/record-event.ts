@@ -2,7 +2,7 @@
 // canonical content, so an edited, inserted or deleted row breaks the chain at that point.
 import { createHash } from 'node:crypto';
 import type { Clock, Tx } from '../ports.ts';
-import type { AuditEvent } from '../types.ts';
+import type { AuditEvent, AuditHead } from '../types.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -26,9 +26,14 @@ export function hashEvent(event: Omit<AuditEvent, 'hash'>): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+// The chain's head as this transaction last wrote it. Every store hands each transaction a fresh Tx
+// object, so a rolled-back transaction's cache goes with it; a second event in the same transaction
+// then saves a read.
+const heads = new WeakMap<Tx, AuditHead>();
+
 /** Appends one event to the chain inside the caller's transaction. */
 export async function recordEvent(tx: Tx, clock: Clock, input: AuditInput): Promise<AuditEvent> {
-  const head = await tx.audit.head();
+  const head = heads.get(tx) ?? (await tx.audit.head());
   const base: Omit<AuditEvent, 'hash'> = {
     seq: (head?.seq ?? 0) + 1,
     at: clock.now().toISOString(),
@@ -41,5 +46,6 @@ export async function recordEvent(tx: Tx, clock: Clock, input: AuditInput): Prom
   };
   const event: AuditEvent = { ...base, hash: hashEvent(base) };
   await tx.audit.append(event);
+  heads.set(tx, { seq: event.seq, hash: event.hash });
   return event;
 }
