@@ -1,7 +1,7 @@
 // What every Store must do for receipts, files, notes, movements, counters and the chat's own state
 // (conversations, upload drafts), run against each implementation like store-contract.ts.
-import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest';
-import type { Tx } from '../../core/ports.ts';
+import { describe, expect } from 'vitest';
+import { contractHarness } from './harness.ts';
 import type { Conversation, UploadDraft } from '../../core/types.ts';
 import type { EFile, Movement, Note, Receipt, ReceiptOriginal } from '../../core/efile/types.ts';
 import { UniqueViolation } from '../../core/errors.ts';
@@ -56,21 +56,9 @@ const conversation = (accountId: number, kind: string, patch: Partial<Conversati
 const ids = (rows: ReadonlyArray<{ id: number }>): number[] => rows.map((r) => r.id);
 
 export function describeEfileContract(name: string, make: () => Promise<StoreUnderTest>, options: ContractOptions = {}): void {
-  const gaps = new Set(options.knownGaps ?? []);
-  const titles = new Set<string>();
-  const it = (title: string, test: () => Promise<void>): void => {
-    titles.add(title);
-    (gaps.has(title) ? vitestIt.fails : vitestIt)(title, test);
-  };
+  const { it, tx, setUp, checkGaps } = contractHarness(make, options);
   describe(`Store contract, eFile: ${name}`, () => {
-    let subject: StoreUnderTest;
-    beforeEach(async () => {
-      subject = await make();
-    });
-    afterEach(async () => {
-      await subject.cleanup();
-    });
-    const tx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => subject.store.transaction(work);
+    setUp();
     const receipts = (...rows: NewReceipt[]) => tx(async (t) => {
       const out: Receipt[] = [];
       for (const row of rows) out.push(await t.receipts.create(row));
@@ -645,9 +633,6 @@ export function describeEfileContract(name: string, make: () => Promise<StoreUnd
       });
     });
 
-    // Runs after collection, when every title is known: a misspelt gap would otherwise hide nothing.
-    vitestIt('knownGaps names only tests of this contract', () => {
-      expect([...gaps].filter((title) => !titles.has(title))).toEqual([]);
-    });
+    checkGaps();
   });
 }

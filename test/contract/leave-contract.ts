@@ -1,7 +1,7 @@
 // What every Store must do for leave applications, the leave ledger, tour programmes with their diary
 // and TA claims, run against each implementation like store-contract.ts.
-import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest';
-import type { Tx } from '../../core/ports.ts';
+import { describe, expect } from 'vitest';
+import { contractHarness } from './harness.ts';
 import type { LeaveApplication, LeaveLedgerEntry } from '../../core/leave/types.ts';
 import type { Journey, TaClaim, TourDiaryEntry, TourProgramme } from '../../core/tour/types.ts';
 import { UniqueViolation } from '../../core/errors.ts';
@@ -57,21 +57,9 @@ function entryData(n: number, patch: Partial<NewEntry> = {}): NewEntry {
 const ids = (rows: ReadonlyArray<{ id: number }>): number[] => rows.map((r) => r.id);
 
 export function describeLeaveContract(name: string, make: () => Promise<StoreUnderTest>, options: ContractOptions = {}): void {
-  const gaps = new Set(options.knownGaps ?? []);
-  const titles = new Set<string>();
-  const it = (title: string, test: () => Promise<void>): void => {
-    titles.add(title);
-    (gaps.has(title) ? vitestIt.fails : vitestIt)(title, test);
-  };
+  const { it, tx, setUp, checkGaps } = contractHarness(make, options);
   describe(`Store contract, leave and tour: ${name}`, () => {
-    let subject: StoreUnderTest;
-    beforeEach(async () => {
-      subject = await make();
-    });
-    afterEach(async () => {
-      await subject.cleanup();
-    });
-    const tx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => subject.store.transaction(work);
+    setUp();
     const leaves = (...rows: NewLeave[]) => tx(async (t) => {
       const out: LeaveApplication[] = [];
       for (const row of rows) out.push(await t.leave.create(row));
@@ -562,9 +550,6 @@ export function describeLeaveContract(name: string, make: () => Promise<StoreUnd
       });
     });
 
-    // Runs after collection, when every title is known: a misspelt gap would otherwise hide nothing.
-    vitestIt('knownGaps names only tests of this contract', () => {
-      expect([...gaps].filter((title) => !titles.has(title))).toEqual([]);
-    });
+    checkGaps();
   });
 }

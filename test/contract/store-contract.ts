@@ -1,6 +1,7 @@
 // What every Store must do, run against each implementation (the in-memory one the core's tests use,
 // and the Prisma one over SQLite), so that core tests on the first say something about the second.
-import { afterEach, beforeEach, describe, expect, it as vitestIt } from 'vitest';
+import { describe, expect } from 'vitest';
+import { contractHarness } from './harness.ts';
 import type { Store, Tx } from '../../core/ports.ts';
 import type { AuditEvent, NewEmployee, OtpChallenge, SentMessage } from '../../core/types.ts';
 import { UniqueViolation } from '../../core/errors.ts';
@@ -61,21 +62,9 @@ function sentMessage(patch: Partial<SentMessage> = {}): SentMessage {
 }
 
 export function describeStoreContract(name: string, make: () => Promise<StoreUnderTest>, options: ContractOptions = {}): void {
-  const gaps = new Set(options.knownGaps ?? []);
-  const titles = new Set<string>();
-  const it = (title: string, test: () => Promise<void>): void => {
-    titles.add(title);
-    (gaps.has(title) ? vitestIt.fails : vitestIt)(title, test);
-  };
+  const { it, tx, setUp, checkGaps } = contractHarness(make, options);
   describe(`Store contract: ${name}`, () => {
-    let subject: StoreUnderTest;
-    beforeEach(async () => {
-      subject = await make();
-    });
-    afterEach(async () => {
-      await subject.cleanup();
-    });
-    const tx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => subject.store.transaction(work);
+    setUp();
     const seedSection = () => tx((t) => t.sections.create({ code: 'EST', name: 'Establishment' }));
     const seedEmployee = async (n = 1, patch: Partial<NewEmployee> = {}) => {
       const section = (await tx((t) => t.sections.byCode('EST'))) ?? (await seedSection());
@@ -622,9 +611,6 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       });
     });
 
-    // Runs after collection, when every title is known: a misspelt gap would otherwise hide nothing.
-    vitestIt('knownGaps names only tests of this contract', () => {
-      expect([...gaps].filter((title) => !titles.has(title))).toEqual([]);
-    });
+    checkGaps();
   });
 }
