@@ -20,7 +20,7 @@ import { failureText } from './messages/failures.ts';
 import { cancelSigning, consentToSign } from './commands/sign.ts';
 import { signedCopyCommand, verifyRepliedDocument, verifyUploads, VERIFY_WORD } from './commands/verify.ts';
 import {
-  applyLeaveCommand, cancelLeaveCommand, decideLeaveCommand, discardLeaveCommand, LEAVE_NUMBER, myLeaveCommand, submitLeaveCommand, whoIsOutCommand,
+  absenceText, applyLeaveCommand, cancelLeaveCommand, decideLeaveCommand, discardLeaveCommand, LEAVE_NUMBER, myLeaveCommand, submitLeaveCommand, whoIsOutCommand,
 } from './commands/leave.ts';
 import type { LeaveApplication } from '../core/leave/types.ts';
 import { remindersCommand, reportPendencyCommand, REPORT_PENDENCY } from './commands/pendency.ts';
@@ -107,7 +107,7 @@ async function routeAction(ctx: CommandContext, me: Employee, raw: string): Prom
     case '/leave.refuse':
     case '/leave.return': {
       const leave = a0 ? await ctx.tx.leave.byNumber(a0) : null;
-      if (leave === null) return say(failureText('FILE.NOT_FOUND', { number: a0 ?? '' }, ctx.lang));
+      if (leave === null) return say(absenceText({ code: 'LEAVE.NOT_FOUND', params: { number: a0 ?? '' } }, ctx.lang));
       const decision = verb === '/leave.sanction' ? 'sanction' : verb === '/leave.refuse' ? 'refuse' : 'return';
       return decideLeaveCommand(ctx, me, leave, decision, null);
     }
@@ -118,13 +118,13 @@ async function routeAction(ctx: CommandContext, me: Employee, raw: string): Prom
     case '/tour.approve':
     case '/tour.refuse': {
       const tour = a0 ? await ctx.tx.tours.byNumber(a0) : null;
-      if (tour === null) break;
+      if (tour === null) return say(absenceText({ code: 'TOUR.NOT_FOUND', params: { number: a0 ?? '' } }, ctx.lang));
       return decideTourCommand(ctx, me, tour, verb === '/tour.approve' ? 'approve' : 'refuse', args.slice(1).join(' ') || null);
     }
     case '/ta.approve':
     case '/ta.refuse': {
       const claim = a0 ? await ctx.tx.taClaims.byNumber(a0) : null;
-      if (claim === null) break;
+      if (claim === null) return say(absenceText({ code: 'TOUR.CLAIM_NOT_FOUND', params: { number: a0 ?? '' } }, ctx.lang));
       return decideClaimCommand(ctx, me, claim, verb === '/ta.approve' ? 'approve' : 'refuse', args.slice(1).join(' ') || null);
     }
     case '/msg':

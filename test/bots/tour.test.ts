@@ -54,4 +54,14 @@ describe('tour over chat', () => {
     o.clock.advanceMinutes(24 * 60 * 7);
     expect(joined(await o.say('SAH0021', 'TA claim 500 bus fare'))).toMatch(/TA claim TA\/2026\/000001/);
   });
+
+  it('answers a button for an application that does not exist, and changes nothing', async () => {
+    const o = await makeOffice();
+    await o.linkAll();
+    expect(joined(await o.say('SAH0010', '', { action: '/leave.sanction LV/2026/000999' }))).toMatch(/छुट्टी LV\/2026\/000999 नहीं मिली/);
+    expect(joined(await o.say('SAH0010', '', { action: '/tour.approve TR/2026/000999' }))).toMatch(/TR\/2026\/000999/);
+    expect(joined(await o.say('SAH0010', '', { action: '/ta.approve TA/2026/000999' }))).toMatch(/TA\/2026\/000999/);
+    const audit = await o.store.transaction((tx) => tx.audit.page(1, 100));
+    expect(audit).toEqual([]);
+  });
 });

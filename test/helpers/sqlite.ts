@@ -1,6 +1,7 @@
 // Real SQLite files for tests. The real migrations run once into a template file, kept in the temp
 // folder under the hash of the migrations (so every test process and later runs reuse it); each test
 // gets its own copy, which costs a file copy instead of a migration.
+import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,4 +71,24 @@ export async function createTestStore(): Promise<TestStore> {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     },
   };
+}
+
+/** Reads rows straight from the file, behind the store's back (what is really stored). */
+export function sqliteRows<T>(file: string, text: string): T[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(text).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes straight to the file, behind the store's back (to simulate tampering or corruption). */
+export function sqliteRun(file: string, text: string, ...params: unknown[]): void {
+  const db = new Database(file, { timeout: 5000 });
+  try {
+    db.prepare(text).run(...params);
+  } finally {
+    db.close();
+  }
 }

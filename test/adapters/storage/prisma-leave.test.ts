@@ -1,10 +1,9 @@
 // What the Prisma leave and tour repositories do beyond the shared contract (test/contract): the JSON
 // columns as stored, and stored values outside the core's types refused by column.
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Tx } from '../../../core/ports.ts';
 import { CorruptRowError } from '../../../adapters/storage/prisma-store.ts';
-import { createTestStore, type TestStore } from '../../helpers/sqlite.ts';
+import { createTestStore, sqliteRows, sqliteRun, type TestStore } from '../../helpers/sqlite.ts';
 
 let subject: TestStore;
 beforeEach(async () => {
@@ -14,23 +13,9 @@ afterEach(async () => {
   await subject.cleanup();
 });
 
-function sql<T>(text: string): T[] {
-  const db = new Database(subject.file, { readonly: true });
-  try {
-    return db.prepare(text).all() as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T>(text: string): T[] => sqliteRows<T>(subject.file, text);
 
-function write(text: string, ...params: unknown[]): void {
-  const db = new Database(subject.file, { timeout: 5000 });
-  try {
-    db.prepare(text).run(...params);
-  } finally {
-    db.close();
-  }
-}
+const write = (text: string, ...params: unknown[]): void => sqliteRun(subject.file, text, ...params);
 
 const T0 = new Date('2026-04-01T05:00:00.000Z');
 const common = { sanctionerId: 2, holderId: 2, status: 'pending', remark: null, createdAt: T0, decidedAt: null, movedAt: T0 } as const;

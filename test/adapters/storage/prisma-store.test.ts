@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../adapters/storage/open-store.ts';
 import { CorruptRowError } from '../../../adapters/storage/prisma-store.ts';
-import { createTestStore, type TestStore } from '../../helpers/sqlite.ts';
+import { createTestStore, sqliteRows, type TestStore } from '../../helpers/sqlite.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -19,14 +19,7 @@ afterEach(async () => {
   await subject.cleanup();
 });
 
-function sql<T>(text: string): T[] {
-  const db = new Database(subject.file, { readonly: true });
-  try {
-    return db.prepare(text).all() as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T>(text: string): T[] => sqliteRows<T>(subject.file, text);
 
 function write(text: string): void {
   const db = new Database(subject.file, { timeout: 5000 });

@@ -1,8 +1,7 @@
 // Tampering with the audit trail straight in the SQLite file is caught by `daftar audit verify`.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
-import { createTestStore } from '../../helpers/sqlite.ts';
+import { createTestStore, sqliteRun } from '../../helpers/sqlite.ts';
 import { recordEvent } from '../../../core/audit/record-event.ts';
 import { FakeClock } from '../../helpers/clock.ts';
 
@@ -23,11 +22,7 @@ function verify(file: string): { status: number | null; out: string } {
   return { status: run.status, out: run.stdout + run.stderr };
 }
 
-function tamper(file: string, sql: string): void {
-  const db = new Database(file);
-  db.prepare(sql).run();
-  db.close();
-}
+const tamper = (file: string, sql: string): void => sqliteRun(file, sql);
 
 describe('daftar audit verify on a real SQLite file', () => {
   it('passes an untouched chain, then names an edited, a deleted and a truncated event', async () => {
