@@ -10,8 +10,9 @@ import { openRig, snapshot, type MeterSnapshot, type Rig } from './instrumented.
 import { KINDS, Workload, type Kind, type Message, type Operation } from './workload.ts';
 import { runFloor } from './floor.ts';
 import { runStartup } from './startup.ts';
+import { OFFICE_JOB_FIGURES, runOfficeJobs } from './office-jobs.ts';
 
-const FIGURES = ['generate', 'assistant', 'floor', 'language', 'startup'] as const;
+const FIGURES = ['generate', 'assistant', 'floor', 'language', 'startup', ...OFFICE_JOB_FIGURES] as const;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -249,3 +250,4 @@ if (wanted('floor')) {
 }
 if (wanted('language')) languageFigure(await lang());
 if (wanted('startup')) await runStartup(gen.file, emit, note);
+await runOfficeJobs({ dbFile: gen.file, scale, seed, emit, note, wanted, workingCopy, removeCopy });

@@ -131,6 +131,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       perHour: {
         link: intVar(env, 'OTP_LINK_PER_HOUR', DEFAULT_OTP_POLICY.perHour.link, 1, 20),
         sign: intVar(env, 'OTP_SIGN_PER_HOUR', DEFAULT_OTP_POLICY.perHour.sign, 1, 100),
+        practice: DEFAULT_OTP_POLICY.perHour.practice,
       },
       key: secret || randomBytes(32).toString('hex'),
     },

@@ -134,7 +134,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     });
     const host = createChannelHost(store, clock, assistant, log);
     const channels = channelAdapters(config, host, store, clock, options.channelOptions ?? {});
-    const dispatcher = new Dispatcher(store, clock, [...(options.senders ?? []), ...channels], log);
+    const dispatcher = new Dispatcher(store, clock, [...(options.senders ?? []), ...channels], log, blobs);
     kick = () => dispatcher.kick();
     const started: ChannelAdapter[] = [];
     return {

@@ -28,6 +28,9 @@ import type { TaClaim, TourProgramme } from '../core/tour/types.ts';
 import {
   applyTourCommand, CLAIM_NUMBER, decideClaimCommand, decideTourCommand, submitTourCommand, taClaimCommand, TOUR_NUMBER, tourDiaryCommand,
 } from './commands/tour.ts';
+import { answerCircular, circularAction, routeCircular } from './commands/circular.ts';
+import { routeTraining, trainingAction } from './commands/training.ts';
+import { answerLetter, letterAction, routeLetter } from './commands/letter.ts';
 
 const say = (t: string): Outcome => ({ replies: [{ text: t }] });
 const NOTE_SHEET = /^(?:file|फाइल|फ़ाइल|संचिका|sanchika|notesheet|note sheet|नोटशीट)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})\s*(?:pdf)?$/i;
@@ -37,6 +40,12 @@ const TOUR_DIARY = /^(?:tour\s+diary|diary|दैनिकी|भ्रमण\s+
 const SIGNED_COPY = /^(?:signed|हस्ताक्षरित)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})$/i;
 
 export async function routeEmployee(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  // While a training walkthrough is on, its practice steps answer first (nothing real is touched).
+  const practice = await routeTraining(ctx, me, raw);
+  if (practice !== null) return practice;
+  // Before uploads: a circular may come with its PDF.
+  const circular = await routeCircular(ctx, me, raw);
+  if (circular !== null) return circular;
   if ((ctx.inbound.attachments?.length ?? 0) > 0) return VERIFY_WORD.test(raw) ? verifyUploads(ctx) : receiveUpload(ctx);
   if (raw.startsWith('/')) return routeAction(ctx, me, raw);
   // An explicit "tour diary:" prefix is a command, whatever the words after it resemble.
@@ -50,6 +59,8 @@ export async function routeEmployee(ctx: CommandContext, me: Employee, raw: stri
   const sheet = NOTE_SHEET.exec(raw);
   if (sheet?.[1] !== undefined) return noteSheetCommand(ctx, sheet[1]);
   if (REPORT_PENDENCY.test(raw)) return reportPendencyCommand(ctx, me);
+  const letter = await routeLetter(ctx, me, raw);
+  if (letter !== null) return letter;
 
   // A reply to a direct message goes back to whoever wrote it, whatever the words look like.
   if (ctx.inbound.replyToMessageId !== undefined) {
@@ -142,8 +153,13 @@ async function routeAction(ctx: CommandContext, me: Employee, raw: string): Prom
       if (to === null) return say(failureText('STAFF.UNKNOWN_CODE', { code: a2 }, ctx.lang));
       return forwardTo(ctx, me, found.target, to, null);
     }
-    default:
+    default: {
+      const extra = verb.startsWith('/circular.') ? await circularAction(ctx, me, verb, args)
+        : verb.startsWith('/training.') ? await trainingAction(ctx, me, verb, args)
+          : verb.startsWith('/letter.') ? await letterAction(ctx, me, verb, args) : null;
+      if (extra !== null) return extra;
       break;
+    }
   }
   return say(text('notUnderstood', ctx.lang));
 }
@@ -190,6 +206,10 @@ async function answerPending(ctx: CommandContext, me: Employee, pending: Pending
     case 'decision':
       await clear();
       return null;
+    case 'circular':
+      return answerCircular(ctx, me, pending, raw);
+    case 'letter':
+      return answerLetter(ctx, me, pending, raw);
     case 'leave.confirm':
       if (parse.intent === 'confirm' || parse.intent === 'approve') return submitLeaveCommand(ctx, me);
       if (parse.intent === 'deny' || parse.intent === 'cancel') return discardLeaveCommand(ctx);

@@ -2,6 +2,11 @@
 // Exceptions are for bugs and broken infrastructure only (and OfficeError, which carries a Failure
 // out of a transaction so that it rolls back).
 
+import { CIRCULAR_FAILURES } from './messaging/circular-failures.ts';
+import { TRAINING_FAILURES } from './training/failures.ts';
+import { LETTER_FAILURES } from './signing/letter-failures.ts';
+
+// Each newer feature keeps its codes in its own module, spread in here.
 export const FAILURE_CODES = [
   'ACCOUNT.NOT_LINKED',
   'ACCOUNT.ALREADY_LINKED',
@@ -40,6 +45,9 @@ export const FAILURE_CODES = [
   'MESSAGE.NOT_REACHABLE',
   'SIGN.DOCUMENT_CHANGED',
   'SIGN.NOTHING_TO_SIGN',
+  ...CIRCULAR_FAILURES,
+  ...TRAINING_FAILURES,
+  ...LETTER_FAILURES,
 ] as const;
 
 export type FailureCode = (typeof FAILURE_CODES)[number];

@@ -8,6 +8,10 @@ import type { LeaveOrder, PendencyReport, TaBill } from './leave/documents.ts';
 import type { EFile, Movement, Note, Receipt, ReceiptOriginal, ReceiptStatus, FileStatus } from './efile/types.ts';
 import type { LeaveApplication, LeaveLedgerEntry, LeaveStatus } from './leave/types.ts';
 import type { ClaimStatus, TaClaim, TourDiaryEntry, TourProgramme, TourStatus } from './tour/types.ts';
+import type { CircularRepo } from './messaging/circular-types.ts';
+import type { ScanTextRepo } from './efile/scan-types.ts';
+import type { TrainingRepo } from './training/types.ts';
+import type { LetterRepo } from './signing/letter-types.ts';
 
 export interface Clock {
   now(): Date;
@@ -99,6 +103,8 @@ export interface FileRepo {
   create(data: Omit<EFile, 'id' | 'version'>): Promise<EFile>;
   byId(id: number): Promise<EFile | null>;
   byNumber(fileNumber: string): Promise<EFile | null>;
+  /** A digitised file by the number it carried on paper. */
+  byPaperNumber(paperNumber: string): Promise<EFile | null>;
   /** Applies the patch only if the stored version is `expectedVersion`, bumping it; null otherwise. */
   update(id: number, expectedVersion: number, patch: Partial<Pick<EFile, 'holderId' | 'status' | 'movedAt' | 'closedRemark' | 'subject'>>): Promise<EFile | null>;
   listByHolder(holderId: number, statuses: FileStatus[]): Promise<EFile[]>;
@@ -220,6 +226,10 @@ export interface Tx {
   tours: TourRepo;
   taClaims: TaClaimRepo;
   jobs: JobRepo;
+  circulars: CircularRepo;
+  scanTexts: ScanTextRepo;
+  training: TrainingRepo;
+  letters: LetterRepo;
 }
 
 export interface Store {

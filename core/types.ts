@@ -42,7 +42,8 @@ export interface ChatAccount {
   conversationRef: string | null;
 }
 
-export type OtpPurpose = 'link' | 'sign';
+/** practice: the training walkthrough's signing step (a real code, nothing real signed). */
+export type OtpPurpose = 'link' | 'sign' | 'practice';
 export type OtpStatus = 'pending' | 'used' | 'locked' | 'cancelled';
 
 export interface OtpChallenge {

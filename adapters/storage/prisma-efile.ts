@@ -44,7 +44,8 @@ const toOriginal = (r: Rows.ReceiptOriginal): ReceiptOriginal => ({
 const toFile = (r: Rows.EFile): EFile => ({
   id: r.id, fileNumber: r.fileNumber, sectionId: r.sectionId, year: r.year, serial: r.serial, subject: r.subject,
   createdById: r.createdById, holderId: r.holderId, status: oneOf('EFile', 'status', r.status, FILE_STATUSES),
-  createdAt: r.createdAt, movedAt: r.movedAt, closedRemark: r.closedRemark, version: r.version,
+  createdAt: r.createdAt, movedAt: r.movedAt, closedRemark: r.closedRemark,
+  paperNumber: r.paperNumber, version: r.version,
 });
 
 const toNote = (r: Rows.Note): Note => ({
@@ -146,11 +147,12 @@ export function efileRepositories(db: Db): EfileRepos {
         data: {
           fileNumber: d.fileNumber, sectionId: d.sectionId, year: d.year, serial: d.serial, subject: d.subject,
           createdById: d.createdById, holderId: d.holderId, status: d.status, createdAt: d.createdAt,
-          movedAt: d.movedAt, closedRemark: d.closedRemark,
+          movedAt: d.movedAt, closedRemark: d.closedRemark, paperNumber: d.paperNumber ?? null,
         },
       }))),
       byId: async (id) => orNull(await db.eFile.findUnique({ where: { id } }), toFile),
       byNumber: async (fileNumber) => orNull(await db.eFile.findUnique({ where: { fileNumber } }), toFile),
+      byPaperNumber: async (paperNumber) => orNull(await db.eFile.findUnique({ where: { paperNumber } }), toFile),
       update: async (id, expectedVersion, patch) => {
         const [row] = await db.eFile.updateManyAndReturn({
           where: { id, version: expectedVersion },

@@ -11,6 +11,10 @@ import { call, isKnown, oneOf, orNull, pick, type Db } from './prisma-common.ts'
 import { efileRepositories } from './prisma-efile.ts';
 import { leaveRepositories } from './prisma-leave.ts';
 import { jobRepository } from './prisma-jobs.ts';
+import { circularRepository } from './prisma-circulars.ts';
+import { scanTextRepository } from './prisma-scans.ts';
+import { trainingRepository } from './prisma-training.ts';
+import { letterRepository } from './prisma-letters.ts';
 
 export { CorruptRowError } from './prisma-common.ts';
 
@@ -36,7 +40,7 @@ const toAccount = (r: Rows.ChatAccount): ChatAccount => ({
 });
 
 const toOtp = (r: Rows.OtpChallenge): OtpChallenge => ({
-  id: r.id, purpose: oneOf('OtpChallenge', 'purpose', r.purpose, ['link', 'sign']),
+  id: r.id, purpose: oneOf('OtpChallenge', 'purpose', r.purpose, ['link', 'sign', 'practice']),
   employeeId: r.employeeId, accountId: r.accountId, codeHash: r.codeHash, salt: r.salt,
   subjectHash: r.subjectHash, subjectRef: r.subjectRef, destination: r.destination,
   createdAt: r.createdAt, expiresAt: r.expiresAt, attempts: r.attempts,
@@ -209,6 +213,10 @@ function repositories(db: Db): Tx {
     ...efileRepositories(db),
     ...leaveRepositories(db),
     ...jobRepository(db),
+    ...circularRepository(db),
+    ...scanTextRepository(db),
+    ...trainingRepository(db),
+    ...letterRepository(db),
   };
 }
 

@@ -20,6 +20,8 @@ import { consoleLinkTerminal, runSetActive, runUnlink } from './admin.ts';
 import { canonicalPost } from '../language/index.ts';
 import { runRemind } from './remind.ts';
 import { runReportPendency } from './report.ts';
+import { runImportFiles } from './import-files.ts';
+import { runTrainingReport } from './training-report.ts';
 
 function config(): Config {
   try {
@@ -144,6 +146,19 @@ const report = program.command('report').description('reports');
 report.command('pendency').description("the Collector's pendency report as a PDF").requiredOption('--out <file>', 'where to write the PDF')
   .action(async (opts: { out: string }) => {
     process.exitCode = await runReportPendency(config(), opts.out, process.stdout);
+  });
+program.command('import-files').argument('<folder>', 'scans of running paper files, with an index CSV')
+  .description('digitise running paper files: each index row becomes an electronic file with its scans, placed with its holder')
+  .option('--index <file>', 'the index CSV (default: <folder>/index.csv)')
+  .option('--dry-run', 'check every row and report, write nothing')
+  .action(async (folder: string, opts: { index?: string; dryRun?: boolean }) => {
+    process.exitCode = await runImportFiles(config(), folder, { ...(opts.index ? { index: opts.index } : {}), dryRun: opts.dryRun === true }, process.stdout);
+  });
+const training = program.command('training').description('the training walkthrough in the chat');
+training.command('report').description('who has completed the training, by section')
+  .option('--csv', 'one line per employee as CSV')
+  .action(async (opts: { csv?: boolean }) => {
+    process.exitCode = await runTrainingReport(config(), { csv: opts.csv === true }, process.stdout);
   });
 
 export { TERMINAL_CHANNEL };

@@ -6,6 +6,8 @@ import { consoleLogger } from '../log.ts';
 import { openDaftar } from '../main.ts';
 import { scheduleDailyDigest } from '../jobs/schedule.ts';
 import { digestDepsFrom } from '../jobs/digest-deps.ts';
+import { scheduleCircularReminders } from '../jobs/circular-reminders.ts';
+import { startScanReader } from './background.ts';
 
 export async function runStart(config: Config): Promise<number> {
   const started = performance.now();
@@ -20,10 +22,13 @@ export async function runStart(config: Config): Promise<number> {
   daftar.dispatcher.start();
   daftar.dispatcher.kick();
   const digest = scheduleDailyDigest(digestDepsFrom(config, daftar.store, daftar.clock, () => daftar.dispatcher.kick()), { time: config.reminders.time, log });
+  const circulars = scheduleCircularReminders({ store: daftar.store, clock: daftar.clock, log, kick: () => daftar.dispatcher.kick() });
+  const scans = await startScanReader(config, daftar, log);
   print(`Daftar is ready (${Math.round(performance.now() - started)} ms): ${config.dbFile}, ${staff} staff in ${sections} sections.`);
   print(`Channels live: ${live.length > 0 ? live.join(', ') : 'none'}${failed.length > 0 ? `; failed: ${failed.join(', ')} (see the lines above)` : ''}.`);
   if (sample[0] !== undefined) print(`Terminal chat: npx daftar chat --as ${sample[0].code}   (e.g. ${sample.map((e) => `${e.code} ${e.name}`).join(', ')})`);
   print(`Pendency digest: every working day at ${config.reminders.time} IST.`);
+  for (const line of [...circulars.lines, ...scans.lines]) print(line);
   print('Stop with Ctrl-C.');
 
   await new Promise<void>((resolve) => {
@@ -32,6 +37,8 @@ export async function runStart(config: Config): Promise<number> {
   });
   print('Stopping…');
   await digest.stop();
+  await circulars.stop();
+  await scans.stop();
   await daftar.close();
   return 0;
 }

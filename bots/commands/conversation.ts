@@ -8,15 +8,19 @@ export type Pending =
   | { kind: 'forward'; target: 'file' | 'receipt'; number: string }
   | { kind: 'file.return'; number: string }
   | { kind: 'decision'; number: string; text: string }
-  | { kind: 'sign.consent' | 'sign.otp'; number: string; decision: 'approve' | 'return'; remark: string | null; hash: string; subject?: 'file' | 'leave' }
+  | { kind: 'sign.consent' | 'sign.otp'; number: string; decision: 'approve' | 'return'; remark: string | null; hash: string; subject?: 'file' | 'leave' | 'tour' | 'ta' | 'letter' }
   | { kind: 'leave.confirm'; request: { type: string; startDate: string; endDate: string; halfDay: 'first' | 'second' | null; reason: string; chargeToCode?: string | null } }
   | { kind: 'leave.reason'; number: string; decision: 'sanction' | 'refuse' | 'return' }
+  | { kind: 'circular'; step: string; data: Record<string, unknown> }
+  | { kind: 'letter'; step: string; data: Record<string, unknown> }
   | { kind: 'tour.confirm'; programme: { destinations: string[]; startDate: string; endDate: string; purpose: string; travelMode: string | null } };
 
 export interface ChatState {
   pending?: Pending;
   /** The file or receipt this chat last worked on: "note: …" without a number goes there. */
   current?: { target: 'file' | 'receipt'; number: string };
+  /** A training walkthrough under way: its step and the practice file's made-up state. */
+  training?: { step: string; data: Record<string, unknown> };
 }
 
 const LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -3,8 +3,12 @@
 import type { FailureCode } from '../../core/errors.ts';
 import type { UiLanguage } from '../../core/types.ts';
 
-type P = Record<string, string | number>;
-type Say = Record<UiLanguage, (p: P) => string>;
+import { CIRCULAR_FAILURE_TEXT } from './circular-failures.ts';
+import { TRAINING_FAILURE_TEXT } from './training-failures.ts';
+import { LETTER_FAILURE_TEXT } from './letter-failures.ts';
+
+export type P = Record<string, string | number>;
+export type Say = Record<UiLanguage, (p: P) => string>;
 
 export const FAILURE_TEXT: Record<FailureCode, Say> = {
   'ACCOUNT.NOT_LINKED': {
@@ -149,6 +153,9 @@ export const FAILURE_TEXT: Record<FailureCode, Say> = {
     hi: () => 'हस्ताक्षर के लिए कुछ प्रतीक्षित नहीं है।',
     en: () => 'Nothing is waiting for your signature.',
   },
+  ...CIRCULAR_FAILURE_TEXT,
+  ...TRAINING_FAILURE_TEXT,
+  ...LETTER_FAILURE_TEXT,
 };
 
 export function failureText(code: FailureCode, params: P, lang: UiLanguage): string {

@@ -1,7 +1,8 @@
 // Delivers queued notifications after their transaction committed: to the recipient's preferred
 // linked chat on a channel that is live in this process, retried with backoff until delivered.
 // Delivery is at-least-once: a crash between sending and marking resends the message.
-import type { Clock, Store } from '../../core/ports.ts';
+import type { BlobStore, Clock, Store } from '../../core/ports.ts';
+import { onDelivered } from './on-delivered.ts';
 import type { ChatAccount, Employee, OutboxItem } from '../../core/types.ts';
 import type { Notification } from '../../core/outbox/notify.ts';
 import type { Logger } from '../context.ts';
@@ -42,6 +43,8 @@ export class Dispatcher {
     private readonly clock: Clock,
     private readonly senders: ChannelSender[],
     private readonly log: Logger,
+    /** Where documents sent with notifications are kept (a circular's PDF). */
+    private readonly blobs?: BlobStore,
   ) {}
 
   /** Delivers what is due now; concurrent calls share one run and trigger one more after it. */
@@ -95,10 +98,17 @@ export class Dispatcher {
       const { account, sender, employee } = target;
       const notification = JSON.parse(item.payload) as Notification;
       const reply = renderNotification(notification, employee?.language ?? 'hi');
+      if (notification.document !== undefined && this.blobs !== undefined) {
+        const bytes = await this.blobs.get(notification.document.blob);
+        if (bytes !== null) {
+          reply.document = { filename: notification.document.filename, mime: notification.document.mime, base64: Buffer.from(bytes).toString('base64') };
+        }
+      }
       try {
         const sent = await sender.send(account, reply);
         await this.store.transaction(async (tx) => {
           await tx.outbox.markDelivered(item.id, this.clock.now());
+          await onDelivered(tx, { item, notification, at: this.clock.now() });
           if (sent.messageId !== null) {
             await tx.sentMessages.add({
               channel: account.channel, chatId: account.address, messageId: sent.messageId,

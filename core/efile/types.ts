@@ -50,6 +50,8 @@ export interface EFile {
   createdAt: Date;
   movedAt: Date;
   closedRemark: string | null;
+  /** The number the file carried on paper (files digitised by import-files); absent for files born electronic. */
+  paperNumber?: string | null;
   version: number;
 }
 

@@ -4,7 +4,7 @@ export interface OtpPolicy {
   /** Wrong codes before the challenge is locked. */
   maxAttempts: number;
   /** Codes issued per employee per purpose in any rolling hour. */
-  perHour: { link: number; sign: number };
+  perHour: { link: number; sign: number; practice: number };
   /** HMAC key for the stored hashes (DAFTAR_SECRET, or a per-process random key in development). */
   key: string;
 }
@@ -12,5 +12,5 @@ export interface OtpPolicy {
 export const DEFAULT_OTP_POLICY: Omit<OtpPolicy, 'key'> = {
   ttlMinutes: 5,
   maxAttempts: 5,
-  perHour: { link: 3, sign: 10 },
+  perHour: { link: 3, sign: 10, practice: 3 },
 };

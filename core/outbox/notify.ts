@@ -9,6 +9,8 @@ export interface Notification {
   params: Record<string, string | number>;
   /** What it is about, remembered with the delivered message so that a reply to it finds it. */
   subject?: { type: string; id: string };
+  /** A stored document sent with it (a circular's PDF), by its blob. */
+  document?: { blob: string; filename: string; mime: string };
 }
 
 /** Queues a notification in the caller's transaction; it goes out only if the transaction commits. */

@@ -74,12 +74,14 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
         if (s().files.some((f) => f.sectionId === data.sectionId && f.year === data.year && f.serial === data.serial)) {
           throw new UniqueViolation('EFile.sectionId_year_serial');
         }
-        const row: EFile = { ...copy(data), id: nextId('file'), version: 0 };
+        if (data.paperNumber != null && s().files.some((f) => f.paperNumber === data.paperNumber)) throw new UniqueViolation('EFile.paperNumber');
+        const row: EFile = { ...copy(data), paperNumber: data.paperNumber ?? null, id: nextId('file'), version: 0 };
         s().files.push(row);
         return copy(row);
       },
       byId: async (id) => copy(s().files.find((f) => f.id === id) ?? null),
       byNumber: async (n) => copy(s().files.find((f) => f.fileNumber === n) ?? null),
+      byPaperNumber: async (n) => copy(s().files.find((f) => f.paperNumber === n) ?? null),
       update: async (id, expectedVersion, patch) => {
         const row = s().files.find((f) => f.id === id);
         if (row === undefined || row.version !== expectedVersion) return null;

@@ -9,6 +9,10 @@ import { UniqueViolation } from '../errors.ts';
 import { emptyEfileState, memoryEfileRepos, type EfileState } from './memory-efile.ts';
 import { emptyLeaveState, memoryLeaveRepos, type LeaveState } from './memory-leave.ts';
 import { emptyJobState, memoryJobRepo, type JobState } from './memory-jobs.ts';
+import { emptyCircularState, memoryCircularRepo, type CircularState } from './memory-circulars.ts';
+import { emptyScanState, memoryScanTextRepo, type ScanState } from './memory-scans.ts';
+import { emptyTrainingState, memoryTrainingRepo, type TrainingState } from './memory-training.ts';
+import { emptyLetterState, memoryLetterRepo, type LetterState } from './memory-letters.ts';
 
 interface State {
   sections: Section[];
@@ -24,6 +28,10 @@ interface State {
   efile: EfileState;
   leave: LeaveState;
   jobs: JobState;
+  circulars: CircularState;
+  scans: ScanState;
+  training: TrainingState;
+  letters: LetterState;
 }
 
 
@@ -37,6 +45,7 @@ function emptyState(): State {
   return {
     sections: [], employees: [], accounts: [], otps: [], audit: [], auditHead: null,
     outbox: [], inbound: [], sent: [], nextId: {}, efile: emptyEfileState(), leave: emptyLeaveState(), jobs: emptyJobState(),
+    circulars: emptyCircularState(), scans: emptyScanState(), training: emptyTrainingState(), letters: emptyLetterState(),
   };
 }
 
@@ -203,6 +212,10 @@ export class MemoryStore implements Store {
       ...memoryEfileRepos(() => this.state.efile, (kind) => this.id(kind)),
       ...memoryLeaveRepos(() => this.state.leave, (kind) => this.id(kind)),
       ...memoryJobRepo(() => this.state.jobs, (kind) => this.id(kind)),
+      ...memoryCircularRepo(() => this.state.circulars, (kind) => this.id(kind)),
+      ...memoryScanTextRepo(() => this.state.scans, () => this.state.efile),
+      ...memoryTrainingRepo(() => this.state.training),
+      ...memoryLetterRepo(() => this.state.letters, (kind) => this.id(kind)),
     };
   }
 

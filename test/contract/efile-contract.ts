@@ -258,10 +258,11 @@ export function describeEfileContract(name: string, make: () => Promise<StoreUnd
           subject: 'भूमि अधिग्रहण, ग्राम बेहट', sectionId: 3, createdById: 4, holderId: 5, status: 'parked', closedRemark: 'n/a',
         });
         const [made] = await files(data);
-        expect(made).toEqual({ ...data, id: expect.any(Number), version: 0 });
+        expect(made).toEqual({ ...data, paperNumber: null, id: expect.any(Number), version: 0 });
         await tx(async (t) => {
           expect(await t.files.byId(made!.id)).toEqual(made);
           expect(await t.files.byNumber('EST-12/2026')).toEqual(made);
+          expect(await t.files.byPaperNumber('EST-12/2026')).toBeNull();
           expect(await t.files.byId(made!.id + 1000)).toBeNull();
           expect(await t.files.byNumber('EST-13/2026')).toBeNull();
           expect(await t.files.byNumber('est-12/2026')).toBeNull();
@@ -272,6 +273,15 @@ export function describeEfileContract(name: string, make: () => Promise<StoreUnd
         await files(fileData(1));
         await expectUnique(tx((t) => t.files.create(fileData(2, { fileNumber: 'EST-1/2026' }))), 'EFile.fileNumber');
         expect(await tx((t) => t.files.byNumber('EST-1/2026'))).toMatchObject({ serial: 1 });
+      });
+
+      it('finds a digitised file by its paper number, and rejects a paper number used twice', async () => {
+        const [made] = await files(fileData(7, { paperNumber: 'स्था०-45/2019' }), fileData(8));
+        expect(made).toMatchObject({ paperNumber: 'स्था०-45/2019' });
+        expect(await tx((t) => t.files.byPaperNumber('स्था०-45/2019'))).toEqual(made);
+        await expectUnique(tx((t) => t.files.create(fileData(9, { paperNumber: 'स्था०-45/2019' }))), 'EFile.paperNumber');
+        // Files born electronic have none, and any number of them may have none.
+        await files(fileData(10, { paperNumber: null }), fileData(11));
       });
 
       it('rejects a duplicate section, year and serial', async () => {

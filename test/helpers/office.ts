@@ -111,7 +111,7 @@ export async function makeOffice(options: {
   const textOf = async (chatId: string, text: string, extra: Partial<Inbound> = {}) =>
     (await say(chatId, text, extra)).map((r) => r.text).join('\n');
   const channel = new RecordingChannel();
-  const dispatcher = new Dispatcher(store, clock, [channel], silentLogger);
+  const dispatcher = new Dispatcher(store, clock, [channel], silentLogger, blobs);
   const linkAll = () => store.transaction(async (tx) => {
     for (const e of Object.values(staff)) {
       const account = (await tx.accounts.find('test', e.code)) ?? (await tx.accounts.create({ channel: 'test', address: e.code, displayName: e.name }));

@@ -1,0 +1,22 @@
+// OCR text of scanned pages, kept per blob (the same bytes are read once), filled in the background.
+
+export type ScanTextStatus = 'pending' | 'done' | 'failed';
+
+export interface ScanText {
+  /** SHA-256 of the scan (receipt PDF or original image), as the BlobStore names it. */
+  blob: string;
+  status: ScanTextStatus;
+  text: string | null;
+  attempts: number;
+  updatedAt: Date;
+}
+
+export interface ScanTextRepo {
+  /** Queues a scan for OCR; a blob already known (pending, done or failed) is left alone. */
+  enqueue(blob: string, at: Date): Promise<void>;
+  /** Pending scans, oldest first. */
+  pending(limit: number): Promise<ScanText[]>;
+  save(blob: string, patch: Pick<ScanText, 'status' | 'text' | 'attempts' | 'updatedAt'>): Promise<void>;
+  byBlob(blob: string): Promise<ScanText | null>;
+  counts(): Promise<Record<ScanTextStatus, number>>;
+}

@@ -1,0 +1,30 @@
+// OCR text of scans in the in-memory store (same contract as the Prisma one).
+import type { ScanText, ScanTextRepo, ScanTextStatus } from '../efile/scan-types.ts';
+import type { EfileState } from './memory-efile.ts';
+
+export type ScanState = Map<string, ScanText>;
+export const emptyScanState = (): ScanState => new Map();
+
+/** `efile` gives the receipts, for searching receipts by the text of their scans. */
+export function memoryScanTextRepo(s: () => ScanState, _efile: () => EfileState): { scanTexts: ScanTextRepo } {
+  return {
+    scanTexts: {
+      enqueue: async (blob, at) => {
+        if (!s().has(blob)) s().set(blob, { blob, status: 'pending', text: null, attempts: 0, updatedAt: new Date(at) });
+      },
+      pending: async (limit) => structuredClone([...s().values()]
+        .filter((x) => x.status === 'pending')
+        .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.blob.localeCompare(b.blob))
+        .slice(0, limit)),
+      save: async (blob, patch) => {
+        s().set(blob, { blob, ...structuredClone(patch) });
+      },
+      byBlob: async (blob) => structuredClone(s().get(blob) ?? null),
+      counts: async () => {
+        const counts: Record<ScanTextStatus, number> = { pending: 0, done: 0, failed: 0 };
+        for (const x of s().values()) counts[x.status] += 1;
+        return counts;
+      },
+    },
+  };
+}

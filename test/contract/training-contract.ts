@@ -1,0 +1,15 @@
+// What every Store must do for tx.training, run against each implementation like store-contract.ts.
+import { describe, expect } from 'vitest';
+import { contractHarness } from './harness.ts';
+import type { ContractOptions, StoreUnderTest } from './store-contract.ts';
+
+export function describeTrainingContract(name: string, make: () => Promise<StoreUnderTest>, options: ContractOptions = {}): void {
+  const { it, tx, setUp, checkGaps } = contractHarness(make, options);
+  describe(`Store contract, training: ${name}`, () => {
+    setUp();
+    it('starts empty', async () => {
+      expect(await tx(async (t) => typeof t.training)).toBe('object');
+    });
+    checkGaps();
+  });
+}
