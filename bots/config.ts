@@ -31,6 +31,10 @@ export interface Config {
   tourRulesFile: string | null;
   /** The morning pendency digest (bots/jobs): when, the service levels, who gets the Collector's report. */
   reminders: { time: string; slaFilesDays: number; slaAbsenceDays: number; reportRecipients: string[] };
+  /** Circulars and notices: who may send them, and the default time allowed to acknowledge. */
+  circulars: { senderPosts: string[]; ackHours: number };
+  /** OCR of scans for text search (Debian tesseract-ocr with hin+eng); off when OCR_ENABLED=false. */
+  ocr: { enabled: boolean; command: string; languages: string };
   telegram: { token: string; apiRoot?: string; webhook?: { url: string; secretToken?: string; port?: number; host?: string }; allowGroups: boolean } | null;
   whatsapp: { chromiumPath: string; allowGroups: boolean } | null;
   web: {
@@ -154,6 +158,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     holidaysFile: env.HOLIDAYS_FILE ? path.resolve(cwd, env.HOLIDAYS_FILE) : null,
     tourRulesFile: env.TOUR_RULES_FILE ? path.resolve(cwd, env.TOUR_RULES_FILE) : null,
     reminders: remindersConfig(env),
+    circulars: {
+      senderPosts: listVar(env, 'CIRCULAR_POSTS', ['COLLECTOR', 'DDC', 'ADM', 'SDC', 'EST_DC', 'DIO']).map((p) => p.toUpperCase()),
+      ackHours: intVar(env, 'CIRCULAR_ACK_HOURS', 24, 1, 24 * 30),
+    },
+    ocr: {
+      enabled: boolVar(env, 'OCR_ENABLED', true),
+      command: env.OCR_COMMAND || 'tesseract',
+      languages: ocrLanguages(env),
+    },
     telegram: telegramConfig(env),
     whatsapp: boolVar(env, 'WHATSAPP_ENABLED', false)
       ? { chromiumPath: env.WHATSAPP_CHROMIUM_PATH || '/usr/bin/chromium', allowGroups: boolVar(env, 'WHATSAPP_ALLOW_GROUPS', false) }
@@ -178,6 +191,12 @@ function remindersConfig(env: Env): Config['reminders'] {
     slaAbsenceDays: intVar(env, 'REMINDER_SLA_ABSENCE_DAYS', 2, 1, 365),
     reportRecipients: codes,
   };
+}
+
+function ocrLanguages(env: Env): string {
+  const raw = env.OCR_LANGUAGES || 'hin+eng';
+  if (!/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/.test(raw)) throw new ConfigError('OCR_LANGUAGES', 'tesseract language codes joined by +, e.g. hin+eng', raw);
+  return raw;
 }
 
 function officeCode(env: Env): string {
