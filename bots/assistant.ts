@@ -13,6 +13,7 @@ import { linkCommand, otpCommand } from './commands/link.ts';
 import { languageCommand, profileCommand } from './commands/profile.ts';
 import { routeEmployee } from './router.ts';
 import { completeSigning } from './commands/sign.ts';
+import { trainingOtp } from './commands/training.ts';
 import { AbsenceError } from '../core/leave/failures.ts';
 import { absenceText } from './commands/leave.ts';
 
@@ -134,7 +135,7 @@ async function route(ctx: CommandContext): Promise<Outcome> {
     }
     return help(ctx, null);
   }
-  if (!action && otp) return completeSigning(ctx, employee, ctx.parse.entities.otp ?? raw);
+  if (!action && otp) return (await trainingOtp(ctx, employee, ctx.parse.entities.otp ?? raw)) ?? completeSigning(ctx, employee, ctx.parse.entities.otp ?? raw);
   if (raw === '' && (ctx.inbound.attachments?.length ?? 0) === 0) return { replies: [{ text: text('notUnderstood', lang) }] };
   return routeEmployee(ctx, employee, raw);
 }

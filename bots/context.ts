@@ -37,6 +37,10 @@ export interface AssistantDeps {
   /** Employee codes who may ask for the pendency report besides the Collector (REPORT_RECIPIENTS). */
   reportRecipients?: readonly string[];
   tourRules: TourRules;
+  /** Who may send circulars and how long recipients have to acknowledge (CIRCULAR_POSTS, CIRCULAR_ACK_HOURS). */
+  circulars?: { senderPosts: string[]; ackHours: number };
+  /** Whether scans get OCR text (set once the background reader found tesseract); `find` says so when off. */
+  scanSearch?: { available: boolean };
 }
 
 export interface UploadLimits {

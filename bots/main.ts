@@ -49,6 +49,8 @@ export interface Daftar {
   renderer: DocumentRenderer;
   blobs: BlobStore;
   signer: DocumentSigner;
+  /** Set by the background scan reader once OCR works; the assistant reads it. */
+  scanSearch: { available: boolean };
   /** The chat channels configured (Telegram, WhatsApp, Bot Framework / web chat). */
   channels: ChannelAdapter[];
   /** Starts every configured channel; one that fails is named in one line and the others run. */
@@ -125,12 +127,14 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     const blobs = new FileBlobStore(path.join(config.dataDir, 'blobs'));
     const signer = await officeSigner(config, clock, log);
     let kick = () => {};
+    const scanSearch = { available: false };
     const assistant = createAssistant({
       store, clock, language, otpSender, otpPolicy: config.otp, log,
       onNotificationsQueued: () => kick(),
       renderer, blobs, formats: config.formats, uploads: config.uploads, decisionConfidence: config.decisionConfidence,
       albumGate: new AlbumGate(), signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
       reportRecipients: config.reminders.reportRecipients, tourRules: DEFAULT_TOUR_RULES,
+      circulars: config.circulars, scanSearch,
     });
     const host = createChannelHost(store, clock, assistant, log);
     const channels = channelAdapters(config, host, store, clock, options.channelOptions ?? {});
@@ -138,7 +142,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     kick = () => dispatcher.kick();
     const started: ChannelAdapter[] = [];
     return {
-      config, store, clock, language, assistant, dispatcher, otpSender, renderer, blobs, signer, channels,
+      config, store, clock, language, assistant, dispatcher, otpSender, renderer, blobs, signer, channels, scanSearch,
       startChannels: async () => {
         const live: string[] = [];
         const failed: string[] = [];

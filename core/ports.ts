@@ -3,8 +3,6 @@ import type {
   AuditEvent, AuditHead, ChatAccount, Employee, InboundRecord, NewEmployee, OtpChallenge,
   OutboxItem, Section, SentMessage, Conversation, UploadDraft, SignedDocument, JobRun,
 } from './types.ts';
-import type { ImagesCheck, NoteSheet, PdfCheck } from './efile/documents.ts';
-import type { LeaveOrder, PendencyReport, TaBill } from './leave/documents.ts';
 import type { EFile, Movement, Note, Receipt, ReceiptOriginal, ReceiptStatus, FileStatus } from './efile/types.ts';
 import type { LeaveApplication, LeaveLedgerEntry, LeaveStatus } from './leave/types.ts';
 import type { ClaimStatus, TaClaim, TourDiaryEntry, TourProgramme, TourStatus } from './tour/types.ts';
@@ -12,6 +10,9 @@ import type { CircularRepo } from './messaging/circular-types.ts';
 import type { ScanTextRepo } from './efile/scan-types.ts';
 import type { TrainingRepo } from './training/types.ts';
 import type { LetterRepo } from './signing/letter-types.ts';
+
+// The renderer's port has its own module (documents grow with features); re-exported here.
+export type { DocumentRenderer } from './documents-port.ts';
 
 export interface Clock {
   now(): Date;
@@ -82,6 +83,8 @@ export interface SentMessageRepo {
 export interface CounterRepo {
   /** Increments the named counter and returns the new value (1 for a new counter). */
   next(key: string): Promise<number>;
+  /** Raises the counter to at least `value` (numbers taken by imported files are never handed out again). */
+  raiseTo(key: string, value: number): Promise<void>;
 }
 
 export interface ReceiptRepo {
@@ -252,21 +255,6 @@ export interface OtpMessage {
 export interface OtpSender {
   readonly kinds: ReadonlyArray<'sms' | 'email'>;
   send(message: OtpMessage): Promise<void>;
-}
-
-/** Lays out and checks the office's PDFs (adapters/pdf). CPU-bound; callers keep it off hot loops. */
-export interface DocumentRenderer {
-  /** Checks that every image is a decodable JPEG or PNG (by its bytes, not its name). */
-  checkImages(images: ReadonlyArray<{ bytes: Uint8Array; mime: string }>): Promise<ImagesCheck>;
-  /** One A4 page per image, in order, fitted with margins; a header line with the diary number. */
-  receiptFromImages(images: ReadonlyArray<{ bytes: Uint8Array; mime: string }>, header: string): Promise<Uint8Array>;
-  /** Whether an uploaded PDF opens, is not encrypted, and how many pages it has. */
-  checkPdf(bytes: Uint8Array): Promise<PdfCheck>;
-  noteSheet(sheet: NoteSheet): Promise<Uint8Array>;
-  leaveOrder(order: LeaveOrder): Promise<Uint8Array>;
-  taBill(bill: TaBill): Promise<Uint8Array>;
-  /** Tables per section and per employee, the ten oldest files, disposals, and a bar chart. */
-  pendencyReport(report: PendencyReport): Promise<Uint8Array>;
 }
 
 /** Content-addressed storage of uploaded originals and generated documents. */

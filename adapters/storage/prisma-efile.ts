@@ -102,6 +102,10 @@ export function efileRepositories(db: Db): EfileRepos {
       next: async (key) => (await db.counter.upsert({
         where: { key }, create: { key, value: 1 }, update: { value: { increment: 1 } }, select: { value: true },
       })).value,
+      raiseTo: async (key, value) => {
+        await db.counter.upsert({ where: { key }, create: { key, value }, update: {}, select: { key: true } });
+        await db.counter.updateMany({ where: { key, value: { lt: value } }, data: { value } });
+      },
     },
     receipts: {
       create: async (d) => toReceipt(await call(() => db.receipt.create({

@@ -11,3 +11,8 @@ export async function routeTraining(_ctx: CommandContext, _me: Employee, _raw: s
 export async function trainingAction(_ctx: CommandContext, _me: Employee, _verb: string, _args: string[]): Promise<Outcome | null> {
   return null;
 }
+
+/** A 6-digit code while the walkthrough's signing step waits for one; null otherwise (then it is a real signing OTP). */
+export async function trainingOtp(_ctx: CommandContext, _me: Employee, _code: string): Promise<Outcome | null> {
+  return null;
+}

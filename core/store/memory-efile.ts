@@ -34,6 +34,9 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
         s().counters[key] = (s().counters[key] ?? 0) + 1;
         return s().counters[key] ?? 1;
       },
+      raiseTo: async (key, value) => {
+        s().counters[key] = Math.max(s().counters[key] ?? 0, value);
+      },
     },
     receipts: {
       create: async (data) => {

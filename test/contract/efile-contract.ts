@@ -71,6 +71,13 @@ export function describeEfileContract(name: string, make: () => Promise<StoreUnd
     });
 
     describe('counters', () => {
+      it('raises a counter to at least a value and never lowers it', async () => {
+        await tx(async (t) => { await t.counters.raiseTo('file:EST:2026', 41); });
+        expect(await tx((t) => t.counters.next('file:EST:2026'))).toBe(42);
+        await tx(async (t) => { await t.counters.raiseTo('file:EST:2026', 10); });
+        expect(await tx((t) => t.counters.next('file:EST:2026'))).toBe(43);
+      });
+
       it('counts each key on its own from 1, across transactions', async () => {
         expect(await tx(async (t) => [await t.counters.next('diary:2026'), await t.counters.next('diary:2026')])).toEqual([1, 2]);
         expect(await tx(async (t) => [
