@@ -10,6 +10,7 @@ import type { CircularRepo } from './messaging/circular-types.ts';
 import type { ScanTextRepo } from './efile/scan-types.ts';
 import type { TrainingRepo } from './training/types.ts';
 import type { LetterRepo } from './signing/letter-types.ts';
+import type { PendencyRepo } from './pendency/pendency-port.ts';
 
 // The renderer's port has its own module (documents grow with features); re-exported here.
 export type { DocumentRenderer } from './documents-port.ts';
@@ -233,6 +234,7 @@ export interface Tx {
   scanTexts: ScanTextRepo;
   training: TrainingRepo;
   letters: LetterRepo;
+  pendency: PendencyRepo;
 }
 
 export interface Store {

@@ -15,6 +15,7 @@ import { circularRepository } from './prisma-circulars.ts';
 import { scanTextRepository } from './prisma-scans.ts';
 import { trainingRepository } from './prisma-training.ts';
 import { letterRepository } from './prisma-letters.ts';
+import { pendencyRepository } from './prisma-pendency.ts';
 
 export { CorruptRowError } from './prisma-common.ts';
 
@@ -217,6 +218,7 @@ function repositories(db: Db): Tx {
     ...scanTextRepository(db),
     ...trainingRepository(db),
     ...letterRepository(db),
+    ...pendencyRepository(db),
   };
 }
 

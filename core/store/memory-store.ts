@@ -13,6 +13,10 @@ import { emptyCircularState, memoryCircularRepo, type CircularState } from './me
 import { emptyScanState, memoryScanTextRepo, type ScanState } from './memory-scans.ts';
 import { emptyTrainingState, memoryTrainingRepo, type TrainingState } from './memory-training.ts';
 import { emptyLetterState, memoryLetterRepo, type LetterState } from './memory-letters.ts';
+import { memoryPendencyRepo } from './memory-pendency.ts';
+
+/** The whole in-memory state (for repositories that read across areas, e.g. pendency). */
+export type MemoryState = State;
 
 interface State {
   sections: Section[];
@@ -216,6 +220,7 @@ export class MemoryStore implements Store {
       ...memoryScanTextRepo(() => this.state.scans, () => this.state.efile),
       ...memoryTrainingRepo(() => this.state.training),
       ...memoryLetterRepo(() => this.state.letters, (kind) => this.id(kind)),
+      ...memoryPendencyRepo(() => this.state),
     };
   }
 
