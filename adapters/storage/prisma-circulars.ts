@@ -51,6 +51,15 @@ export function circularRepository(db: Db): Pick<Tx, 'circulars'> {
         });
         return count > 0;
       },
+      // Conditional updates: the row is set by whichever caller gets there first, in one statement.
+      markFirst: async (circularId, employeeId, field, at) => {
+        const { count } = await db.circularRecipient.updateMany({ where: { circularId, employeeId, [field]: null }, data: { [field]: at } });
+        return count > 0;
+      },
+      claimReminder: async (id, at) => {
+        const { count } = await db.circular.updateMany({ where: { id, remindedAt: null }, data: { remindedAt: at } });
+        return count > 0;
+      },
       listBySender: async (senderId, limit) =>
         (await db.circular.findMany({ where: { senderId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit })).map(toCircular),
       unacknowledged: async (employeeId, limit) => {

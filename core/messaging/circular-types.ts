@@ -7,6 +7,9 @@ export type CircularAudience =
   | { kind: 'sections'; codes: string[] }
   | { kind: 'posts'; keys: string[] };
 
+/** What is stored in Circular.audience: the audience, and whether the sender called it a notice (सूचना). */
+export type StoredAudience = CircularAudience & { notice?: boolean };
+
 export interface Circular {
   id: number;
   /** Office format, e.g. SAH/C/2026/0001. */
@@ -46,6 +49,13 @@ export interface CircularRepo {
   recipient(circularId: number, employeeId: number): Promise<CircularRecipient | null>;
   /** Applies the patch to one recipient row; false when the employee is not a recipient. */
   markRecipient(circularId: number, employeeId: number, patch: Partial<Pick<CircularRecipient, 'deliveredAt' | 'ackAt' | 'remindedAt'>>): Promise<boolean>;
+  /**
+   * Sets one timestamp of a recipient row only if it is still empty; true when this call set it.
+   * A second acknowledgement, a re-delivered notification or a second process then changes nothing.
+   */
+  markFirst(circularId: number, employeeId: number, field: 'deliveredAt' | 'ackAt' | 'remindedAt', at: Date): Promise<boolean>;
+  /** Sets the circular's remindedAt only if it is still empty; true when this call set it (the reminder is this caller's to send). */
+  claimReminder(id: number, at: Date): Promise<boolean>;
   /** Newest first. */
   listBySender(senderId: number, limit: number): Promise<Circular[]>;
   /** Circulars this employee received and has not acknowledged, newest first. */

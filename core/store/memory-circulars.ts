@@ -46,6 +46,18 @@ export function memoryCircularRepo(s: () => CircularState, nextId: (kind: string
         Object.assign(row, copy(defined(patch)));
         return true;
       },
+      markFirst: async (circularId, employeeId, field, at) => {
+        const row = s().recipients.find((r) => r.circularId === circularId && r.employeeId === employeeId);
+        if (row === undefined || row[field] !== null) return false;
+        row[field] = new Date(at.getTime());
+        return true;
+      },
+      claimReminder: async (id, at) => {
+        const row = find(id);
+        if (row === undefined || row.remindedAt !== null) return false;
+        row.remindedAt = new Date(at.getTime());
+        return true;
+      },
       listBySender: async (senderId, limit) => copy(s().circulars.filter((c) => c.senderId === senderId).sort(newestFirst).slice(0, limit)),
       unacknowledged: async (employeeId, limit) => {
         const open = new Set(s().recipients.filter((r) => r.employeeId === employeeId && r.ackAt === null).map((r) => r.circularId));
