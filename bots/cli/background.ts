@@ -1,5 +1,7 @@
 // Background work that `daftar start` runs beside the channels (besides the pendency digest):
 // OCR of scans and the circular acknowledgement reminders. Each says in one line what it does.
+import type { BlobStore, Clock, Store } from '../../core/ports.ts';
+import { TesseractOcr } from '../../adapters/ocr/tesseract.ts';
 import type { Config } from '../config.ts';
 import type { Daftar } from '../main.ts';
 import type { Logger } from '../context.ts';
@@ -10,6 +12,108 @@ export interface BackgroundWork {
   stop(): Promise<void>;
 }
 
-export async function startScanReader(_config: Config, _daftar: Daftar, _log: Logger): Promise<BackgroundWork> {
-  return { lines: [], stop: async () => {} };
+/** A scan that could not be read is tried this many times in all, then marked failed. */
+export const MAX_OCR_ATTEMPTS = 3;
+
+export const OCR_OFF_LINE =
+  'Scan text search is off: tesseract-ocr with hin and eng is not installed (apt-get install tesseract-ocr tesseract-ocr-hin tesseract-ocr-eng)';
+
+export interface ScanReaderDeps {
+  store: Store;
+  blobs: BlobStore;
+  clock: Clock;
+  ocr: { read(bytes: Uint8Array): Promise<string> };
+  log: Logger;
+}
+
+export interface ReadRound {
+  done: number;
+  /** Failed this time, to be tried again later. */
+  retrying: number;
+  /** Failed for the last time. */
+  failed: number;
+}
+
+/**
+ * Reads up to `limit` pending scans, one at a time, outside any transaction (OCR takes seconds);
+ * each result is saved in a short transaction of its own. A failure goes to the back of the queue.
+ */
+export async function readPendingScans(deps: ScanReaderDeps, limit = 4, shouldStop: () => boolean = () => false): Promise<ReadRound> {
+  const round: ReadRound = { done: 0, retrying: 0, failed: 0 };
+  const pending = await deps.store.transaction((tx) => tx.scanTexts.pending(limit));
+  for (const scan of pending) {
+    if (shouldStop()) break;
+    let text: string | null = null;
+    let problem = '';
+    const bytes = await deps.blobs.get(scan.blob);
+    if (bytes === null) problem = 'the scan is missing from the blob store';
+    else {
+      try {
+        text = await deps.ocr.read(bytes);
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+      }
+    }
+    const attempts = scan.attempts + 1;
+    const now = deps.clock.now();
+    if (text !== null) {
+      await deps.store.transaction((tx) => tx.scanTexts.save(scan.blob, { status: 'done', text, attempts, updatedAt: now }));
+      round.done += 1;
+      continue;
+    }
+    const last = bytes === null || attempts >= MAX_OCR_ATTEMPTS;
+    await deps.store.transaction((tx) => tx.scanTexts.save(scan.blob, { status: last ? 'failed' : 'pending', text: null, attempts, updatedAt: now }));
+    deps.log.warn(`OCR of scan ${scan.blob.slice(0, 12)} failed (attempt ${attempts}${last ? ', giving up' : ''}): ${problem}`);
+    if (last) round.failed += 1;
+    else round.retrying += 1;
+  }
+  return round;
+}
+
+/** Keeps reading pending scans; idles `idleMs` when the queue is empty. */
+export function runScanReader(deps: ScanReaderDeps, options: { idleMs?: number } = {}): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let current: Promise<void> = Promise.resolve();
+  const tick = (): void => {
+    timer = null;
+    current = (async () => {
+      let wait = options.idleMs ?? 10_000;
+      try {
+        const round = await readPendingScans(deps, 4, () => stopped);
+        if (round.done + round.retrying + round.failed > 0) wait = 0;
+      } catch (error) {
+        deps.log.error('The scan reader failed; trying again shortly', error);
+      }
+      if (!stopped) timer = setTimeout(tick, wait);
+    })();
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    stop: async () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      await current;
+    },
+  };
+}
+
+export async function startScanReader(config: Config, daftar: Daftar, log: Logger): Promise<BackgroundWork> {
+  if (!config.ocr.enabled) return { lines: ['Scan text search is off (OCR_ENABLED=false).'], stop: async () => {} };
+  const ocr = new TesseractOcr({ command: config.ocr.command, languages: config.ocr.languages });
+  const check = await ocr.check();
+  if (!check.ok) {
+    const missing = check.reason === 'missing_languages' ? ` (missing: ${check.missing.join(', ')})` : '';
+    return { lines: [`${OCR_OFF_LINE}${missing}.`], stop: async () => {} };
+  }
+  daftar.scanSearch.available = true;
+  const waiting = await daftar.store.transaction((tx) => tx.scanTexts.counts());
+  const reader = runScanReader({ store: daftar.store, blobs: daftar.blobs, clock: daftar.clock, ocr, log });
+  return {
+    lines: [`Scan text search: ${check.version || config.ocr.command} (${check.languages.join('+')}) reads scans in the background; ${waiting.pending} waiting, ${waiting.done} read.`],
+    stop: async () => {
+      daftar.scanSearch.available = false;
+      await reader.stop();
+    },
+  };
 }

@@ -12,11 +12,19 @@ export interface ScanText {
 }
 
 export interface ScanTextRepo {
-  /** Queues a scan for OCR; a blob already known (pending, done or failed) is left alone. */
-  enqueue(blob: string, at: Date): Promise<void>;
+  /**
+   * Queues scans for OCR (a receipt's PDF and its originals in one call); a blob already known
+   * (pending, done or failed) is left alone, and a blob named twice is queued once.
+   */
+  enqueue(blobs: readonly string[], at: Date): Promise<void>;
   /** Pending scans, oldest first. */
   pending(limit: number): Promise<ScanText[]>;
   save(blob: string, patch: Pick<ScanText, 'status' | 'text' | 'attempts' | 'updatedAt'>): Promise<void>;
   byBlob(blob: string): Promise<ScanText | null>;
   counts(): Promise<Record<ScanTextStatus, number>>;
+  /**
+   * Ids of receipts whose read scans (their PDF or one of their originals) contain every word,
+   * each word in one of them; case-insensitive for Latin letters, Devanagari as it is. Newest first.
+   */
+  searchReceipts(words: readonly string[], limit: number): Promise<number[]>;
 }

@@ -6,11 +6,17 @@ export type ScanState = Map<string, ScanText>;
 export const emptyScanState = (): ScanState => new Map();
 
 /** `efile` gives the receipts, for searching receipts by the text of their scans. */
-export function memoryScanTextRepo(s: () => ScanState, _efile: () => EfileState): { scanTexts: ScanTextRepo } {
+export function memoryScanTextRepo(s: () => ScanState, efile: () => EfileState): { scanTexts: ScanTextRepo } {
+  const readText = (blob: string): string | null => {
+    const scan = s().get(blob);
+    return scan?.status === 'done' && scan.text !== null ? scan.text.toLowerCase() : null;
+  };
   return {
     scanTexts: {
-      enqueue: async (blob, at) => {
-        if (!s().has(blob)) s().set(blob, { blob, status: 'pending', text: null, attempts: 0, updatedAt: new Date(at) });
+      enqueue: async (blobs, at) => {
+        for (const blob of blobs) {
+          if (!s().has(blob)) s().set(blob, { blob, status: 'pending', text: null, attempts: 0, updatedAt: new Date(at) });
+        }
       },
       pending: async (limit) => structuredClone([...s().values()]
         .filter((x) => x.status === 'pending')
@@ -24,6 +30,20 @@ export function memoryScanTextRepo(s: () => ScanState, _efile: () => EfileState)
         const counts: Record<ScanTextStatus, number> = { pending: 0, done: 0, failed: 0 };
         for (const x of s().values()) counts[x.status] += 1;
         return counts;
+      },
+      searchReceipts: async (words, limit) => {
+        if (limit <= 0 || words.length === 0) return [];
+        const wanted = words.map((w) => w.toLowerCase());
+        const state = efile();
+        return state.receipts
+          .filter((r) => {
+            const blobs = [r.pdfBlob, ...state.originals.filter((o) => o.receiptId === r.id).map((o) => o.blob)];
+            const texts = blobs.map(readText).filter((t): t is string => t !== null);
+            return texts.length > 0 && wanted.every((w) => texts.some((t) => t.includes(w)));
+          })
+          .map((r) => r.id)
+          .sort((a, b) => b - a)
+          .slice(0, limit);
       },
     },
   };
