@@ -96,6 +96,8 @@ export const EFILE_TEXT = {
   searchNone: { hi: (p) => `"${p.query}" से कुछ नहीं मिला।`, en: (p) => `Nothing found for "${p.query}".` },
   searchHeader: { hi: (p) => `"${p.query}" — ${p.count} मिले:`, en: (p) => `"${p.query}" — ${p.count} found:` },
   searchNeedsWords: { hi: () => 'क्या खोजें? जैसे: खोजें भूमि अधिग्रहण', en: () => 'Search for what? e.g.: find land acquisition' },
+  scanSearchOff: { hi: () => 'स्कैन के पाठ में खोज अभी बंद है: सर्वर पर tesseract-ocr (hin, eng) स्थापित नहीं है।', en: () => 'Scan text search is off: tesseract-ocr (hin, eng) is not installed on the server.' },
+  foundInScan: { hi: () => 'स्कैन के पाठ में मिला', en: () => 'found in the scan text' },
   noteSheetCaption: { hi: (p) => `संचिका ${p.number} की नोटशीट`, en: (p) => `Note sheet of file ${p.number}` },
   // Notifications
   fileReceived: {
