@@ -2,6 +2,8 @@
 // documents (orders, letters) add methods here without touching the storage ports.
 import type { ImagesCheck, NoteSheet, PdfCheck } from './efile/documents.ts';
 import type { LeaveOrder, PendencyReport, TaBill } from './leave/documents.ts';
+import type { VisibleSignature } from './efile/documents.ts';
+import type { LetterDocument, TourOrder } from './signing/documents.ts';
 
 /** Lays out and checks the office's PDFs (adapters/pdf). CPU-bound; callers keep it off hot loops. */
 export interface DocumentRenderer {
@@ -14,6 +16,12 @@ export interface DocumentRenderer {
   noteSheet(sheet: NoteSheet): Promise<Uint8Array>;
   leaveOrder(order: LeaveOrder): Promise<Uint8Array>;
   taBill(bill: TaBill): Promise<Uint8Array>;
+  /** The TA bill with the visible signature block of its approval (to be signed after). */
+  signedTaBill(bill: TaBill, signature: VisibleSignature): Promise<Uint8Array>;
+  /** भ्रमण स्वीकृति आदेश; with `signature` set, the visible block of the approver's signature. */
+  tourOrder(order: TourOrder): Promise<Uint8Array>;
+  /** पत्र on the collectorate's letterhead, with its dispatch number. */
+  outgoingLetter(letter: LetterDocument): Promise<Uint8Array>;
   /** Tables per section and per employee, the ten oldest files, disposals, and a bar chart. */
   pendencyReport(report: PendencyReport): Promise<Uint8Array>;
 }

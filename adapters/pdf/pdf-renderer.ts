@@ -1,11 +1,15 @@
 // The office's PDFs: receipts made from scanned pages, the note sheet of a file, leave orders, TA
-// bills and the pendency report, and the checks run on uploads before anything is stored.
+// bills (signed or not), tour approval orders, outgoing letters and the pendency report, and the checks run on uploads before anything is stored.
 // Deterministic for a given clock reading (see layout.ts).
 import PDFDocument from 'pdfkit';
 import { PDFDocument as PdfLibDocument } from 'pdf-lib';
 import type { Clock, DocumentRenderer } from '../../core/ports.ts';
 import type { ImagesCheck, NoteSheet, PdfCheck } from '../../core/efile/documents.ts';
 import type { LeaveOrder, PendencyReport, TaBill } from '../../core/leave/documents.ts';
+import type { VisibleSignature } from '../../core/efile/documents.ts';
+import type { LetterDocument, TourOrder } from '../../core/signing/documents.ts';
+import { drawSignatureBox, renderTourOrder, signatureBoxHeight } from './tour-order.ts';
+import { renderLetter } from './letter.ts';
 import { officeFonts, type OfficeFonts } from './fonts.ts';
 import { imageProblem, openImage, pdfkitProblem } from './image-check.ts';
 import { BODY, BOLD, BOLD_SMALL, finish, FOOTER, footers, GREY, MARGIN, newDocument, SMALL, type Doc } from './layout.ts';
@@ -94,6 +98,36 @@ export class PdfRenderer implements DocumentRenderer {
 
   async taBill(bill: TaBill): Promise<Uint8Array> {
     return renderTaBill(this.fonts, this.clock.now(), bill);
+  }
+
+  /**
+   * The TA bill with the visible signature box on its last page, at the bottom left: ta-bill.ts
+   * puts the approving officer's block at the right (230 pt wide) and nothing under the
+   * certificate at the left, so the box beside it never covers a figure of the bill.
+   */
+  async signedTaBill(bill: TaBill, signature: VisibleSignature): Promise<Uint8Array> {
+    const bytes = await renderTaBill(this.fonts, this.clock.now(), bill);
+    const width = 250;
+    const stampDoc = newDocument(this.fonts, `${bill.number} — signature`, this.clock.now());
+    const height = signatureBoxHeight(stampDoc, this.fonts, signature, width) + 2;
+    stampDoc.addPage({ size: [width + 2, height + 2], margin: 0 });
+    drawSignatureBox(stampDoc, this.fonts, signature, 1, 1, width);
+    const stampBytes = await finish(stampDoc);
+    const pdf = await PdfLibDocument.load(bytes, { updateMetadata: false });
+    const [stamp] = await pdf.embedPdf(stampBytes);
+    const last = pdf.getPage(pdf.getPageCount() - 1);
+    if (stamp === undefined) throw new Error('signedTaBill: the signature box did not render');
+    last.drawPage(stamp, { x: MARGIN, y: MARGIN + FOOTER + 4 });
+    // The signer needs a classic cross-reference table (see adapters/signing/pdf-signer.ts).
+    return pdf.save({ useObjectStreams: false });
+  }
+
+  async tourOrder(order: TourOrder): Promise<Uint8Array> {
+    return renderTourOrder(this.fonts, this.clock.now(), order);
+  }
+
+  async outgoingLetter(letter: LetterDocument): Promise<Uint8Array> {
+    return renderLetter(this.fonts, this.clock.now(), letter);
   }
 
   async pendencyReport(report: PendencyReport): Promise<Uint8Array> {

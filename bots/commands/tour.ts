@@ -14,6 +14,10 @@ import { ttext } from '../messages/tour-texts.ts';
 import { ltext } from '../messages/leave-texts.ts';
 import { absenceText } from './leave.ts';
 import { chatState, updateChatState } from './conversation.ts';
+import { requiresSignature } from '../../core/signing/sign-policy.ts';
+import type { TourOrder } from '../../core/signing/documents.ts';
+import { employeeLabel } from '../../core/leave/common.ts';
+import { beginSubjectSigning } from './sign.ts';
 
 const say = (text: string): Outcome => ({ replies: [{ text }] });
 export const TOUR_NUMBER = /\bTR\/\d{4}\/\d{1,6}\b/i;
@@ -51,8 +55,44 @@ export async function submitTourCommand(ctx: CommandContext, me: Employee): Prom
   };
 }
 
+/** An approval by a post that signs waits for consent and the OTP (commands/sign.ts); null: decide at once. */
+async function signedApproval(ctx: CommandContext, me: Employee, kind: 'tour' | 'ta', item: TourProgramme | TaClaim, remark: string | null): Promise<Outcome | null> {
+  if (!requiresSignature(ctx.deps.signPolicy, me, kind === 'tour' ? 'tour.approve' : 'ta.approve')) return null;
+  if (item.holderId !== me.id) {
+    const holder = await ctx.tx.employees.byId(item.holderId);
+    return say(absenceText({ code: 'TOUR.NOT_IN_YOUR_HANDS', params: { number: item.number, holder: employeeLabel(holder, item.holderId) } }, ctx.lang));
+  }
+  if (item.status !== 'pending') return say(absenceText({ code: 'TOUR.WRONG_STATUS', params: { number: item.number, status: item.status } }, ctx.lang));
+  return beginSubjectSigning(ctx, me, kind, item.number, 'approve', remark?.trim() || null);
+}
+
+/** The approval order of a tour as data for the renderer. */
+export async function tourOrderOf(ctx: CommandContext, tour: TourProgramme, approver: Employee): Promise<TourOrder> {
+  const party = async (e: Employee) => ({ name: e.name, post: e.post, code: e.code, section: (await ctx.tx.sections.byId(e.sectionId))?.name ?? '' });
+  const officer = await ctx.tx.employees.byId(tour.employeeId);
+  if (officer === null) throw new Error(`tour ${tour.number} names employee ${tour.employeeId}, who is not stored`);
+  const charge = tour.chargeToId === null ? null : await ctx.tx.employees.byId(tour.chargeToId);
+  const dmy = (iso: string) => iso.split('-').reverse().join('-');
+  return {
+    office: { en: 'Collectorate, Saharsa', hi: 'समाहरणालय, सहरसा' },
+    number: tour.number,
+    date: dmy(istDate(ctx.deps.clock.now())),
+    officer: await party(officer),
+    destinations: tour.destinations,
+    from: dmy(tour.startDate),
+    to: dmy(tour.endDate),
+    purpose: tour.purpose,
+    mode: tour.travelMode,
+    chargeTo: charge === null ? null : await party(charge),
+    approvedBy: await party(approver),
+    copyTo: [`${officer.name}, ${officer.post}`, 'स्थापना शाखा / Establishment Section', 'कोषागार पदाधिकारी, सहरसा / Treasury Officer, Saharsa'],
+  };
+}
+
 export async function decideTourCommand(ctx: CommandContext, me: Employee, tour: TourProgramme, decision: 'approve' | 'refuse' | 'return', remark: string | null): Promise<Outcome> {
   if (decision !== 'approve' && (remark === null || remark.trim() === '')) return say(ttext('askReason', ctx.lang, { number: tour.number }));
+  const signing = decision === 'approve' ? await signedApproval(ctx, me, 'tour', tour, remark) : null;
+  if (signing !== null) return signing;
   const decided = await decideTour(ctx.tx, ctx.deps.clock, { actor: me, tour, decision, remark });
   if (!decided.ok) return say(absenceText(decided.failure, ctx.lang));
   const employee = await ctx.tx.employees.byId(tour.employeeId);
@@ -62,6 +102,8 @@ export async function decideTourCommand(ctx: CommandContext, me: Employee, tour:
 
 export async function decideClaimCommand(ctx: CommandContext, me: Employee, claim: TaClaim, decision: 'approve' | 'refuse' | 'return', remark: string | null): Promise<Outcome> {
   if (decision !== 'approve' && (remark === null || remark.trim() === '')) return say(ttext('askReason', ctx.lang, { number: claim.number }));
+  const signing = decision === 'approve' ? await signedApproval(ctx, me, 'ta', claim, remark) : null;
+  if (signing !== null) return signing;
   const decided = await decideTaClaim(ctx.tx, ctx.deps.clock, { actor: me, claim, decision, remark });
   if (!decided.ok) return say(absenceText(decided.failure, ctx.lang));
   const employee = await ctx.tx.employees.byId(claim.employeeId);

@@ -6,6 +6,8 @@ import { canonicalJson } from '../audit/canonical-json.ts';
 import type { Employee } from '../types.ts';
 import type { Decision, EFile } from '../efile/types.ts';
 import type { LeaveApplication } from '../leave/types.ts';
+import type { TaClaim, TourProgramme } from '../tour/types.ts';
+import type { OutgoingLetter } from './letter-types.ts';
 
 export interface DecisionDocument {
   kind: 'file.decision';
@@ -48,6 +50,71 @@ export function leaveSanctionDocument(leave: LeaveApplication, applicant: Employ
   };
 }
 
-export function documentHash(document: DecisionDocument | LeaveSanctionDocument): string {
+/** A tour programme's approval as signed: the programme as it stands (version included). */
+export interface TourApprovalDocument {
+  kind: 'tour.approve';
+  number: string;
+  version: number;
+  employee: string;
+  destinations: string[];
+  from: string;
+  to: string;
+  purpose: string;
+  mode: string | null;
+  signer: { code: string; name: string; post: string };
+}
+
+export function tourApprovalDocument(tour: TourProgramme, employee: Employee | null, signer: Employee): TourApprovalDocument {
+  return {
+    kind: 'tour.approve', number: tour.number, version: tour.version, employee: employee?.code ?? String(tour.employeeId),
+    destinations: tour.destinations, from: tour.startDate, to: tour.endDate, purpose: tour.purpose, mode: tour.travelMode,
+    signer: { code: signer.code, name: signer.name, post: signer.post },
+  };
+}
+
+/** A TA claim's approval as signed: every journey and figure of the claim as it stands. */
+export interface TaApprovalDocument {
+  kind: 'ta.approve';
+  number: string;
+  version: number;
+  tour: string;
+  employee: string;
+  journeys: TaClaim['journeys'];
+  daDays: number;
+  daRate: number;
+  total: number;
+  signer: { code: string; name: string; post: string };
+}
+
+export function taApprovalDocument(claim: TaClaim, tourNumber: string, employee: Employee | null, signer: Employee): TaApprovalDocument {
+  return {
+    kind: 'ta.approve', number: claim.number, version: claim.version, tour: tourNumber, employee: employee?.code ?? String(claim.employeeId),
+    journeys: claim.journeys, daDays: claim.daDays, daRate: claim.daRate, total: claim.total,
+    signer: { code: signer.code, name: signer.name, post: signer.post },
+  };
+}
+
+/** An outgoing letter's dispatch as signed: the draft as it stands, on its file. */
+export interface LetterDispatchDocument {
+  kind: 'letter.dispatch';
+  letter: number;
+  version: number;
+  fileNumber: string;
+  addressee: string;
+  subject: string;
+  body: string;
+  signer: { code: string; name: string; post: string };
+}
+
+export function letterDispatchDocument(letter: OutgoingLetter, fileNumber: string, signer: Employee): LetterDispatchDocument {
+  return {
+    kind: 'letter.dispatch', letter: letter.id, version: letter.version, fileNumber, addressee: letter.addressee, subject: letter.subject, body: letter.body,
+    signer: { code: signer.code, name: signer.name, post: signer.post },
+  };
+}
+
+export type SignedDocumentContent = DecisionDocument | LeaveSanctionDocument | TourApprovalDocument | TaApprovalDocument | LetterDispatchDocument;
+
+export function documentHash(document: SignedDocumentContent): string {
   return createHash('sha256').update(canonicalJson(document)).digest('hex');
 }

@@ -20,7 +20,7 @@ describe('configuration from the environment', () => {
   it.each([
     [{ OTP_TTL_MINUTES: 'five' }, 'OTP_TTL_MINUTES: expected a whole number from 1 to 30, got "five"'],
     [{ DAFTAR_DEMO: 'maybe' }, 'DAFTAR_DEMO: expected true or false, got "maybe"'],
-    [{ SIGN_DECISIONS: 'file.approve,tour.approve' }, 'SIGN_DECISIONS: expected a comma-separated list of file.approve, file.return, leave.sanction'],
+    [{ SIGN_DECISIONS: 'file.approve,file.sign' }, 'SIGN_DECISIONS: expected a comma-separated list of file.approve, file.return, leave.sanction, tour.approve, ta.approve, letter.dispatch'],
     [{ DAFTAR_SECRET: 'short' }, 'DAFTAR_SECRET: expected at least 32 characters'],
     [{ DAFTAR_ENV: 'production' }, 'DAFTAR_SECRET: expected a secret of at least 32 characters when DAFTAR_ENV=production'],
     [{ SMTP_URL: 'mail.nic.in' }, 'SMTP_URL: expected smtp://user:pass@host:port or smtps://…'],
