@@ -26,8 +26,11 @@ export async function runFloor(file: string, seed: number, count: number, daftar
     movements: q('SELECT * FROM "Movement" WHERE subjectType = ? AND subjectId = ? ORDER BY id'),
     noteCount: q('SELECT count(*) AS n FROM "Note" WHERE fileId = ?'),
     receiptsByFile: q('SELECT * FROM "Receipt" WHERE fileId = ? ORDER BY id'),
-    filesByHolder: q(`SELECT * FROM "EFile" WHERE holderId = ? AND status IN ('open', 'parked') ORDER BY movedAt`),
-    receiptsByHolder: q(`SELECT * FROM "Receipt" WHERE holderId = ? AND status = 'open' ORDER BY movedAt`),
+    // A screenful (30) of the oldest of each, and the full counts, as the assistant asks.
+    filesByHolder: q(`SELECT * FROM "EFile" WHERE holderId = ? AND status IN ('open', 'parked') ORDER BY movedAt, id LIMIT 30`),
+    receiptsByHolder: q(`SELECT * FROM "Receipt" WHERE holderId = ? AND status = 'open' ORDER BY movedAt, id LIMIT 30`),
+    filesHeld: q(`SELECT count(*) AS n FROM "EFile" WHERE holderId = ? AND status IN ('open', 'parked')`),
+    receiptsHeld: q(`SELECT count(*) AS n FROM "Receipt" WHERE holderId = ? AND status = 'open'`),
     conversation: q('SELECT * FROM "Conversation" WHERE accountId = ?'),
     saveConversation: q(`INSERT INTO "Conversation" (accountId, kind, data, expiresAt) VALUES (?, ?, ?, ?)
       ON CONFLICT (accountId) DO UPDATE SET kind = excluded.kind, data = excluded.data, expiresAt = excluded.expiresAt`),
@@ -85,7 +88,9 @@ export async function runFloor(file: string, seed: number, count: number, daftar
         break;
       }
       case 'my_files':
-        reply = JSON.stringify([...s.filesByHolder.all(me.id) as Row[], ...s.receiptsByHolder.all(me.id) as Row[]].slice(0, 30));
+        reply = JSON.stringify([
+          s.filesHeld.get(me.id), s.receiptsHeld.get(me.id), ...[...s.filesByHolder.all(me.id) as Row[], ...s.receiptsByHolder.all(me.id) as Row[]].slice(0, 30),
+        ]);
         break;
       case 'note': {
         s.conversation.get(account.id);

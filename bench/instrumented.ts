@@ -1,11 +1,13 @@
 // The real assistant over the real Prisma store, with meters on the edges: Prisma calls (a Proxy on
-// the transaction client the store hands its repositories), repository calls (a Proxy on the store's
-// `tx`), language.parse, the PDF renderer and the blob store. Nothing inside the assistant changes.
+// the transaction client the store hands its repositories), the store's prepared statements on the
+// same connection (a wrapper on its `Sql`), repository calls (a Proxy on the store's `tx`),
+// language.parse, the PDF renderer and the blob store. Nothing inside the assistant changes.
 import os from 'node:os';
 import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '../adapters/storage/generated/client.ts';
-import { BUSY_TIMEOUT_MS, migrateDatabase } from '../adapters/storage/migrate.ts';
+import type { PrismaClient } from '../adapters/storage/generated/client.ts';
+import { migrateDatabase } from '../adapters/storage/migrate.ts';
+import { connectPrisma } from '../adapters/storage/open-store.ts';
+import { sqlOn, type Sql } from '../adapters/storage/prisma-common.ts';
 import { PrismaStore } from '../adapters/storage/prisma-store.ts';
 import { PdfRenderer } from '../adapters/pdf/pdf-renderer.ts';
 import { FileBlobStore } from '../adapters/blobs/file-blob-store.ts';
@@ -34,9 +36,17 @@ export interface Meters {
   transactions: number;
   transactionMs: number;
   repoCalls: number;
+  /** Prepared statements the store ran on Prisma's connection instead of Prisma calls. */
+  sqlCalls: number;
+  sqlMs: number;
+  /** Milliseconds per statement text (its first words), over the whole run. */
+  sqlMsByStatement: Map<string, number>;
   parseMs: number;
   renderMs: number;
   blobMs: number;
+  /** Of parse, render and blob time, the part spent inside a transaction (commands may render outside). */
+  inTxExtrasMs: number;
+  inTransaction: number;
   byPrismaOp: Map<string, number>;
   byRepoOp: Map<string, number>;
   /** When set, every repository call is appended, in order (to show one message's calls). */
@@ -44,14 +54,14 @@ export interface Meters {
 }
 
 export const newMeters = (): Meters => ({
-  prismaCalls: 0, prismaMs: 0, prismaBusyMs: 0, inFlight: 0, busySince: 0, transactions: 0, transactionMs: 0, repoCalls: 0, parseMs: 0, renderMs: 0, blobMs: 0,
+  prismaCalls: 0, prismaMs: 0, prismaBusyMs: 0, inFlight: 0, busySince: 0, transactions: 0, transactionMs: 0, repoCalls: 0, sqlCalls: 0, sqlMs: 0, sqlMsByStatement: new Map(), parseMs: 0, renderMs: 0, blobMs: 0, inTxExtrasMs: 0, inTransaction: 0,
   byPrismaOp: new Map(), byRepoOp: new Map(), trace: null,
 });
 
-export type MeterSnapshot = Omit<Meters, 'byPrismaOp' | 'byRepoOp' | 'inFlight' | 'busySince' | 'trace'>;
+export type MeterSnapshot = Omit<Meters, 'byPrismaOp' | 'byRepoOp' | 'sqlMsByStatement' | 'inTransaction' | 'inFlight' | 'busySince' | 'trace'>;
 export const snapshot = (m: Meters): MeterSnapshot => ({
   prismaCalls: m.prismaCalls, prismaMs: m.prismaMs, prismaBusyMs: m.prismaBusyMs, transactions: m.transactions, transactionMs: m.transactionMs,
-  repoCalls: m.repoCalls, parseMs: m.parseMs, renderMs: m.renderMs, blobMs: m.blobMs,
+  repoCalls: m.repoCalls, sqlCalls: m.sqlCalls, sqlMs: m.sqlMs, parseMs: m.parseMs, renderMs: m.renderMs, blobMs: m.blobMs, inTxExtrasMs: m.inTxExtrasMs,
 });
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -121,7 +131,14 @@ function meteredClient(client: PrismaClient, meters: Meters): PrismaClient {
       return async (work: (db: object) => Promise<unknown>, options: unknown) => {
         const t0 = performance.now();
         try {
-          return await (value as (w: unknown, o: unknown) => Promise<unknown>).call(obj, (db: object) => work(meteredDb(db, meters)), options);
+          return await (value as (w: unknown, o: unknown) => Promise<unknown>).call(obj, async (db: object) => {
+            meters.inTransaction += 1;
+            try {
+              return await work(meteredDb(db, meters));
+            } finally {
+              meters.inTransaction -= 1;
+            }
+          }, options);
         } finally {
           meters.transactions += 1;
           meters.transactionMs += performance.now() - t0;
@@ -131,19 +148,47 @@ function meteredClient(client: PrismaClient, meters: Meters): PrismaClient {
   });
 }
 
+/** The store's prepared statements, counted and timed (they are synchronous: no overlap). */
+function meteredSql(sql: Sql, meters: Meters): Sql {
+  const wrap = <A extends [string, ...unknown[]], R>(run: (...args: A) => R) => (...args: A): R => {
+    const t0 = performance.now();
+    try {
+      return run(...args);
+    } finally {
+      const ms = performance.now() - t0;
+      meters.sqlCalls += 1;
+      meters.sqlMs += ms;
+      // Its start and end: statements that list the same columns differ in their WHERE.
+      const key = args[0].length <= 90 ? args[0] : `${args[0].slice(0, 45)} … ${args[0].slice(-40)}`;
+      meters.sqlMsByStatement.set(key, (meters.sqlMsByStatement.get(key) ?? 0) + ms);
+    }
+  };
+  return { get: wrap(sql.get.bind(sql)) as Sql['get'], all: wrap(sql.all.bind(sql)) as Sql['all'], run: wrap(sql.run.bind(sql)) };
+}
+
 /** The store's `tx` with every repository method counted. */
 function meteredStore(store: Store, meters: Meters): Store {
-  const wrapTx = (tx: Tx): Tx => new Proxy(tx, {
-    get(obj, prop, receiver) {
-      const repo: unknown = Reflect.get(obj, prop, receiver);
-      if (typeof repo !== 'object' || repo === null) return repo;
-      return timed(repo, (_ms, op) => {
-        meters.repoCalls += 1;
-        meters.trace?.push(`${String(prop)}.${op}`);
-        bump(meters.byRepoOp, `${String(prop)}.${op}`);
-      });
-    },
-  });
+  const wrapTx = (tx: Tx): Tx => {
+    // One counting Proxy per repository per transaction (not per property read), so that the
+    // meters cost the message as little as they can.
+    const wrapped = new Map<PropertyKey, object>();
+    return new Proxy(tx, {
+      get(obj, prop, receiver) {
+        const repo: unknown = Reflect.get(obj, prop, receiver);
+        if (typeof repo !== 'object' || repo === null) return repo;
+        let metered = wrapped.get(prop);
+        if (metered === undefined) {
+          metered = timed(repo, (_ms, op) => {
+            meters.repoCalls += 1;
+            meters.trace?.push(`${String(prop)}.${op}`);
+            bump(meters.byRepoOp, `${String(prop)}.${op}`);
+          });
+          wrapped.set(prop, metered);
+        }
+        return metered;
+      },
+    });
+  };
   return {
     transaction: (work) => store.transaction((tx) => work(wrapTx(tx))),
     close: () => store.close(),
@@ -173,12 +218,14 @@ export interface Rig {
 export async function openRig(file: string, language: LanguageModel, options: { albumWindowMs: number; blobDir?: string }): Promise<Rig> {
   const meters = newMeters();
   migrateDatabase(file);
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
-  await client.$connect();
-  const prismaStore = new PrismaStore(meteredClient(client, meters));
+  const { client, connection } = await connectPrisma(file);
+  const prismaStore = new PrismaStore(meteredClient(client, meters), meteredSql(sqlOn(connection), meters));
   const store = meteredStore(prismaStore, meters);
   const clock = benchClock();
-  const metered = (ms: number, key: 'parseMs' | 'renderMs' | 'blobMs') => { meters[key] += ms; };
+  const metered = (ms: number, key: 'parseMs' | 'renderMs' | 'blobMs') => {
+    meters[key] += ms;
+    if (meters.inTransaction > 0) meters.inTxExtrasMs += ms;
+  };
   const blobs: BlobStore = timed(new FileBlobStore(options.blobDir ?? path.join(os.tmpdir(), `daftar-bench-blobs-${process.pid}`)), (ms) => metered(ms, 'blobMs'));
   const renderer: DocumentRenderer = timed(new PdfRenderer(clock), (ms) => metered(ms, 'renderMs'));
   const lang: LanguageModel = timed(language, (ms) => metered(ms, 'parseMs'));

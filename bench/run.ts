@@ -23,7 +23,9 @@ const scale = (arg('scale') ?? 'district') as Scale;
 if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
 const seed = Number(arg('seed') ?? 1);
 const only = arg('only');
-if (only !== undefined && !(FIGURES as readonly string[]).includes(only)) throw new Error(`--only must be one of ${FIGURES.join(', ')}`);
+// A comma-separated list runs several (`--only assistant,floor` gives the floor its ratios).
+const onlyList = only?.split(',').map((o) => o.trim());
+if (onlyList?.some((o) => !(FIGURES as readonly string[]).includes(o))) throw new Error(`--only takes one or more (comma-separated) of ${FIGURES.join(', ')}`);
 const messages = Number(arg('messages') ?? 600);
 const concurrency = Number(arg('concurrency') ?? 8);
 const rate = Number(arg('rate') ?? 200);
@@ -31,7 +33,7 @@ const albumWindowMs = Number(arg('album-window-ms') ?? 0);
 const warmup = Number(arg('warmup') ?? 200);
 const image = (arg('image') ?? 'jpeg') as 'jpeg' | 'png';
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: process.platform };
-const wanted = (name: string) => only === undefined || only === name;
+const wanted = (name: string) => onlyList === undefined || onlyList.includes(name);
 
 export function emit(figure: string, data: Record<string, unknown>): void {
   const round = (v: unknown): unknown => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
@@ -55,6 +57,14 @@ function workingCopy(file: string, tag: string): string {
   const copy = path.join(path.dirname(file), `work-${tag}-${process.pid}.db`);
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
   fs.copyFileSync(file, copy);
+  // Flushed before any figure is timed: otherwise the kernel writes the copy's pages back during the
+  // runs (2.7 GB at state scale), and every COMMIT's fsync waits behind that writeback.
+  const fd = fs.openSync(copy, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   return copy;
 }
 const removeCopy = (copy: string) => { for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true }); };
@@ -157,15 +167,19 @@ async function assistantFigures(dbFile: string, language: LanguageModel): Promis
       if (e === undefined) continue;
       const mean = (f: (d: MeterSnapshot) => number) => e.d.reduce((s, d) => s + f(d), 0) / e.n;
       const total = e.ms.reduce((s, x) => s + x, 0) / e.n;
-      meanByKind.set(kind, { total, storage: mean((d) => d.transactionMs - d.parseMs - d.renderMs - d.blobMs) });
+      meanByKind.set(kind, { total, storage: mean((d) => d.transactionMs - d.inTxExtrasMs) });
       const sorted = sortNum(e.ms);
       breakdown[kind] = {
         n: e.n, meanMs: total, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99),
-        prismaCallsPerMessage: mean((d) => d.prismaCalls), repoCallsPerMessage: mean((d) => d.repoCalls),
+        prismaCallsPerMessage: mean((d) => d.prismaCalls), sqlStatementsPerMessage: mean((d) => d.sqlCalls), sqlMs: mean((d) => d.sqlMs),
+        repoCallsPerMessage: mean((d) => d.repoCalls),
         transactionsPerMessage: mean((d) => d.transactions),
         prismaCallSumMs: mean((d) => d.prismaMs), prismaBusyMs: mean((d) => d.prismaBusyMs), transactionMs: mean((d) => d.transactionMs),
-        // Time inside transactions that is neither a Prisma call nor parsing: commands, core, mapping, BEGIN/COMMIT.
-        inTxOtherMs: mean((d) => d.transactionMs - d.prismaBusyMs - d.parseMs - d.renderMs - d.blobMs),
+        // Time inside transactions that is neither a Prisma call, a prepared statement, parsing, rendering nor
+        // a blob: commands, core, row mapping, BEGIN/COMMIT.
+        inTxOtherMs: mean((d) => d.transactionMs - d.prismaBusyMs - d.sqlMs - d.inTxExtrasMs),
+        // Parse, render and blob time spent inside transactions (the rest ran outside them).
+        inTxParseRenderBlobMs: mean((d) => d.inTxExtrasMs),
         parseMs: mean((d) => d.parseMs), renderPdfMs: mean((d) => d.renderMs), blobMs: mean((d) => d.blobMs),
         // Outside Prisma transactions: the store mutex queue, the album wait, storing replies, JSON.
         outsideTxMs: total - mean((d) => d.transactionMs),
@@ -174,13 +188,14 @@ async function assistantFigures(dbFile: string, language: LanguageModel): Promis
     }
     emit('assistant.breakdown', { ...params, kinds: breakdown });
     emit('assistant.calls-per-kind', {
-      ...params, note: 'repository calls of one message of each kind, in order (each is one Prisma call, audit.append two; plus one $executeRaw per transaction for the write lock)',
+      ...params, note: 'repository calls of one message of each kind, in order (on the message path each is one prepared statement on Prisma\'s connection, audit.append two; plus one per transaction for the write lock; sqlStatementsPerMessage and prismaCallsPerMessage in the breakdown count them)',
       kinds: Object.fromEntries([...seq.traces].map(([k, calls]) => [k, calls.join(' ')])),
     });
     emit('assistant.prisma-ops', {
       ...params, note: 'calls over warm-up + sequential run, by model.operation',
       prisma: Object.fromEntries([...rig.meters.byPrismaOp].sort((a, b) => b[1] - a[1])),
       repositories: Object.fromEntries([...rig.meters.byRepoOp].sort((a, b) => b[1] - a[1])),
+      sqlMsByStatement: Object.fromEntries([...rig.meters.sqlMsByStatement].sort((a, b) => b[1] - a[1]).slice(0, 15)),
     });
 
     note(`concurrent saturation (${concurrency} senders)`);

@@ -16,6 +16,8 @@ import { completeSigning } from './commands/sign.ts';
 import { trainingOtp } from './commands/training.ts';
 import { AbsenceError } from '../core/leave/failures.ts';
 import { absenceText } from './commands/leave.ts';
+import { prepareUploads } from './commands/receipt.ts';
+import { VERIFY_WORD } from './commands/verify.ts';
 
 export interface Assistant {
   handle(inbound: Inbound): Promise<Reply[]>;
@@ -32,6 +34,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function handle(inbound: Inbound): Promise<Reply[]> {
     let handled: Handled;
     try {
+      await uploadsFirst(inbound);
       handled = await store.transaction((tx) => handleInTx(tx, inbound));
     } catch (error) {
       if (error instanceof OfficeError) return recordFailure(inbound, failureText(error.failure.code, error.failure.params, guessLanguage(inbound)));
@@ -73,6 +76,20 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       await tx.inbound.complete(inbound.channel, inbound.messageId, await storable(outcome.replies));
     }
     return { kind: 'done', outcome, lang };
+  }
+
+  /**
+   * A linked, active employee's scans are checked and stored before the transaction (see
+   * prepareUploads); for anyone else, and for a signed copy sent to be verified, nothing is.
+   */
+  async function uploadsFirst(inbound: Inbound): Promise<void> {
+    const files = inbound.attachments ?? [];
+    if (files.length === 0 || VERIFY_WORD.test((inbound.action ?? inbound.text ?? '').trim())) return;
+    const sender = await store.transaction(async (tx) => {
+      const account = await tx.accounts.find(inbound.channel, inbound.chatId);
+      return account?.employeeId == null ? null : tx.employees.byId(account.employeeId);
+    });
+    if (sender?.active === true) await prepareUploads(deps, files);
   }
 
   /** A lost race rolled everything back; the answer is recorded so a redelivery gets the same one. */

@@ -352,6 +352,6 @@ async function absenceInQuestion(ctx: CommandContext, me: Employee, raw: string)
     ...(await ctx.tx.tours.listByHolder(me.id, ['pending'])).map((item) => ({ kind: 'tour' as const, item })),
     ...(await ctx.tx.taClaims.listByHolder(me.id, ['pending'])).map((item) => ({ kind: 'ta' as const, item })),
   ];
-  const held = await ctx.tx.files.listByHolder(me.id, ['open', 'parked']);
-  return waiting.length === 1 && held.length === 0 ? (waiting[0] ?? null) : null;
+  if (waiting.length !== 1) return null;
+  return (await ctx.tx.files.countByHolder(me.id, ['open', 'parked'])) === 0 ? (waiting[0] ?? null) : null;
 }

@@ -32,6 +32,8 @@ export interface EmployeeRepo {
   byCode(code: string): Promise<Employee | null>;
   byMobile(mobile: string): Promise<Employee | null>;
   list(options?: { activeOnly?: boolean }): Promise<Employee[]>;
+  /** Those holding the post (by its key), in id order, optionally only the active: no need to list all staff. */
+  withPost(postKey: string, options?: { activeOnly?: boolean }): Promise<Employee[]>;
   create(data: NewEmployee): Promise<Employee>;
   update(id: number, patch: Partial<NewEmployee>): Promise<Employee>;
   count(): Promise<number>;
@@ -94,8 +96,9 @@ export interface ReceiptRepo {
   byDiaryNumber(diaryNumber: string): Promise<Receipt | null>;
   /** Applies the patch only if the stored version is `expectedVersion`, bumping it; null otherwise. */
   update(id: number, expectedVersion: number, patch: Partial<Pick<Receipt, 'holderId' | 'fileId' | 'status' | 'movedAt' | 'subject' | 'fromWhom'>>): Promise<Receipt | null>;
-  /** Held by the employee with one of the statuses, oldest movedAt first. */
-  listByHolder(holderId: number, statuses: ReceiptStatus[]): Promise<Receipt[]>;
+  /** Held by the employee with one of the statuses, oldest movedAt first (then id); at most `limit` when given. */
+  listByHolder(holderId: number, statuses: ReceiptStatus[], limit?: number): Promise<Receipt[]>;
+  countByHolder(holderId: number, statuses: ReceiptStatus[]): Promise<number>;
   listByFile(fileId: number): Promise<Receipt[]>;
   addOriginals(rows: ReceiptOriginal[]): Promise<void>;
   originals(receiptId: number): Promise<ReceiptOriginal[]>;
@@ -111,7 +114,9 @@ export interface FileRepo {
   byPaperNumber(paperNumber: string): Promise<EFile | null>;
   /** Applies the patch only if the stored version is `expectedVersion`, bumping it; null otherwise. */
   update(id: number, expectedVersion: number, patch: Partial<Pick<EFile, 'holderId' | 'status' | 'movedAt' | 'closedRemark' | 'subject'>>): Promise<EFile | null>;
-  listByHolder(holderId: number, statuses: FileStatus[]): Promise<EFile[]>;
+  /** Held by the employee with one of the statuses, oldest movedAt first (then id); at most `limit` when given. */
+  listByHolder(holderId: number, statuses: FileStatus[], limit?: number): Promise<EFile[]>;
+  countByHolder(holderId: number, statuses: FileStatus[]): Promise<number>;
   /** Files whose number or subject, or one of whose notes, contains every word (case-insensitive), newest first. */
   search(words: string[], limit: number): Promise<EFile[]>;
 }

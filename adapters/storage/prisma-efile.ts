@@ -8,7 +8,7 @@ import type {
 } from '../../core/efile/types.ts';
 import { Prisma } from './generated/client.ts';
 import type * as Rows from './generated/client.ts';
-import { call, oneOf, orNull, pick, type Db } from './prisma-common.ts';
+import { insertRow, oneOf, pick, prismaRow, stamp, updateVersioned, type Db, type Sql } from './prisma-common.ts';
 
 type EfileRepos = Pick<Tx, 'counters' | 'receipts' | 'files' | 'notes' | 'movements' | 'conversations' | 'uploads' | 'signedDocuments'>;
 
@@ -94,46 +94,55 @@ function everyWord(words: readonly string[], columns: readonly Searched[], withN
   }), ' AND ');
 }
 
+// Raw rows (the hot path: prisma-common.ts) → what Prisma would have returned → records.
+type Raw = Record<string, unknown>;
+const receiptOf = (r: Raw) => toReceipt(prismaRow<Rows.Receipt>(r, { dates: ['createdAt', 'movedAt'] }));
+const fileOf = (r: Raw) => toFile(prismaRow<Rows.EFile>(r, { dates: ['createdAt', 'movedAt'] }));
+const noteOf = (r: Raw) => toNote(prismaRow<Rows.Note>(r, { dates: ['createdAt'] }));
+const movementOf = (r: Raw) => toMovement(prismaRow<Rows.Movement>(r, { dates: ['at'] }));
+const conversationOf = (r: Raw) => toConversation(prismaRow<Rows.Conversation>(r, { dates: ['expiresAt'] }));
+const uploadOf = (r: Raw) => toUpload(prismaRow<Rows.UploadDraft>(r, { dates: ['createdAt'] }));
+const maybe = <T>(row: Raw | undefined, map: (r: Raw) => T): T | null => (row === undefined ? null : map(row));
+/** `status IN (…)` for a list of statuses (one statement text per list length). */
+const statusIn = (statuses: readonly string[]) => (statuses.length === 0 ? '0 = 1' : `"status" IN (${statuses.map(() => '?').join(', ')})`);
+
 const ids = (rows: Array<{ id: number | bigint }>): number[] => rows.map((r) => Number(r.id));
 
-export function efileRepositories(db: Db): EfileRepos {
+export function efileRepositories(db: Db, sql: Sql): EfileRepos {
   return {
     counters: {
-      next: async (key) => (await db.counter.upsert({
-        where: { key }, create: { key, value: 1 }, update: { value: { increment: 1 } }, select: { value: true },
-      })).value,
+      next: async (key) => sql.get<{ value: number }>(
+        'INSERT INTO "Counter" ("key", "value") VALUES (?, 1) ON CONFLICT ("key") DO UPDATE SET "value" = "Counter"."value" + 1 RETURNING "value"', key,
+      )?.value ?? 1,
       raiseTo: async (key, value) => {
         await db.counter.upsert({ where: { key }, create: { key, value }, update: {}, select: { key: true } });
         await db.counter.updateMany({ where: { key, value: { lt: value } }, data: { value } });
       },
     },
     receipts: {
-      create: async (d) => toReceipt(await call(() => db.receipt.create({
-        data: {
-          diaryNumber: d.diaryNumber, year: d.year, serial: d.serial, subject: d.subject, fromWhom: d.fromWhom,
-          receivedOn: d.receivedOn, createdById: d.createdById, holderId: d.holderId, fileId: d.fileId,
-          pdfBlob: d.pdfBlob, pages: d.pages, status: d.status, createdAt: d.createdAt, movedAt: d.movedAt,
-        },
-      }))),
-      byId: async (id) => orNull(await db.receipt.findUnique({ where: { id } }), toReceipt),
-      byDiaryNumber: async (diaryNumber) => orNull(await db.receipt.findUnique({ where: { diaryNumber } }), toReceipt),
-      // The version check and the write are one statement, so no other writer can come in between.
-      update: async (id, expectedVersion, patch) => {
-        const [row] = await db.receipt.updateManyAndReturn({
-          where: { id, version: expectedVersion },
-          data: { ...pick(patch, RECEIPT_PATCH), version: { increment: 1 } },
-        });
-        return row === undefined ? null : toReceipt(row);
-      },
-      listByHolder: async (holderId, statuses) => (await db.receipt.findMany({
-        where: { holderId, status: { in: statuses } }, orderBy: [{ movedAt: 'asc' }, { id: 'asc' }],
-      })).map(toReceipt),
-      listByFile: async (fileId) => (await db.receipt.findMany({ where: { fileId }, orderBy: { id: 'asc' } })).map(toReceipt),
+      create: async (d) => receiptOf(insertRow(sql, 'Receipt', {
+        diaryNumber: d.diaryNumber, year: d.year, serial: d.serial, subject: d.subject, fromWhom: d.fromWhom,
+        receivedOn: d.receivedOn, createdById: d.createdById, holderId: d.holderId, fileId: d.fileId,
+        pdfBlob: d.pdfBlob, pages: d.pages, status: d.status, createdAt: d.createdAt, movedAt: d.movedAt,
+      })),
+      byId: async (id) => maybe(sql.get('SELECT * FROM "Receipt" WHERE "id" = ?', id), receiptOf),
+      byDiaryNumber: async (diaryNumber) => maybe(sql.get('SELECT * FROM "Receipt" WHERE "diaryNumber" = ?', diaryNumber), receiptOf),
+      update: async (id, expectedVersion, patch) => maybe(updateVersioned(sql, 'Receipt', id, expectedVersion, pick(patch, RECEIPT_PATCH)), receiptOf),
+      listByHolder: async (holderId, statuses, limit) => sql.all<Raw>(
+        `SELECT * FROM "Receipt" WHERE "holderId" = ? AND ${statusIn(statuses)} ORDER BY "movedAt" ASC, "id" ASC${limit === undefined ? '' : ' LIMIT ?'}`,
+        holderId, ...statuses, ...(limit === undefined ? [] : [Math.max(0, limit)]),
+      ).map(receiptOf),
+      countByHolder: async (holderId, statuses) => sql.get<{ n: number }>(
+        `SELECT count(*) AS "n" FROM "Receipt" WHERE "holderId" = ? AND ${statusIn(statuses)}`, holderId, ...statuses,
+      )?.n ?? 0,
+      listByFile: async (fileId) => sql.all<Raw>('SELECT * FROM "Receipt" WHERE "fileId" = ? ORDER BY "id" ASC', fileId).map(receiptOf),
       addOriginals: async (rows) => {
         if (rows.length === 0) return;
-        await call(() => db.receiptOriginal.createMany({
-          data: rows.map((o) => ({ receiptId: o.receiptId, position: o.position, blob: o.blob, filename: o.filename, mime: o.mime })),
-        }));
+        // One statement, so a clash keeps none of the batch (SQLite undoes just the failed statement).
+        sql.run(
+          `INSERT INTO "ReceiptOriginal" ("receiptId", "position", "blob", "filename", "mime") VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          ...rows.flatMap((o) => [o.receiptId, o.position, o.blob, o.filename, o.mime]),
+        );
       },
       originals: async (receiptId) =>
         (await db.receiptOriginal.findMany({ where: { receiptId }, orderBy: { position: 'asc' } })).map(toOriginal),
@@ -147,26 +156,22 @@ export function efileRepositories(db: Db): EfileRepos {
       },
     },
     files: {
-      create: async (d) => toFile(await call(() => db.eFile.create({
-        data: {
-          fileNumber: d.fileNumber, sectionId: d.sectionId, year: d.year, serial: d.serial, subject: d.subject,
-          createdById: d.createdById, holderId: d.holderId, status: d.status, createdAt: d.createdAt,
-          movedAt: d.movedAt, closedRemark: d.closedRemark, paperNumber: d.paperNumber ?? null,
-        },
-      }))),
-      byId: async (id) => orNull(await db.eFile.findUnique({ where: { id } }), toFile),
-      byNumber: async (fileNumber) => orNull(await db.eFile.findUnique({ where: { fileNumber } }), toFile),
-      byPaperNumber: async (paperNumber) => orNull(await db.eFile.findUnique({ where: { paperNumber } }), toFile),
-      update: async (id, expectedVersion, patch) => {
-        const [row] = await db.eFile.updateManyAndReturn({
-          where: { id, version: expectedVersion },
-          data: { ...pick(patch, FILE_PATCH), version: { increment: 1 } },
-        });
-        return row === undefined ? null : toFile(row);
-      },
-      listByHolder: async (holderId, statuses) => (await db.eFile.findMany({
-        where: { holderId, status: { in: statuses } }, orderBy: [{ movedAt: 'asc' }, { id: 'asc' }],
-      })).map(toFile),
+      create: async (d) => fileOf(insertRow(sql, 'EFile', {
+        fileNumber: d.fileNumber, sectionId: d.sectionId, year: d.year, serial: d.serial, subject: d.subject,
+        createdById: d.createdById, holderId: d.holderId, status: d.status, createdAt: d.createdAt,
+        movedAt: d.movedAt, closedRemark: d.closedRemark, paperNumber: d.paperNumber ?? null,
+      })),
+      byId: async (id) => maybe(sql.get('SELECT * FROM "EFile" WHERE "id" = ?', id), fileOf),
+      byNumber: async (fileNumber) => maybe(sql.get('SELECT * FROM "EFile" WHERE "fileNumber" = ?', fileNumber), fileOf),
+      byPaperNumber: async (paperNumber) => maybe(sql.get('SELECT * FROM "EFile" WHERE "paperNumber" = ?', paperNumber), fileOf),
+      update: async (id, expectedVersion, patch) => maybe(updateVersioned(sql, 'EFile', id, expectedVersion, pick(patch, FILE_PATCH)), fileOf),
+      listByHolder: async (holderId, statuses, limit) => sql.all<Raw>(
+        `SELECT * FROM "EFile" WHERE "holderId" = ? AND ${statusIn(statuses)} ORDER BY "movedAt" ASC, "id" ASC${limit === undefined ? '' : ' LIMIT ?'}`,
+        holderId, ...statuses, ...(limit === undefined ? [] : [Math.max(0, limit)]),
+      ).map(fileOf),
+      countByHolder: async (holderId, statuses) => sql.get<{ n: number }>(
+        `SELECT count(*) AS "n" FROM "EFile" WHERE "holderId" = ? AND ${statusIn(statuses)}`, holderId, ...statuses,
+      )?.n ?? 0,
       search: async (words, limit) => {
         if (limit <= 0) return [];
         const found = ids(await db.$queryRaw<Array<{ id: number | bigint }>>`
@@ -177,45 +182,42 @@ export function efileRepositories(db: Db): EfileRepos {
       },
     },
     notes: {
-      add: async (d) => toNote(await call(() => db.note.create({
-        data: { fileId: d.fileId, number: d.number, authorId: d.authorId, text: d.text, decision: d.decision, createdAt: d.createdAt },
-      }))),
-      listByFile: async (fileId) => (await db.note.findMany({ where: { fileId }, orderBy: { number: 'asc' } })).map(toNote),
-      count: (fileId) => db.note.count({ where: { fileId } }),
+      add: async (d) => noteOf(insertRow(sql, 'Note', {
+        fileId: d.fileId, number: d.number, authorId: d.authorId, text: d.text, decision: d.decision, createdAt: d.createdAt,
+      })),
+      listByFile: async (fileId) => sql.all<Raw>('SELECT * FROM "Note" WHERE "fileId" = ? ORDER BY "number" ASC', fileId).map(noteOf),
+      count: async (fileId) => sql.get<{ n: number }>('SELECT count(*) AS "n" FROM "Note" WHERE "fileId" = ?', fileId)?.n ?? 0,
     },
     movements: {
-      add: async (d) => toMovement(await db.movement.create({
-        data: {
-          subjectType: d.subjectType, subjectId: d.subjectId, fromId: d.fromId, toId: d.toId, action: d.action,
-          remark: d.remark, at: d.at,
-        },
+      add: async (d) => movementOf(insertRow(sql, 'Movement', {
+        subjectType: d.subjectType, subjectId: d.subjectId, fromId: d.fromId, toId: d.toId, action: d.action, remark: d.remark, at: d.at,
       })),
-      listFor: async (subjectType, subjectId) =>
-        (await db.movement.findMany({ where: { subjectType, subjectId }, orderBy: { id: 'asc' } })).map(toMovement),
-      listByMover: async (fromId, limit) => (await db.movement.findMany({
-        where: { fromId }, orderBy: { id: 'desc' }, take: Math.max(0, limit),
-      })).map(toMovement),
+      listFor: async (subjectType, subjectId) => sql.all<Raw>(
+        'SELECT * FROM "Movement" WHERE "subjectType" = ? AND "subjectId" = ? ORDER BY "id" ASC', subjectType, subjectId,
+      ).map(movementOf),
+      listByMover: async (fromId, limit) => sql.all<Raw>(
+        'SELECT * FROM "Movement" WHERE "fromId" = ? ORDER BY "id" DESC LIMIT ?', fromId, Math.max(0, limit),
+      ).map(movementOf),
     },
     conversations: {
-      get: async (accountId) => orNull(await db.conversation.findUnique({ where: { accountId } }), toConversation),
+      get: async (accountId) => maybe(sql.get('SELECT * FROM "Conversation" WHERE "accountId" = ?', accountId), conversationOf),
       set: async (c) => {
-        const fields = { kind: c.kind, data: c.data, expiresAt: c.expiresAt };
-        await db.conversation.upsert({
-          where: { accountId: c.accountId }, create: { accountId: c.accountId, ...fields }, update: fields,
-          select: { accountId: true },
-        });
+        sql.run(
+          'INSERT INTO "Conversation" ("accountId", "kind", "data", "expiresAt") VALUES (?, ?, ?, ?) ON CONFLICT ("accountId") DO UPDATE SET "kind" = excluded."kind", "data" = excluded."data", "expiresAt" = excluded."expiresAt"',
+          c.accountId, c.kind, c.data, stamp(c.expiresAt),
+        );
       },
       clear: async (accountId) => {
-        await db.conversation.deleteMany({ where: { accountId } });
+        sql.run('DELETE FROM "Conversation" WHERE "accountId" = ?', accountId);
       },
     },
     uploads: {
-      add: async (d) => toUpload(await db.uploadDraft.create({
-        data: { accountId: d.accountId, blob: d.blob, filename: d.filename, mime: d.mime, caption: d.caption, createdAt: d.createdAt },
+      add: async (d) => uploadOf(insertRow(sql, 'UploadDraft', {
+        accountId: d.accountId, blob: d.blob, filename: d.filename, mime: d.mime, caption: d.caption, createdAt: d.createdAt,
       })),
-      list: async (accountId) => (await db.uploadDraft.findMany({ where: { accountId }, orderBy: { id: 'asc' } })).map(toUpload),
+      list: async (accountId) => sql.all<Raw>('SELECT * FROM "UploadDraft" WHERE "accountId" = ? ORDER BY "id" ASC', accountId).map(uploadOf),
       clear: async (accountId) => {
-        await db.uploadDraft.deleteMany({ where: { accountId } });
+        sql.run('DELETE FROM "UploadDraft" WHERE "accountId" = ?', accountId);
       },
     },
     signedDocuments: {

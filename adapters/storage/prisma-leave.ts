@@ -5,7 +5,9 @@ import type { Tx } from '../../core/ports.ts';
 import type { LeaveApplication, LeaveLedgerEntry, LeaveStatus, LedgerKind } from '../../core/leave/types.ts';
 import type { ClaimStatus, Journey, TaClaim, TourDiaryEntry, TourProgramme, TourStatus } from '../../core/tour/types.ts';
 import type * as Rows from './generated/client.ts';
-import { call, CorruptRowError, oneOf, orNull, pick, type Db } from './prisma-common.ts';
+import {
+  call, CorruptRowError, insertRow, oneOf, orNull, pick, prismaRow, updateVersioned, type Db, type Sql,
+} from './prisma-common.ts';
 
 type LeaveRepos = Pick<Tx, 'leave' | 'leaveLedger' | 'tours' | 'taClaims'>;
 
@@ -101,50 +103,50 @@ const toClaim = (r: Rows.TaClaim): TaClaim => ({
 /** Rows whose inclusive [startDate, endDate] meets [start, end]: ISO dates compare as text. */
 const meeting = (start: string, end: string) => ({ startDate: { lte: end }, endDate: { gte: start } });
 
-export function leaveRepositories(db: Db): LeaveRepos {
+// Raw rows (the hot path: prisma-common.ts) → what Prisma would have returned → records.
+type Raw = Record<string, unknown>;
+const DECIDED = { dates: ['createdAt', 'decidedAt', 'movedAt'] } as const;
+const leaveOf = (r: Raw) => toLeave(prismaRow<Rows.LeaveApplication>(r, DECIDED));
+const tourOf = (r: Raw) => toTour(prismaRow<Rows.TourProgramme>(r, DECIDED));
+const claimOf = (r: Raw) => toClaim(prismaRow<Rows.TaClaim>(r, DECIDED));
+const ledgerOf = (r: Raw) => toLedger(prismaRow<Rows.LeaveLedger>(r, { dates: ['at'] }));
+const maybe = <T>(row: Raw | undefined, map: (r: Raw) => T): T | null => (row === undefined ? null : map(row));
+const statusIn = (statuses: readonly string[]) => (statuses.length === 0 ? '0 = 1' : `"status" IN (${statuses.map(() => '?').join(', ')})`);
+/** Inclusive [startDate, endDate] meets [?, ?] (bound as end, start): ISO dates compare as text. */
+const MEETS = '"startDate" <= ? AND "endDate" >= ?';
+
+export function leaveRepositories(db: Db, sql: Sql): LeaveRepos {
   return {
     leave: {
-      create: async (d) => toLeave(await call(() => db.leaveApplication.create({
-        data: {
-          number: d.number, employeeId: d.employeeId, type: d.type, startDate: d.startDate, endDate: d.endDate,
-          halfDay: d.halfDay, days: d.days, reason: d.reason, chargeToId: d.chargeToId, sanctionerId: d.sanctionerId,
-          holderId: d.holderId, status: d.status, remark: d.remark, createdAt: d.createdAt, decidedAt: d.decidedAt,
-          movedAt: d.movedAt,
-        },
-      }))),
-      byId: async (id) => orNull(await db.leaveApplication.findUnique({ where: { id } }), toLeave),
-      byNumber: async (number) => orNull(await db.leaveApplication.findUnique({ where: { number } }), toLeave),
-      // The version check and the write are one statement, so no other writer can come in between.
-      update: async (id, expectedVersion, patch) => {
-        const [row] = await db.leaveApplication.updateManyAndReturn({
-          where: { id, version: expectedVersion },
-          data: { ...pick(patch, LEAVE_PATCH), version: { increment: 1 } },
-        });
-        return row === undefined ? null : toLeave(row);
-      },
-      listByEmployee: async (employeeId, limit) => (await db.leaveApplication.findMany({
-        where: { employeeId }, orderBy: { id: 'desc' }, take: Math.max(0, limit),
-      })).map(toLeave),
-      listByHolder: async (holderId, statuses) => (await db.leaveApplication.findMany({
-        where: { holderId, status: { in: statuses } }, orderBy: [{ movedAt: 'asc' }, { id: 'asc' }],
-      })).map(toLeave),
-      overlapping: async (employeeId, start, end, statuses) => (await db.leaveApplication.findMany({
-        where: { employeeId, status: { in: statuses }, ...meeting(start, end) }, orderBy: { id: 'asc' },
-      })).map(toLeave),
+      create: async (d) => leaveOf(insertRow(sql, 'LeaveApplication', {
+        number: d.number, employeeId: d.employeeId, type: d.type, startDate: d.startDate, endDate: d.endDate,
+        halfDay: d.halfDay, days: d.days, reason: d.reason, chargeToId: d.chargeToId, sanctionerId: d.sanctionerId,
+        holderId: d.holderId, status: d.status, remark: d.remark, createdAt: d.createdAt, decidedAt: d.decidedAt,
+        movedAt: d.movedAt,
+      })),
+      byId: async (id) => maybe(sql.get('SELECT * FROM "LeaveApplication" WHERE "id" = ?', id), leaveOf),
+      byNumber: async (number) => maybe(sql.get('SELECT * FROM "LeaveApplication" WHERE "number" = ?', number), leaveOf),
+      update: async (id, expectedVersion, patch) => maybe(updateVersioned(sql, 'LeaveApplication', id, expectedVersion, pick(patch, LEAVE_PATCH)), leaveOf),
+      listByEmployee: async (employeeId, limit) => sql.all<Raw>(
+        'SELECT * FROM "LeaveApplication" WHERE "employeeId" = ? ORDER BY "id" DESC LIMIT ?', employeeId, Math.max(0, limit),
+      ).map(leaveOf),
+      listByHolder: async (holderId, statuses) => sql.all<Raw>(
+        `SELECT * FROM "LeaveApplication" WHERE "holderId" = ? AND ${statusIn(statuses)} ORDER BY "movedAt" ASC, "id" ASC`, holderId, ...statuses,
+      ).map(leaveOf),
+      overlapping: async (employeeId, start, end, statuses) => sql.all<Raw>(
+        `SELECT * FROM "LeaveApplication" WHERE "employeeId" = ? AND ${statusIn(statuses)} AND ${MEETS} ORDER BY "id" ASC`, employeeId, ...statuses, end, start,
+      ).map(leaveOf),
       covering: async (date, statuses) => (await db.leaveApplication.findMany({
         where: { status: { in: statuses }, ...meeting(date, date) }, orderBy: { id: 'asc' },
       })).map(toLeave),
     },
     leaveLedger: {
-      add: async (d) => toLedger(await db.leaveLedger.create({
-        data: {
-          employeeId: d.employeeId, year: d.year, type: d.type, days: d.days, kind: d.kind, refId: d.refId,
-          note: d.note, at: d.at,
-        },
+      add: async (d) => ledgerOf(insertRow(sql, 'LeaveLedger', {
+        employeeId: d.employeeId, year: d.year, type: d.type, days: d.days, kind: d.kind, refId: d.refId, note: d.note, at: d.at,
       })),
-      balance: async (employeeId, year, type) => (await db.leaveLedger.aggregate({
-        where: { employeeId, year, type }, _sum: { days: true },
-      }))._sum.days ?? 0,
+      balance: async (employeeId, year, type) => sql.get<{ days: number | null }>(
+        'SELECT sum("days") AS "days" FROM "LeaveLedger" WHERE "employeeId" = ? AND "year" = ? AND "type" = ?', employeeId, year, type,
+      )?.days ?? 0,
       entries: async (employeeId, year) => (await db.leaveLedger.findMany({
         where: { employeeId, year }, orderBy: [{ at: 'asc' }, { id: 'asc' }],
       })).map(toLedger),
@@ -158,8 +160,8 @@ export function leaveRepositories(db: Db): LeaveRepos {
           remark: d.remark, createdAt: d.createdAt, decidedAt: d.decidedAt, movedAt: d.movedAt,
         },
       }))),
-      byId: async (id) => orNull(await db.tourProgramme.findUnique({ where: { id } }), toTour),
-      byNumber: async (number) => orNull(await db.tourProgramme.findUnique({ where: { number } }), toTour),
+      byId: async (id) => maybe(sql.get('SELECT * FROM "TourProgramme" WHERE "id" = ?', id), tourOf),
+      byNumber: async (number) => maybe(sql.get('SELECT * FROM "TourProgramme" WHERE "number" = ?', number), tourOf),
       update: async (id, expectedVersion, patch) => {
         const [row] = await db.tourProgramme.updateManyAndReturn({
           where: { id, version: expectedVersion },
@@ -170,12 +172,12 @@ export function leaveRepositories(db: Db): LeaveRepos {
       listByEmployee: async (employeeId, limit) => (await db.tourProgramme.findMany({
         where: { employeeId }, orderBy: { id: 'desc' }, take: Math.max(0, limit),
       })).map(toTour),
-      listByHolder: async (holderId, statuses) => (await db.tourProgramme.findMany({
-        where: { holderId, status: { in: statuses } }, orderBy: [{ movedAt: 'asc' }, { id: 'asc' }],
-      })).map(toTour),
-      overlapping: async (employeeId, start, end, statuses) => (await db.tourProgramme.findMany({
-        where: { employeeId, status: { in: statuses }, ...meeting(start, end) }, orderBy: { id: 'asc' },
-      })).map(toTour),
+      listByHolder: async (holderId, statuses) => sql.all<Raw>(
+        `SELECT * FROM "TourProgramme" WHERE "holderId" = ? AND ${statusIn(statuses)} ORDER BY "movedAt" ASC, "id" ASC`, holderId, ...statuses,
+      ).map(tourOf),
+      overlapping: async (employeeId, start, end, statuses) => sql.all<Raw>(
+        `SELECT * FROM "TourProgramme" WHERE "employeeId" = ? AND ${statusIn(statuses)} AND ${MEETS} ORDER BY "id" ASC`, employeeId, ...statuses, end, start,
+      ).map(tourOf),
       covering: async (date, statuses) => (await db.tourProgramme.findMany({
         where: { status: { in: statuses }, ...meeting(date, date) }, orderBy: { id: 'asc' },
       })).map(toTour),
@@ -194,8 +196,8 @@ export function leaveRepositories(db: Db): LeaveRepos {
           status: d.status, remark: d.remark, createdAt: d.createdAt, decidedAt: d.decidedAt, movedAt: d.movedAt,
         },
       }))),
-      byId: async (id) => orNull(await db.taClaim.findUnique({ where: { id } }), toClaim),
-      byNumber: async (number) => orNull(await db.taClaim.findUnique({ where: { number } }), toClaim),
+      byId: async (id) => maybe(sql.get('SELECT * FROM "TaClaim" WHERE "id" = ?', id), claimOf),
+      byNumber: async (number) => maybe(sql.get('SELECT * FROM "TaClaim" WHERE "number" = ?', number), claimOf),
       byTour: async (tourId) => orNull(await db.taClaim.findUnique({ where: { tourId } }), toClaim),
       update: async (id, expectedVersion, patch) => {
         const [row] = await db.taClaim.updateManyAndReturn({
@@ -208,9 +210,9 @@ export function leaveRepositories(db: Db): LeaveRepos {
         });
         return row === undefined ? null : toClaim(row);
       },
-      listByHolder: async (holderId, statuses) => (await db.taClaim.findMany({
-        where: { holderId, status: { in: statuses } }, orderBy: [{ movedAt: 'asc' }, { id: 'asc' }],
-      })).map(toClaim),
+      listByHolder: async (holderId, statuses) => sql.all<Raw>(
+        `SELECT * FROM "TaClaim" WHERE "holderId" = ? AND ${statusIn(statuses)} ORDER BY "movedAt" ASC, "id" ASC`, holderId, ...statuses,
+      ).map(claimOf),
     },
   };
 }

@@ -7,7 +7,9 @@ import type {
 import { Mutex } from '../../core/store/mutex.ts';
 import type { PrismaClient } from './generated/client.ts';
 import type * as Rows from './generated/client.ts';
-import { call, isKnown, oneOf, orNull, pick, type Db } from './prisma-common.ts';
+import {
+  call, insertRow, oneOf, orNull, pick, prismaRow, sqlOn, stamp, type Connection, type Db, type Sql,
+} from './prisma-common.ts';
 import { efileRepositories } from './prisma-efile.ts';
 import { leaveRepositories } from './prisma-leave.ts';
 import { jobRepository } from './prisma-jobs.ts';
@@ -78,7 +80,59 @@ const EMPLOYEE_FIELDS = [
   'language', 'preferredChannel', 'remindersMuted',
 ] as const satisfies readonly (keyof NewEmployee)[];
 
-function repositories(db: Db): Tx {
+// Raw rows (hot path, see prisma-common.ts) → the rows Prisma would have returned.
+// Only the columns the record has (Employee rows also carry createdAt/updatedAt, which it does not):
+// listing the whole staff at state scale (50,000) spends its time turning columns into values.
+const EMPLOYEE_COLUMNS = '"id", "code", "name", "dob", "post", "postKey", "mobile", "email", "sectionId", "reportingOfficerId", "active", "language", "preferredChannel", "remindersMuted"';
+const EMPLOYEE_KINDS = { booleans: ['active', 'remindersMuted'] } as const;
+const ACCOUNT_KINDS = { dates: ['linkedAt', 'createdAt'] } as const;
+const outboxRow = (r: Record<string, unknown>): OutboxItem =>
+  toOutbox(prismaRow<Rows.Outbox>(r, { dates: ['createdAt', 'nextAttemptAt', 'deliveredAt'] }));
+const employeeRow = (r: Record<string, unknown> | undefined): Employee | null =>
+  r === undefined ? null : toEmployee(prismaRow<Rows.Employee>(r, EMPLOYEE_KINDS));
+const accountRow = (r: Record<string, unknown> | undefined): ChatAccount | null =>
+  r === undefined ? null : toAccount(prismaRow<Rows.ChatAccount>(r, ACCOUNT_KINDS));
+
+/**
+ * The staff list between transactions. Listing everyone is what name matching, circulars and the
+ * daily jobs do, and at state scale (50,000 staff) reading the rows costs ≈200 ms however it is
+ * done, while the roll changes a few times a year. The copy is used only while nothing can have
+ * changed it: another connection's commit moves SQLite's `PRAGMA data_version` (an import-staff run
+ * in another process), and this store's own employee writes move `generation` — once when written
+ * and again when their transaction ends, so a list read inside a transaction that then rolled back
+ * is never served. Callers get copies, as from every other read.
+ */
+class StaffList {
+  private rows: Employee[] | null = null;
+  private version = -1;
+  private readAt = -1;
+  private generation = 0;
+  private written = false;
+
+  changed(): void {
+    this.generation += 1;
+    this.written = true;
+  }
+
+  /** At the end of every transaction: one that wrote employees invalidates what it may have cached. */
+  settle(): void {
+    if (this.written) this.generation += 1;
+    this.written = false;
+  }
+
+  list(sql: Sql, activeOnly: boolean): Employee[] {
+    const version = sql.get<{ data_version: number }>('PRAGMA data_version')?.data_version ?? -1;
+    if (this.rows === null || version !== this.version || this.readAt !== this.generation) {
+      this.rows = sql.all<Record<string, unknown>>(`SELECT ${EMPLOYEE_COLUMNS} FROM "Employee" ORDER BY "id" ASC`)
+        .map((r) => toEmployee(prismaRow<Rows.Employee>(r, EMPLOYEE_KINDS)));
+      this.version = version;
+      this.readAt = this.generation;
+    }
+    return this.rows.filter((e) => !activeOnly || e.active).map((e) => ({ ...e }));
+  }
+}
+
+function repositories(db: Db, sql: Sql, staff: StaffList): Tx {
   return {
     sections: {
       // Sorted here, not in SQL, to order names as the in-memory store does (locale-aware).
@@ -89,28 +143,35 @@ function repositories(db: Db): Tx {
       create: async (data) => toSection(await call(() => db.section.create({ data: { code: data.code, name: data.name } }))),
     },
     employees: {
-      byId: async (id) => orNull(await db.employee.findUnique({ where: { id } }), toEmployee),
-      byCode: async (code) => orNull(await db.employee.findUnique({ where: { code } }), toEmployee),
-      byMobile: async (mobile) => orNull(await db.employee.findUnique({ where: { mobile } }), toEmployee),
-      list: async (options) => (await db.employee.findMany({
-        where: options?.activeOnly ? { active: true } : {},
-        orderBy: { id: 'asc' },
-      })).map(toEmployee),
-      create: async (d) => toEmployee(await call(() => db.employee.create({
-        data: {
-          code: d.code, name: d.name, dob: d.dob, post: d.post, postKey: d.postKey, mobile: d.mobile, email: d.email,
-          sectionId: d.sectionId, reportingOfficerId: d.reportingOfficerId, active: d.active, language: d.language,
-          preferredChannel: d.preferredChannel, remindersMuted: d.remindersMuted,
-        },
-      }))),
-      update: async (id, patch) => toEmployee(await call(
-        () => db.employee.update({ where: { id }, data: pick(patch, EMPLOYEE_FIELDS) }), `employee ${id}`)),
+      byId: async (id) => employeeRow(sql.get(`SELECT ${EMPLOYEE_COLUMNS} FROM "Employee" WHERE "id" = ?`, id)),
+      byCode: async (code) => employeeRow(sql.get(`SELECT ${EMPLOYEE_COLUMNS} FROM "Employee" WHERE "code" = ?`, code)),
+      byMobile: async (mobile) => employeeRow(sql.get(`SELECT ${EMPLOYEE_COLUMNS} FROM "Employee" WHERE "mobile" = ?`, mobile)),
+      list: async (options) => staff.list(sql, options?.activeOnly === true),
+      withPost: async (postKey, options) => sql.all<Record<string, unknown>>(
+        options?.activeOnly
+          ? `SELECT ${EMPLOYEE_COLUMNS} FROM "Employee" WHERE "postKey" = ? AND "active" = 1 ORDER BY "id" ASC`
+          : `SELECT ${EMPLOYEE_COLUMNS} FROM "Employee" WHERE "postKey" = ? ORDER BY "id" ASC`, postKey,
+      ).map((r) => toEmployee(prismaRow<Rows.Employee>(r, EMPLOYEE_KINDS))),
+      create: async (d) => toEmployee(await call(() => {
+        staff.changed();
+        return db.employee.create({
+          data: {
+            code: d.code, name: d.name, dob: d.dob, post: d.post, postKey: d.postKey, mobile: d.mobile, email: d.email,
+            sectionId: d.sectionId, reportingOfficerId: d.reportingOfficerId, active: d.active, language: d.language,
+            preferredChannel: d.preferredChannel, remindersMuted: d.remindersMuted,
+          },
+        });
+      })),
+      update: async (id, patch) => toEmployee(await call(() => {
+        staff.changed();
+        return db.employee.update({ where: { id }, data: pick(patch, EMPLOYEE_FIELDS) });
+      }, `employee ${id}`)),
       count: () => db.employee.count(),
     },
     accounts: {
       find: async (channel, address) =>
-        orNull(await db.chatAccount.findUnique({ where: { channel_address: { channel, address } } }), toAccount),
-      byId: async (id) => orNull(await db.chatAccount.findUnique({ where: { id } }), toAccount),
+        accountRow(sql.get('SELECT * FROM "ChatAccount" WHERE "channel" = ? AND "address" = ?', channel, address)),
+      byId: async (id) => accountRow(sql.get('SELECT * FROM "ChatAccount" WHERE "id" = ?', id)),
       byEmployee: async (employeeId) =>
         (await db.chatAccount.findMany({ where: { employeeId }, orderBy: { id: 'asc' } })).map(toAccount),
       create: async (data) => toAccount(await call(() => db.chatAccount.create({
@@ -140,24 +201,26 @@ function repositories(db: Db): Tx {
         db.otpChallenge.count({ where: { employeeId, purpose, createdAt: { gte: since } } }),
     },
     audit: {
-      head: () => db.auditHead.findUnique({ where: { id: AUDIT_HEAD_ID }, select: { seq: true, hash: true } }),
+      head: async () => sql.get<{ seq: number; hash: string }>('SELECT "seq", "hash" FROM "AuditHead" WHERE "id" = ?', AUDIT_HEAD_ID) ?? null,
       append: async (event) => {
-        await call(() => db.auditEvent.create({ data: toAuditEvent(event), select: { seq: true } }));
-        const head = { seq: event.seq, hash: event.hash };
-        await db.auditHead.upsert({
-          where: { id: AUDIT_HEAD_ID }, create: { id: AUDIT_HEAD_ID, ...head }, update: head, select: { id: true },
-        });
+        const e = toAuditEvent(event);
+        sql.run(
+          'INSERT INTO "AuditEvent" ("seq", "at", "actor", "type", "subjectType", "subjectId", "data", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          e.seq, e.at, e.actor, e.type, e.subjectType, e.subjectId, e.data, e.prevHash, e.hash,
+        );
+        sql.run(
+          'INSERT INTO "AuditHead" ("id", "seq", "hash") VALUES (?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "seq" = excluded."seq", "hash" = excluded."hash"',
+          AUDIT_HEAD_ID, e.seq, e.hash,
+        );
       },
       page: async (fromSeq, limit) => (await db.auditEvent.findMany({
         where: { seq: { gte: fromSeq } }, orderBy: { seq: 'asc' }, take: Math.max(0, limit),
       })).map(toAuditEvent),
     },
     outbox: {
-      add: async (item) => toOutbox(await db.outbox.create({
-        data: {
-          createdAt: item.createdAt, employeeId: item.employeeId, channel: item.channel, address: item.address,
-          payload: item.payload, nextAttemptAt: item.nextAttemptAt,
-        },
+      add: async (item) => outboxRow(insertRow(sql, 'Outbox', {
+        createdAt: item.createdAt, employeeId: item.employeeId, channel: item.channel, address: item.address,
+        payload: item.payload, nextAttemptAt: item.nextAttemptAt,
       })),
       due: async (now, limit) => (await db.outbox.findMany({
         where: { deliveredAt: null, nextAttemptAt: { lte: now } },
@@ -175,45 +238,38 @@ function repositories(db: Db): Tx {
       pendingCount: () => db.outbox.count({ where: { deliveredAt: null } }),
     },
     inbound: {
-      find: async (channel, messageId) =>
-        orNull(await db.inboundMessage.findUnique({ where: { channel_messageId: { channel, messageId } } }), toInbound),
-      // One insert; its key clash is the answer. SQLite undoes only the failed statement, so the
-      // transaction goes on (PostgreSQL would need INSERT … ON CONFLICT DO NOTHING instead).
-      claim: async (record) => {
-        try {
-          await db.inboundMessage.create({
-            data: {
-              channel: record.channel, messageId: record.messageId, chatId: record.chatId,
-              receivedAt: record.receivedAt, status: 'processing', replies: null,
-            },
-            select: { channel: true },
-          });
-          return true;
-        } catch (error) {
-          if (isKnown(error, 'P2002')) return false;
-          throw error;
-        }
-      },
+      find: async (channel, messageId) => orNull(
+        sql.get<Record<string, unknown>>('SELECT * FROM "InboundMessage" WHERE "channel" = ? AND "messageId" = ?', channel, messageId) ?? null,
+        (r) => toInbound(prismaRow<Rows.InboundMessage>(r, { dates: ['receivedAt'] })),
+      ),
+      // One insert; a row already there is the answer (nothing inserted, nothing changed).
+      claim: async (record) => sql.run(
+        'INSERT INTO "InboundMessage" ("channel", "messageId", "chatId", "receivedAt", "status", "replies") VALUES (?, ?, ?, ?, \'processing\', NULL) ON CONFLICT DO NOTHING',
+        record.channel, record.messageId, record.chatId, stamp(record.receivedAt),
+      ).changes === 1,
       complete: async (channel, messageId, replies) => {
-        await call(() => db.inboundMessage.update({
-          where: { channel_messageId: { channel, messageId } }, data: { status: 'done', replies }, select: { channel: true },
-        }), 'inbound');
+        const { changes } = sql.run(
+          'UPDATE "InboundMessage" SET "status" = \'done\', "replies" = ? WHERE "channel" = ? AND "messageId" = ?', replies, channel, messageId,
+        );
+        if (changes === 0) throw new Error('inbound not found');
       },
     },
     sentMessages: {
       add: async (message) => {
-        await call(() => db.sentMessage.create({
-          data: toSentMessage(message),
-          select: { channel: true },
-        }));
+        const m = toSentMessage(message);
+        insertRow(sql, 'SentMessage', {
+          channel: m.channel, chatId: m.chatId, messageId: m.messageId, employeeId: m.employeeId,
+          subjectType: m.subjectType, subjectId: m.subjectId, createdAt: m.createdAt,
+        });
       },
-      find: async (channel, chatId, messageId) => orNull(await db.sentMessage.findUnique({
-        where: { channel_chatId_messageId: { channel, chatId, messageId } },
-      }), toSentMessage),
+      find: async (channel, chatId, messageId) => orNull(
+        sql.get<Record<string, unknown>>('SELECT * FROM "SentMessage" WHERE "channel" = ? AND "chatId" = ? AND "messageId" = ?', channel, chatId, messageId) ?? null,
+        (r) => toSentMessage(prismaRow<Rows.SentMessage>(r, { dates: ['createdAt'] })),
+      ),
     },
-    ...efileRepositories(db),
-    ...leaveRepositories(db),
-    ...jobRepository(db),
+    ...efileRepositories(db, sql),
+    ...leaveRepositories(db, sql),
+    ...jobRepository(sql),
     ...circularRepository(db),
     ...scanTextRepository(db),
     ...trainingRepository(db),
@@ -228,16 +284,25 @@ export class PrismaStore implements Store {
   // maxWait only starts counting once a transaction is next in line).
   private readonly mutex = new Mutex();
   private closed = false;
+  private readonly sql: Sql;
+  private readonly staff = new StaffList();
 
-  constructor(private readonly client: PrismaClient) {}
+  /** `connection`: the one the client's adapter opened (open-store.ts `connectPrisma`), for the hot statements. */
+  constructor(private readonly client: PrismaClient, connection: Connection | Sql) {
+    this.sql = 'prepare' in connection ? sqlOn(connection) : connection;
+  }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       if (this.closed) throw new Error('the store is closed');
-      return this.client.$transaction(async (db) => {
-        await takeWriteLock(db);
-        return work(repositories(db));
-      }, TRANSACTION_OPTIONS);
+      try {
+        return await this.client.$transaction(async (db) => {
+          takeWriteLock(this.sql);
+          return work(repositories(db, this.sql, this.staff));
+        }, TRANSACTION_OPTIONS);
+      } finally {
+        this.staff.settle();
+      }
     });
   }
 
@@ -255,6 +320,7 @@ export class PrismaStore implements Store {
 // once (SQLITE_BUSY_SNAPSHOT, "database is locked"), busy timeout or not. Writing first takes the
 // write lock up front, so a transaction waits for the other process instead and then reads its data.
 // The statement changes nothing.
-async function takeWriteLock(db: Db): Promise<void> {
-  await db.$executeRaw`UPDATE "AuditHead" SET "seq" = "seq" WHERE 1 = 0`;
+// (On the transaction's own connection, so a prepared statement: a few µs instead of a Prisma call.)
+function takeWriteLock(sql: Sql): void {
+  sql.run('UPDATE "AuditHead" SET "seq" = "seq" WHERE 1 = 0');
 }

@@ -3,10 +3,11 @@
 import { diariseReceipt } from '../../core/efile/receipts.ts';
 import type { FailureCode } from '../../core/errors.ts';
 import { istDateTime } from '../../core/time.ts';
-import type { CommandContext, Outcome } from '../context.ts';
+import type { AssistantDeps, CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { etext } from '../messages/efile-texts.ts';
 import type { InboundAttachment, Reply } from '../reply.ts';
+import type { UploadDraft } from '../../core/types.ts';
 import { saveChatState, chatState } from './conversation.ts';
 
 const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
@@ -25,8 +26,53 @@ export class AlbumGate {
   }
 }
 
-async function checkUpload(ctx: CommandContext, file: InboundAttachment): Promise<{ code: FailureCode; params: Record<string, string | number> } | null> {
-  const { uploads, renderer } = ctx.deps;
+type UploadProblem = { code: FailureCode; params: Record<string, string | number> };
+
+/** An upload checked (and, if good, stored) before its message's transaction: see prepareUploads. */
+interface Prepared { problem: UploadProblem | null; blob?: string; pdfPages?: number; deps: AssistantDeps }
+// By the bytes' identity: the same attachment object reaches receiveUpload inside the transaction.
+// (Kept with the assistant it was prepared for: tests run several offices on one set of bytes.)
+const preparedFor = new WeakMap<Uint8Array, Prepared>();
+const prepared = {
+  get: (deps: AssistantDeps, bytes: Uint8Array) => {
+    const entry = preparedFor.get(bytes);
+    return entry?.deps === deps ? entry : undefined;
+  },
+};
+
+/**
+ * Checks the sender's uploads and stores the good ones before the message's transaction, so that
+ * decoding the image and the disk write (with its fsync) do not hold up every other message while
+ * transactions run one at a time. Stored blobs are content-addressed, so a page kept here and then
+ * not used (a redelivery, a lost race) costs disk space, never a wrong answer. The assistant calls
+ * this only for a linked, active sender; anything that fails here is simply done again inside.
+ */
+export async function prepareUploads(deps: AssistantDeps, files: readonly InboundAttachment[]): Promise<void> {
+  for (const file of files) {
+    try {
+      const problem = await checkFile(deps, file);
+      const entry: Prepared = { problem, deps };
+      if (problem === null) {
+        if (isPdf(file.bytes)) {
+          const checked = await deps.renderer.checkPdf(file.bytes);
+          entry.pdfPages = checked.ok ? checked.pages : 1;
+        }
+        entry.blob = await deps.blobs.put(file.bytes);
+      }
+      preparedFor.set(file.bytes, entry);
+    } catch {
+      preparedFor.delete(file.bytes);
+    }
+  }
+}
+
+async function checkUpload(ctx: CommandContext, file: InboundAttachment): Promise<UploadProblem | null> {
+  const early = prepared.get(ctx.deps, file.bytes);
+  return early !== undefined ? early.problem : checkFile(ctx.deps, file);
+}
+
+async function checkFile(deps: AssistantDeps, file: InboundAttachment): Promise<UploadProblem | null> {
+  const { uploads, renderer } = deps;
   const name = file.filename;
   if (file.bytes.length === 0) return { code: 'UPLOAD.EMPTY', params: { name } };
   if (file.bytes.length > uploads.maxBytes) return { code: 'UPLOAD.TOO_LARGE', params: { name, maxMb: Math.floor(uploads.maxBytes / 1048576) } };
@@ -55,17 +101,24 @@ export async function receiveUpload(ctx: CommandContext): Promise<Outcome> {
   const replies: Reply[] = [];
   // A PDF is a receipt of its own, at once.
   for (const pdf of files.filter((f) => isPdf(f.bytes))) {
-    const checked = await deps.renderer.checkPdf(pdf.bytes);
-    const blob = await deps.blobs.put(pdf.bytes);
+    const early = prepared.get(deps, pdf.bytes);
+    const pages = early?.pdfPages ?? (await (async () => {
+      const checked = await deps.renderer.checkPdf(pdf.bytes);
+      return checked.ok ? checked.pages : 1;
+    })());
+    const blob = early?.blob ?? (await deps.blobs.put(pdf.bytes));
     const receipt = await diariseReceipt(tx, deps.clock, {
-      actor: me, subject: caption ?? etext('noSubject', lang), fromWhom: null, pdfBlob: blob, pages: checked.ok ? checked.pages : 1,
+      actor: me, subject: caption ?? etext('noSubject', lang), fromWhom: null, pdfBlob: blob, pages,
       originals: [{ blob, filename: pdf.filename, mime: 'application/pdf' }], formats: deps.formats,
     });
     replies.push(...(await diarisedReplies(ctx, receipt.diaryNumber, receipt.subject, receipt.pages, caption === null)));
   }
   const images = files.filter((f) => !isPdf(f.bytes));
+  // This message's pages, by blob: making the receipt from them needs no read back from the disk.
+  const pages = new Map<string, Uint8Array>();
   for (const image of images) {
-    const blob = await deps.blobs.put(image.bytes);
+    const blob = prepared.get(deps, image.bytes)?.blob ?? (await deps.blobs.put(image.bytes));
+    pages.set(blob, image.bytes);
     await tx.uploads.add({ accountId: account.id, blob, filename: image.filename, mime: image.mime, caption, createdAt: deps.clock.now() });
   }
   if (images.length === 0) return { replies };
@@ -73,25 +126,42 @@ export async function receiveUpload(ctx: CommandContext): Promise<Outcome> {
     replies,
     afterCommit: async () => {
       if (!(await deps.albumGate.isLast(`${account.id}`, deps.uploads.albumWindowMs))) return replies;
-      return [...replies, ...(await deps.store.transaction((t) => diariseDrafts({ ...ctx, tx: t as CommandContext['tx'] })))];
+      // The PDF is made and stored before the transaction that diarises it, so that rendering and the
+      // disk write do not hold up every other message (transactions run one at a time). Should the
+      // waiting pages have changed in between, diariseDrafts makes it again inside.
+      const waiting = await deps.store.transaction((t) => t.uploads.list(account.id));
+      const made = waiting.length === 0 || ctx.employee === null ? undefined : await receiptPdf(ctx, ctx.employee.name, waiting, pages);
+      return [...replies, ...(await deps.store.transaction((t) => diariseDrafts({ ...ctx, tx: t as CommandContext['tx'] }, made, pages)))];
     },
   };
 }
 
-/** Makes one receipt of every page this chat has waiting, in the order they came. */
-export async function diariseDrafts(ctx: CommandContext): Promise<Reply[]> {
+interface MadePdf { drafts: string; pdfBlob: string }
+const draftKey = (drafts: UploadDraft[]) => drafts.map((d) => `${d.id}:${d.blob}`).join(',');
+
+/** The receipt's PDF from the waiting pages, stored; `pages` are bytes already in hand by blob. */
+async function receiptPdf(ctx: CommandContext, name: string, drafts: UploadDraft[], pages?: Map<string, Uint8Array>): Promise<MadePdf> {
+  const { deps } = ctx;
+  const images = await Promise.all(drafts.map(async (d) => {
+    const bytes = pages?.get(d.blob) ?? (await deps.blobs.get(d.blob));
+    if (bytes === null) throw new Error(`blob ${d.blob} of an upload draft is missing`);
+    return { bytes, mime: d.mime };
+  }));
+  const pdf = await deps.renderer.receiptFromImages(images, `प्राप्ति / Receipt — ${name}, ${istDateTime(deps.clock.now())}`);
+  return { drafts: draftKey(drafts), pdfBlob: await deps.blobs.put(pdf) };
+}
+
+/**
+ * Makes one receipt of every page this chat has waiting, in the order they came. `made`: the PDF
+ * already made from the same drafts (used only if they are still exactly the ones waiting).
+ */
+export async function diariseDrafts(ctx: CommandContext, made?: MadePdf, pages?: Map<string, Uint8Array>): Promise<Reply[]> {
   const { tx, deps, lang, account } = ctx;
   const me = ctx.employee;
   if (me === null) return [];
   const drafts = await tx.uploads.list(account.id);
   if (drafts.length === 0) return [];
-  const images = await Promise.all(drafts.map(async (d) => {
-    const bytes = await deps.blobs.get(d.blob);
-    if (bytes === null) throw new Error(`blob ${d.blob} of an upload draft is missing`);
-    return { bytes, mime: d.mime };
-  }));
-  const pdf = await deps.renderer.receiptFromImages(images, `प्राप्ति / Receipt — ${me.name}, ${istDateTime(deps.clock.now())}`);
-  const pdfBlob = await deps.blobs.put(pdf);
+  const { pdfBlob } = made !== undefined && made.drafts === draftKey(drafts) ? made : await receiptPdf(ctx, me.name, drafts, pages);
   const caption = drafts.map((d) => d.caption).find((c) => c !== null) ?? null;
   const receipt = await diariseReceipt(tx, deps.clock, {
     actor: me, subject: caption ?? etext('noSubject', lang), fromWhom: null, pdfBlob, pages: drafts.length,

@@ -3,7 +3,7 @@
 import JaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import type { Employee } from '../../core/types.ts';
 import type { EFile, Receipt } from '../../core/efile/types.ts';
-import { itemsInHand } from '../../core/efile/queries.ts';
+import { itemsInHandPage } from '../../core/efile/queries.ts';
 import { findByCode } from '../../core/staff/link-account.ts';
 import type { Addressee } from '../language/index.ts';
 import type { CommandContext } from '../context.ts';
@@ -41,8 +41,8 @@ export async function resolveTarget(ctx: CommandContext): Promise<TargetResult> 
   const current = (await chatState(ctx)).current;
   if (current !== undefined) return findTarget(ctx, current.number, current.target);
   if (ctx.employee !== null) {
-    const held = await itemsInHand(ctx.tx, ctx.employee);
-    const only = held.length === 1 ? held[0] : undefined;
+    const held = await itemsInHandPage(ctx.tx, ctx.employee, 2);
+    const only = held.total === 1 ? held.items[0] : undefined;
     if (only !== undefined) return findTarget(ctx, only.number, only.kind);
   }
   return { ok: false, reason: 'unknown' };
@@ -75,9 +75,9 @@ export async function resolvePerson(ctx: CommandContext, me: Employee, addressee
     const found = await findByCode(ctx.tx, addressee.code);
     return found === null ? { kind: 'none', query } : { kind: 'one', employee: found };
   }
-  const staff = (await ctx.tx.employees.list({ activeOnly: true })).filter((e) => e.id !== me.id);
   if (addressee?.post) {
-    const holders = staff.filter((e) => e.postKey === addressee.post);
+    // The post's holders only (one query), not the whole staff list.
+    const holders = (await ctx.tx.employees.withPost(addressee.post, { activeOnly: true })).filter((e) => e.id !== me.id);
     if (holders.length === 1 && holders[0] !== undefined) return { kind: 'one', employee: holders[0] };
     if (holders.length > 1) {
       const chain = await officerChain(ctx, me);
@@ -89,6 +89,8 @@ export async function resolvePerson(ctx: CommandContext, me: Employee, addressee
   }
   const name = addressee?.name ?? raw;
   if (name.trim() === '') return { kind: 'none', query };
+  // A name may be misspelt, so every active name is scored (listing them is one prepared statement).
+  const staff = (await ctx.tx.employees.list({ activeOnly: true })).filter((e) => e.id !== me.id);
   const scored = staff.map((e) => ({ e, score: nameScore(name, e.name) })).filter((s) => s.score >= NAME_THRESHOLD)
     .sort((a, b) => b.score - a.score);
   const best = scored[0];

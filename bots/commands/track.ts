@@ -1,5 +1,5 @@
 // Where is it, what is with me, what did I send, find it, and the file as a PDF note sheet.
-import { ageInDays, findTracked, itemsInHand, noteSheetOf, sentItems, type TrailEntry } from '../../core/efile/queries.ts';
+import { ageInDays, findTracked, itemsInHandPage, noteSheetOf, sentItems, type TrailEntry } from '../../core/efile/queries.ts';
 import type { Employee, UiLanguage } from '../../core/types.ts';
 import { canSeeFile, canSeeReceipt } from '../../core/efile/guards.ts';
 import { ltext } from '../messages/leave-texts.ts';
@@ -64,9 +64,12 @@ export async function statusCommand(ctx: CommandContext, number: string | undefi
   };
 }
 
+/** Items listed in "what is with me" (the header gives the full count). */
+const IN_HAND_SHOWN = 30;
+
 export async function myItemsCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {
   const { lang, tx } = ctx;
-  const items = await itemsInHand(tx, me);
+  const { items, total } = await itemsInHandPage(tx, me, IN_HAND_SHOWN);
   // Leave, tour programmes and TA claims waiting for this officer's decision.
   const awaiting: string[] = [];
   const name = async (id: number) => (await tx.employees.byId(id))?.name ?? '';
@@ -76,10 +79,10 @@ export async function myItemsCommand(ctx: CommandContext, me: Employee): Promise
   const awaitingText = awaiting.length === 0 ? [] : [ltext('awaitingHeader', lang, { count: awaiting.length }), ...awaiting];
   if (items.length === 0) return { replies: [{ text: awaitingText.length > 0 ? awaitingText.join('\n') : etext('nothingInHand', lang) }] };
   const now = ctx.deps.clock.now();
-  const lines = items.slice(0, 30).map((i) => etext('inHandLine', lang, {
+  const lines = items.map((i) => etext('inHandLine', lang, {
     number: i.number, subject: i.subject, days: ageInDays(i.since, now), parked: i.parked ? 1 : 0,
   }));
-  return { replies: [{ text: [etext('inHandHeader', lang, { count: items.length }), ...lines, ...awaitingText].join('\n') }] };
+  return { replies: [{ text: [etext('inHandHeader', lang, { count: total }), ...lines, ...awaitingText].join('\n') }] };
 }
 
 export async function sentCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {

@@ -25,6 +25,14 @@ class SetBayes extends BayesClassifier {
   }
 }
 
+/** The state of natural's inner Bernoulli classifier (apparatus) that scoring reads. */
+interface BayesInternals {
+  classFeatures: Record<string, Record<number, number>>;
+  classTotals: Record<string, number>;
+  totalExamples: number;
+  smoothing: number;
+}
+
 export interface TrainOptions {
   /** Features seen in fewer training documents are dropped (hapaxes are mostly noise). */
   minCount: number;
@@ -73,10 +81,36 @@ export class IntentClassifier {
   /** Log scores per label (natural returns prior x likelihood; we take logs to temper them). */
   scores(features: string[]): Map<string, number> {
     const out = new Map<string, number>();
-    for (const c of this.bayes.getClassifications(features) as Classification[]) {
+    for (const c of this.classifications(features)) {
       out.set(c.label, c.value > 0 ? Math.log(c.value) : -745);
     }
     return out;
+  }
+
+  private index: Map<string, number> | null = null;
+
+  /**
+   * natural's getClassifications, computed from the features present only. natural walks the whole
+   * dense vector (every known feature, for every label: ≈0.3 ms a parse) although only present
+   * features add to a label's score; this adds the same terms in the same order (highest feature
+   * index first, as natural's `while (i--)`), so the numbers are identical, bit for bit.
+   */
+  private classifications(features: string[]): Classification[] {
+    const inner = (this.bayes as unknown as { classifier: Partial<BayesInternals> }).classifier;
+    if (inner.classFeatures === undefined || inner.classTotals === undefined || inner.totalExamples === undefined || inner.smoothing === undefined) {
+      return this.bayes.getClassifications(features) as Classification[];
+    }
+    this.index ??= new Map(Object.keys(this.bayes.features).map((f, i) => [f, i]));
+    const present = [...new Set(features)].map((f) => this.index?.get(f)).filter((i): i is number => i !== undefined).sort((a, b) => b - a);
+    const labels: Classification[] = [];
+    for (const label in inner.classFeatures) {
+      const counts = inner.classFeatures[label] as Record<number, number>;
+      const total = inner.classTotals[label] as number;
+      let prob = 0;
+      for (const i of present) prob += Math.log((counts[i] || inner.smoothing) / total);
+      labels.push({ label, value: (total / inner.totalExamples) * Math.exp(prob) });
+    }
+    return labels.sort((x, y) => y.value - x.value);
   }
 }
 

@@ -151,9 +151,11 @@ export function exactPost(text: string): string | null {
 
 /** The longest run of words that is an alias; used for "SDO Sadar" or "प्रधान लिपिक, स्थापना". */
 export function longestAliasIn(words: string[]): { key: string; start: number; length: number } | null {
+  // Each word made singular once, not once per window it falls in (this runs on every message).
+  const singulars = words.map(singular);
   for (let len = Math.min(MAX_ALIAS_WORDS, words.length); len >= 1; len--) {
     for (let s = 0; s + len <= words.length; s++) {
-      const key = ALIAS_INDEX.get(words.slice(s, s + len).map(singular).join(' '));
+      const key = ALIAS_INDEX.get(singulars.slice(s, s + len).join(' '));
       if (key) return { key, start: s, length: len };
     }
   }

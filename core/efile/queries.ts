@@ -61,6 +61,23 @@ export async function itemsInHand(tx: EfileTx, employee: Employee): Promise<Held
   ].sort((a, b) => a.since.getTime() - b.since.getTime());
 }
 
+/**
+ * The oldest `limit` items in the employee's hands and how many there are in all: an officer may hold
+ * hundreds of files, and a chat shows a screenful (the first `limit` of each kind are enough to
+ * merge, as each list comes oldest first).
+ */
+export async function itemsInHandPage(tx: EfileTx, employee: Employee, limit: number): Promise<{ items: HeldItem[]; total: number }> {
+  const files = await tx.files.listByHolder(employee.id, ['open', 'parked'], limit);
+  const receipts = await tx.receipts.listByHolder(employee.id, ['open'], limit);
+  const fileCount = files.length < limit ? files.length : await tx.files.countByHolder(employee.id, ['open', 'parked']);
+  const receiptCount = receipts.length < limit ? receipts.length : await tx.receipts.countByHolder(employee.id, ['open']);
+  const items = [
+    ...files.map((f) => ({ kind: 'file' as const, number: f.fileNumber, subject: f.subject, since: f.movedAt, parked: f.status === 'parked' })),
+    ...receipts.map((r) => ({ kind: 'receipt' as const, number: r.diaryNumber, subject: r.subject, since: r.movedAt, parked: false })),
+  ].sort((a, b) => a.since.getTime() - b.since.getTime()).slice(0, limit);
+  return { items, total: fileCount + receiptCount };
+}
+
 export interface SentItem {
   kind: 'file' | 'receipt';
   number: string;

@@ -12,9 +12,10 @@ export interface InCharge {
 }
 
 async function directCharge(tx: Tx, employeeId: number, date: string): Promise<{ chargeToId: number; on: InCharge['on'] } | null> {
-  const leave = (await tx.leave.covering(date, LEAVE_AWAY)).find((l) => l.employeeId === employeeId && l.chargeToId !== null);
+  // The employee's own absences on the date (one indexed query), not everyone's who is away.
+  const leave = (await tx.leave.overlapping(employeeId, date, date, LEAVE_AWAY)).find((l) => l.chargeToId !== null);
   if (leave?.chargeToId != null) return { chargeToId: leave.chargeToId, on: { kind: 'leave', number: leave.number, until: leave.endDate } };
-  const tour = (await tx.tours.covering(date, ['approved'])).find((t) => t.employeeId === employeeId && t.chargeToId !== null);
+  const tour = (await tx.tours.overlapping(employeeId, date, date, ['approved'])).find((t) => t.chargeToId !== null);
   if (tour?.chargeToId != null) return { chargeToId: tour.chargeToId, on: { kind: 'tour', number: tour.number, until: tour.endDate } };
   return null;
 }

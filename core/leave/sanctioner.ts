@@ -20,10 +20,7 @@ async function upTheChain(tx: Tx, applicant: Employee): Promise<Employee | null>
 
 /** The active holder of a post other than the applicant; the lowest id when several hold it. */
 async function holderOfPost(tx: Tx, postKey: string, applicant: Employee): Promise<Employee | null> {
-  const holders = (await tx.employees.list({ activeOnly: true }))
-    .filter((e) => e.postKey === postKey && e.id !== applicant.id)
-    .sort((a, b) => a.id - b.id);
-  return holders[0] ?? null;
+  return (await tx.employees.withPost(postKey, { activeOnly: true })).find((e) => e.id !== applicant.id) ?? null;
 }
 
 /**

@@ -54,7 +54,9 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
         Object.assign(row, copy(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))), { version: row.version + 1 });
         return copy(row);
       },
-      listByHolder: async (holderId, statuses) => copy(s().receipts.filter((r) => r.holderId === holderId && statuses.includes(r.status)).sort(byMovedAt)),
+      listByHolder: async (holderId, statuses, limit) =>
+        copy(s().receipts.filter((r) => r.holderId === holderId && statuses.includes(r.status)).sort(byMovedAt).slice(0, limit === undefined ? undefined : Math.max(0, limit))),
+      countByHolder: async (holderId, statuses) => s().receipts.filter((r) => r.holderId === holderId && statuses.includes(r.status)).length,
       listByFile: async (fileId) => copy(s().receipts.filter((r) => r.fileId === fileId).sort((a, b) => a.id - b.id)),
       addOriginals: async (rows) => {
         // All or none, like one multi-row INSERT.
@@ -91,7 +93,9 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
         Object.assign(row, copy(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))), { version: row.version + 1 });
         return copy(row);
       },
-      listByHolder: async (holderId, statuses) => copy(s().files.filter((f) => f.holderId === holderId && statuses.includes(f.status)).sort(byMovedAt)),
+      listByHolder: async (holderId, statuses, limit) =>
+        copy(s().files.filter((f) => f.holderId === holderId && statuses.includes(f.status)).sort(byMovedAt).slice(0, limit === undefined ? undefined : Math.max(0, limit))),
+      countByHolder: async (holderId, statuses) => s().files.filter((f) => f.holderId === holderId && statuses.includes(f.status)).length,
       search: async (words, limit) => copy(s().files
         .filter((f) => words.every((w) => contains(f.fileNumber, w) || contains(f.subject, w)
           || s().notes.some((n) => n.fileId === f.id && contains(n.text, w))))

@@ -104,6 +104,8 @@ export class MemoryStore implements Store {
         byMobile: async (mobile) => one(s().employees.find((x) => x.mobile === mobile)),
         list: async (options) =>
           copy(s().employees.filter((x) => !options?.activeOnly || x.active).sort((a, b) => a.id - b.id)),
+        withPost: async (postKey, options) =>
+          copy(s().employees.filter((x) => x.postKey === postKey && (!options?.activeOnly || x.active)).sort((a, b) => a.id - b.id)),
         create: async (data) => {
           if (s().employees.some((x) => x.code === data.code)) throw new UniqueViolation('Employee.code');
           if (s().employees.some((x) => x.mobile === data.mobile)) throw new UniqueViolation('Employee.mobile');

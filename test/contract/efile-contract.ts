@@ -168,6 +168,23 @@ export function describeEfileContract(name: string, make: () => Promise<StoreUnd
         });
       });
 
+      it('lists at most a limit of a holder\'s receipts, the oldest, and counts them all', async () => {
+        const made = await receipts(
+          receiptData(1, { movedAt: plus(T0, 30) }),
+          receiptData(2, { movedAt: plus(T0, 10) }),
+          receiptData(3, { movedAt: plus(T0, 20), status: 'filed' }),
+          receiptData(4, { movedAt: plus(T0, 10) }),
+        );
+        const [, r2, r3, r4] = ids(made);
+        await tx(async (t) => {
+          expect(ids(await t.receipts.listByHolder(1, ['open', 'filed'], 3))).toEqual([r2, r4, r3]);
+          expect(await t.receipts.listByHolder(1, ['open'], 0)).toEqual([]);
+          expect(await t.receipts.countByHolder(1, ['open'])).toBe(3);
+          expect(await t.receipts.countByHolder(1, ['open', 'filed'])).toBe(4);
+          expect(await t.receipts.countByHolder(2, ['open'])).toBe(0);
+        });
+      });
+
       it('lists a file\'s receipts in id order', async () => {
         const made = await receipts(receiptData(1, { fileId: 5 }), receiptData(2, { fileId: 6 }), receiptData(3), receiptData(4, { fileId: 5 }));
         await tx(async (t) => {
@@ -336,6 +353,26 @@ export function describeEfileContract(name: string, make: () => Promise<StoreUnd
           expect(ids(await t.files.listByHolder(2, ['open', 'parked']))).toEqual([f4]);
           expect(await t.files.listByHolder(1, [])).toEqual([]);
           expect((await t.files.listByHolder(1, ['closed']))[0]).toEqual(made[4]);
+        });
+      });
+
+      it('lists at most a limit of a holder\'s files, the oldest, and counts them all', async () => {
+        const made = await files(
+          fileData(1, { movedAt: plus(T0, 20) }),
+          fileData(2, { movedAt: plus(T0, 20), status: 'parked' }),
+          fileData(3, { movedAt: plus(T0, 5) }),
+          fileData(4, { movedAt: plus(T0, 1), holderId: 2 }),
+          fileData(5, { movedAt: plus(T0, 2), status: 'closed' }),
+        );
+        const [f1, , f3] = ids(made);
+        await tx(async (t) => {
+          expect(ids(await t.files.listByHolder(1, ['open', 'parked'], 2))).toEqual([f3, f1]);
+          expect(ids(await t.files.listByHolder(1, ['open'], 5))).toEqual([f3, f1]);
+          expect(await t.files.listByHolder(1, ['open'], 0)).toEqual([]);
+          expect(await t.files.countByHolder(1, ['open', 'parked'])).toBe(3);
+          expect(await t.files.countByHolder(1, ['closed'])).toBe(1);
+          expect(await t.files.countByHolder(2, ['closed'])).toBe(0);
+          expect(await t.files.countByHolder(1, [])).toBe(0);
         });
       });
 

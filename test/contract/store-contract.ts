@@ -133,6 +133,20 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         });
       });
 
+      it('finds the holders of a post in id order, optionally only the active', async () => {
+        const a = await seedEmployee(1, { postKey: 'SDO' });
+        const b = await seedEmployee(2, { postKey: 'SDO', active: false });
+        await seedEmployee(3, { postKey: 'BDO' });
+        await seedEmployee(4);
+        const d = await seedEmployee(5, { postKey: 'SDO' });
+        await tx(async (t) => {
+          expect(await t.employees.withPost('SDO')).toEqual([a, b, d]);
+          expect((await t.employees.withPost('SDO', { activeOnly: true })).map((e) => e.id)).toEqual([a.id, d.id]);
+          expect(await t.employees.withPost('sdo')).toEqual([]);
+          expect(await t.employees.withPost('DM')).toEqual([]);
+        });
+      });
+
       it('updates only the fields in the patch, including to null', async () => {
         const boss = await seedEmployee(1);
         const made = await seedEmployee(2, { email: 'old@example.in', reportingOfficerId: boss.id });
@@ -533,6 +547,41 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
           expect(await t.sentMessages.find('telegram', '100', '7')).toBeNull();
         });
         expect(await tx((t) => t.inbound.claim({ channel: 'telegram', messageId: '1', chatId: '1', receivedAt: T0 }))).toBe(true);
+      });
+
+      it('reads inside a transaction see its own earlier writes, and none of them once it rolls back', async () => {
+        // (The Prisma store reads employees, accounts, inbound messages and the audit head through
+        // prepared statements while some writes still go through Prisma: both see one transaction.)
+        const employee = await seedEmployee(1);
+        const boom = new Error('boom');
+        const failed = tx(async (t) => {
+          await t.employees.update(employee.id, { name: 'नया नाम', active: false, remindersMuted: true });
+          expect(await t.employees.byId(employee.id)).toMatchObject({ name: 'नया नाम', active: false, remindersMuted: true });
+          const other = await t.employees.create(employeeData(employee.sectionId, 2, { postKey: 'SO', reportingOfficerId: employee.id }));
+          expect(await t.employees.byCode('EMP2')).toEqual(other);
+          expect((await t.employees.list()).map((e) => e.code)).toEqual(['EMP1', 'EMP2']);
+          expect((await t.employees.list({ activeOnly: true })).map((e) => e.code)).toEqual(['EMP2']);
+          const account = await t.accounts.create({ channel: 'telegram', address: '55', displayName: 'Ram' });
+          await t.accounts.update(account.id, { employeeId: other.id, linkedAt: plus(T0, 1) });
+          expect(await t.accounts.find('telegram', '55')).toEqual({ ...account, employeeId: other.id, linkedAt: plus(T0, 1) });
+          expect(await t.inbound.claim({ channel: 'telegram', messageId: '9', chatId: '55', receivedAt: plus(T0, 7) })).toBe(true);
+          await t.inbound.complete('telegram', '9', '[]');
+          expect(await t.inbound.find('telegram', '9')).toEqual({
+            channel: 'telegram', messageId: '9', chatId: '55', receivedAt: plus(T0, 7), status: 'done', replies: '[]',
+          });
+          await t.audit.append(auditEvent(1));
+          expect(await t.audit.head()).toEqual({ seq: 1, hash: auditEvent(1).hash });
+          throw boom;
+        });
+        await expect(failed).rejects.toBe(boom);
+        await tx(async (t) => {
+          expect(await t.employees.byId(employee.id)).toEqual(employee);
+          expect(await t.employees.byCode('EMP2')).toBeNull();
+          expect(await t.employees.list()).toEqual([employee]);
+          expect(await t.accounts.find('telegram', '55')).toBeNull();
+          expect(await t.inbound.find('telegram', '9')).toBeNull();
+          expect(await t.audit.head()).toBeNull();
+        });
       });
 
       it('a unique violation caught inside the work leaves the transaction usable', async () => {
