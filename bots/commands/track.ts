@@ -2,6 +2,7 @@
 import { ageInDays, findTracked, itemsInHandPage, noteSheetOf, sentItems, type TrailEntry } from '../../core/efile/queries.ts';
 import type { Employee, UiLanguage } from '../../core/types.ts';
 import { canSeeFile, canSeeReceipt } from '../../core/efile/guards.ts';
+import { findByScanText } from '../../core/efile/find-by-scan-text.ts';
 import { ltext } from '../messages/leave-texts.ts';
 import { istDateTime } from '../../core/time.ts';
 import type { CommandContext, Outcome } from '../context.ts';
@@ -109,13 +110,17 @@ export async function searchCommand(ctx: CommandContext, query: string | undefin
   for (const f of await ctx.tx.files.search(words, 40)) if (files.length < 10 && (await canSeeFile(ctx.tx, me, f))) files.push(f);
   const receipts = [];
   for (const r of await ctx.tx.receipts.search(words, 40)) if (receipts.length < 10 && (await canSeeReceipt(ctx.tx, me, r))) receipts.push(r);
+  // Letters found by what their scans say (OCR text), after those found by number, subject or sender.
+  const byText = await findByScanText(ctx.tx, { viewer: me, words, limit: 10, exclude: new Set(receipts.map((r) => r.id)) });
+  const off = ctx.deps.scanSearch?.available === true ? [] : [etext('scanSearchOff', lang)];
   const q = words.join(' ');
-  if (files.length + receipts.length === 0) return { replies: [{ text: etext('searchNone', lang, { query: q }) }] };
+  if (files.length + receipts.length + byText.length === 0) return { replies: [{ text: [etext('searchNone', lang, { query: q }), ...off].join('\n') }] };
   const lines = [
     ...files.map((f) => `📁 ${f.fileNumber} — ${f.subject} (${word(STATUS, f.status, lang)})`),
     ...receipts.map((r) => `📨 ${r.diaryNumber} — ${r.subject}${r.fromWhom ? ` — ${r.fromWhom}` : ''}`),
+    ...byText.map((h) => `📄 ${h.receipt.diaryNumber} — ${h.receipt.subject}${h.file ? ` (📁 ${h.file.fileNumber})` : ''} — ${etext('foundInScan', lang)}`),
   ];
-  return { replies: [{ text: [etext('searchHeader', lang, { query: q, count: lines.length }), ...lines].join('\n') }] };
+  return { replies: [{ text: [etext('searchHeader', lang, { query: q, count: lines.length }), ...lines, ...off].join('\n') }] };
 }
 
 /** `file EST-12/2026`: the note sheet as a PDF document. */
