@@ -3,7 +3,7 @@ import type { Tx } from '../../core/ports.ts';
 import type { ScanText, ScanTextStatus } from '../../core/efile/scan-types.ts';
 import type * as Rows from './generated/client.ts';
 import { Prisma } from './generated/client.ts';
-import { oneOf, orNull, type Db } from './prisma-common.ts';
+import { oneOf, orNull, stamp, type Db, type Sql } from './prisma-common.ts';
 
 const STATUSES = ['pending', 'done', 'failed'] as const;
 
@@ -19,20 +19,16 @@ const scanHolds = (word: string): Prisma.Sql => Prisma.sql`EXISTS (
   SELECT 1 FROM "ScanText" s WHERE s."status" = 'done' AND lower(s."text") LIKE lower(${likeAnywhere(word)}) ESCAPE '!'
     AND (s."blob" = r."pdfBlob" OR s."blob" IN (SELECT o."blob" FROM "ReceiptOriginal" o WHERE o."receiptId" = r."id")))`;
 
-export function scanTextRepository(db: Db): Pick<Tx, 'scanTexts'> {
+export function scanTextRepository(db: Db, sql: Sql): Pick<Tx, 'scanTexts'> {
   return {
     scanTexts: {
       enqueue: async (blobs, at) => {
-        const unique = [...new Set(blobs)];
-        if (unique.length === 0) return;
-        // One statement for a receipt's PDF and originals; a known blob is left as it is. ON CONFLICT
-        // … DO NOTHING is the same on SQLite and PostgreSQL. A Date parameter is encoded as Prisma's
-        // typed writes encode it, so pending() orders raw and typed rows alike.
-        // Chunks keep a folder of hundreds of page images under the bound-parameter limit.
-        for (let i = 0; i < unique.length; i += 400) {
-          const rows = unique.slice(i, i + 400).map((blob) => Prisma.sql`(${blob}, 'pending', 0, ${at})`);
-          await db.$executeRaw`INSERT INTO "ScanText" ("blob", "status", "attempts", "updatedAt") VALUES ${Prisma.join(rows)}
-            ON CONFLICT ("blob") DO NOTHING`;
+        // On the message path (every receipt): a prepared statement per blob on the store's own
+        // connection (prisma-common.ts says why), not a Prisma call. A known blob is left as it is;
+        // ON CONFLICT … DO NOTHING is the same on SQLite and PostgreSQL. The time is written as
+        // Prisma's typed writes write it, so pending() orders raw and typed rows alike.
+        for (const blob of new Set(blobs)) {
+          sql.run('INSERT INTO "ScanText" ("blob", "status", "attempts", "updatedAt") VALUES (?, \'pending\', 0, ?) ON CONFLICT ("blob") DO NOTHING', blob, stamp(at));
         }
       },
       pending: async (limit) => (await db.scanText.findMany({

@@ -271,7 +271,7 @@ function repositories(db: Db, sql: Sql, staff: StaffList): Tx {
     ...leaveRepositories(db, sql),
     ...jobRepository(sql),
     ...circularRepository(db),
-    ...scanTextRepository(db),
+    ...scanTextRepository(db, sql),
     ...trainingRepository(db),
     ...letterRepository(db),
     ...pendencyRepository(db),
