@@ -10,7 +10,7 @@ import { SmtpOtpSender } from '../adapters/otp/smtp-sender.ts';
 import { SmsGatewayOtpSender } from '../adapters/otp/sms-gateway-sender.ts';
 import { AnyOtpSender } from '../adapters/otp/any-sender.ts';
 import { readRoll } from '../adapters/roll/read-roll.ts';
-import { PdfRenderer } from '../adapters/pdf/pdf-renderer.ts';
+import { workerRenderer } from '../adapters/pdf/worker-renderer.ts';
 import { FileBlobStore } from '../adapters/blobs/file-blob-store.ts';
 import type { BlobStore, DocumentRenderer, DocumentSigner } from '../core/ports.ts';
 import { loadOrCreateOfficeCa } from '../adapters/signing/office-ca.ts';
@@ -28,9 +28,6 @@ import { createAssistant, type Assistant } from './assistant.ts';
 import { AlbumGate } from './commands/receipt.ts';
 import { Dispatcher, type ChannelSender } from './outbox/dispatcher.ts';
 import { createChannelHost, type ChannelAdapter, type ChannelHost } from './channel.ts';
-import { TelegramAdapter } from '../adapters/telegram/telegram-adapter.ts';
-import { WhatsAppAdapter } from '../adapters/whatsapp/whatsapp-adapter.ts';
-import { createWhatsAppClient } from '../adapters/whatsapp/wwebjs-client.ts';
 import { BotFrameworkAdapter } from '../adapters/botframework/botframework-adapter.ts';
 import { findByCode, linkAccount } from '../core/staff/link-account.ts';
 import { canonicalPost, loadLanguage, type LanguageModel } from './language/index.ts';
@@ -72,8 +69,11 @@ export interface ChannelOptions {
   none?: boolean;
 }
 
-/** Builds the adapters the configuration switches on. */
-function channelAdapters(config: Config, host: ChannelHost, store: Store, clock: Clock, options: ChannelOptions): ChannelAdapter[] {
+/**
+ * Builds the adapters the configuration switches on. Telegram and WhatsApp (whatsapp-web.js and
+ * puppeteer) are loaded only when configured, so a server without them starts faster and smaller.
+ */
+async function channelAdapters(config: Config, host: ChannelHost, store: Store, clock: Clock, options: ChannelOptions): Promise<ChannelAdapter[]> {
   const adapters: ChannelAdapter[] = [];
   if (options.none) return adapters;
   if (config.web !== null) {
@@ -88,6 +88,7 @@ function channelAdapters(config: Config, host: ChannelHost, store: Store, clock:
     }));
   }
   if (config.telegram !== null) {
+    const { TelegramAdapter } = await import('../adapters/telegram/telegram-adapter.ts');
     adapters.push(new TelegramAdapter({
       token: config.telegram.token, host, maxDownloadBytes: config.uploads.maxBytes, allowGroups: config.telegram.allowGroups,
       ...(config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : {}),
@@ -96,6 +97,8 @@ function channelAdapters(config: Config, host: ChannelHost, store: Store, clock:
   }
   if (config.whatsapp !== null) {
     const { chromiumPath, allowGroups } = config.whatsapp;
+    const { WhatsAppAdapter } = await import('../adapters/whatsapp/whatsapp-adapter.ts');
+    const { createWhatsAppClient } = await import('../adapters/whatsapp/wwebjs-client.ts');
     adapters.push(new WhatsAppAdapter({
       host, allowGroups, createClient: () => createWhatsAppClient({ dataDir: config.dataDir, executablePath: chromiumPath }),
     }));
@@ -123,7 +126,9 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     const language = await loadLanguage({ cacheDir: config.dataDir });
     const otpSender = options.otpSender ?? otpSenderFor(config, log);
     if (config.ephemeralSecret) log.warn('DAFTAR_SECRET is not set: a per-process key is used, so OTPs pending at a restart stop working.');
-    const renderer = new PdfRenderer(clock);
+    // PDFs are laid out on a worker thread, so a report or a scanned page does not hold up the chat.
+    const pdf = workerRenderer({ clock });
+    const renderer = pdf.renderer;
     const blobs = new FileBlobStore(path.join(config.dataDir, 'blobs'));
     const signer = await officeSigner(config, clock, log);
     let kick = () => {};
@@ -137,7 +142,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       circulars: config.circulars, scanSearch,
     });
     const host = createChannelHost(store, clock, assistant, log);
-    const channels = channelAdapters(config, host, store, clock, options.channelOptions ?? {});
+    const channels = await channelAdapters(config, host, store, clock, options.channelOptions ?? {});
     const dispatcher = new Dispatcher(store, clock, [...(options.senders ?? []), ...channels], log, blobs);
     kick = () => dispatcher.kick();
     const started: ChannelAdapter[] = [];
@@ -161,6 +166,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       close: async () => {
         await dispatcher.stop();
         for (const channel of started) await channel.stop().catch((error: unknown) => log.warn(`${channel.channel} stop: ${String(error)}`));
+        await pdf.close();
         await store.close();
       },
     };

@@ -1,16 +1,22 @@
-// Keeps outgoing messages under Telegram's published limits (about 30 messages a second overall,
-// one a second per chat, short bursts tolerated) so that 429s stay rare: two token buckets, one
-// shared and one per chat. Messages to one chat also leave in the order they were given.
+// Keeps outgoing messages under Telegram's published limits so that 429s do not happen: at most 30
+// messages in any second to all chats together, and about one a second per chat (short bursts
+// tolerated). The overall limit is a sliding window: after a burst of 30 the next waits until the
+// first of them is a second (and a margin) old, so the rate stays at the limit without ever going
+// over it as Telegram counts. The per-chat limit is a token bucket. Messages to one chat leave in
+// the order they were given. The margin covers the network: two sends that left here 1,000 ms apart
+// may reach Telegram a few milliseconds closer.
 
 export interface PaceLimits {
+  /** At most this many messages to all chats together within any second (plus the margin). */
   overallPerSecond: number;
-  overallBurst: number;
   perChatPerSecond: number;
   /** A reply is often two or three messages; letting them out together reads better than a drip. */
   perChatBurst: number;
+  /** Added to every interval the pacer waits out (see above). */
+  marginMs: number;
 }
 
-export const TELEGRAM_LIMITS: PaceLimits = { overallPerSecond: 30, overallBurst: 30, perChatPerSecond: 1, perChatBurst: 3 };
+export const TELEGRAM_LIMITS: PaceLimits = { overallPerSecond: 30, perChatPerSecond: 1, perChatBurst: 3, marginMs: 50 };
 
 export interface PacerClock {
   now(): number;
@@ -18,6 +24,34 @@ export interface PacerClock {
 }
 
 const realClock: PacerClock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+/** A send counted by a Window: in flight (at = Infinity) until answered, then as of its answer. */
+interface Slot {
+  at: number;
+}
+
+/** How long to look again when every slot is a send still in flight. */
+const IN_FLIGHT_POLL_MS = 5;
+
+/** At most `count` sends within any `windowMs`. */
+class Window {
+  private slots: Slot[] = [];
+
+  constructor(private readonly count: number, private readonly windowMs: number) {}
+
+  waitMs(now: number): number {
+    this.slots = this.slots.filter((s) => s.at > now - this.windowMs);
+    if (this.slots.length < this.count) return 0;
+    const oldest = Math.min(...this.slots.map((s) => s.at));
+    return oldest === Infinity ? IN_FLIGHT_POLL_MS : oldest + this.windowMs - now;
+  }
+
+  take(): Slot {
+    const slot = { at: Infinity };
+    this.slots.push(slot);
+    return slot;
+  }
+}
 
 class Bucket {
   private tokens: number;
@@ -39,6 +73,11 @@ class Bucket {
     this.tokens -= 1;
   }
 
+  /** The send answered: refill counts from now, not from when it left. */
+  settle(now: number): void {
+    this.at = Math.max(this.at, now);
+  }
+
   full(now: number): boolean {
     return this.waitMs(now) === 0 && this.tokens >= this.burst;
   }
@@ -52,20 +91,26 @@ interface ChatLane {
 
 /** Runs sends for a chat one after another, each when both the chat's and the shared bucket allow. */
 export class SendPacer {
-  private readonly overall: Bucket;
+  private readonly overall: Window;
   private readonly lanes = new Map<string, ChatLane>();
   private pausedUntil = 0;
 
   constructor(private readonly limits: PaceLimits = TELEGRAM_LIMITS, private readonly clock: PacerClock = realClock) {
-    this.overall = new Bucket(limits.overallPerSecond, limits.overallBurst, clock.now());
+    this.overall = new Window(limits.overallPerSecond, 1000 + limits.marginMs);
   }
 
   run<T>(chatId: string, send: () => Promise<T>): Promise<T> {
     const lane = this.lane(chatId);
     lane.pending += 1;
     const result = lane.tail.then(async () => {
-      await this.acquire(lane.bucket);
-      return send();
+      const slot = await this.acquire(lane.bucket);
+      try {
+        return await send();
+      } finally {
+        const now = this.clock.now();
+        slot.at = now;
+        lane.bucket.settle(now);
+      }
     });
     // The next message to this chat waits for this one, whether it was delivered or not.
     lane.tail = result.then(() => undefined, () => undefined).finally(() => {
@@ -79,14 +124,13 @@ export class SendPacer {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
   }
 
-  private async acquire(bucket: Bucket): Promise<void> {
+  private async acquire(bucket: Bucket): Promise<Slot> {
     for (;;) {
       const now = this.clock.now();
       const wait = Math.max(this.pausedUntil - now, bucket.waitMs(now), this.overall.waitMs(now));
       if (wait <= 0) {
         bucket.take();
-        this.overall.take();
-        return;
+        return this.overall.take();
       }
       await this.clock.sleep(wait);
     }
@@ -96,7 +140,9 @@ export class SendPacer {
     let lane = this.lanes.get(chatId);
     if (lane === undefined) {
       if (this.lanes.size >= 1000) this.forgetIdle();
-      lane = { bucket: new Bucket(this.limits.perChatPerSecond, this.limits.perChatBurst, this.clock.now()), tail: Promise.resolve(), pending: 0 };
+      // The refill is slowed by the margin: one token per (1 s + margin) at one message a second.
+      const perSecond = this.limits.perChatPerSecond * (1000 / (1000 + this.limits.marginMs * this.limits.perChatPerSecond));
+      lane = { bucket: new Bucket(perSecond, this.limits.perChatBurst, this.clock.now()), tail: Promise.resolve(), pending: 0 };
       this.lanes.set(chatId, lane);
     }
     return lane;

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Clock } from '../../core/ports.ts';
 import { istDate, systemClock } from '../../core/time.ts';
 import { pendencyReport } from '../../core/pendency/pendency-report.ts';
+import { turnTakingReads } from '../jobs/daily-digest.ts';
 import { openStore } from '../../adapters/storage/open-store.ts';
 import { PdfRenderer } from '../../adapters/pdf/pdf-renderer.ts';
 import type { Config } from '../config.ts';
@@ -15,7 +16,8 @@ export async function runReportPendency(config: Config, file: string, out: NodeJ
   try {
     if (config.demo) await seedDemoOffice(store, clock, silentLogger);
     const today = istDate(clock.now());
-    const report = await store.transaction((tx) => pendencyReport(tx, today, calendar));
+    // Read in short transactions, so that a running server's chat is not held up meanwhile.
+    const report = await pendencyReport(turnTakingReads(store), today, calendar);
     await writeFile(file, await new PdfRenderer(clock).pendencyReport(report));
     const t = report.totals;
     out.write(`${file}: pendency as on ${report.asOn}: ${t.total} pending (${t.buckets[4]} over 30 working days) in ${report.bySection.length} section(s); `

@@ -30,6 +30,8 @@ export async function runStart(config: Config): Promise<number> {
   print(`Pendency digest: every working day at ${config.reminders.time} IST.`);
   for (const line of [...circulars.lines, ...scans.lines]) print(line);
   print('Stop with Ctrl-C.');
+  // The PDF worker starts now rather than on the first scanned page, which would otherwise wait for it.
+  void daftar.renderer.checkPdf(new Uint8Array(0)).catch((error: unknown) => log.warn(`PDF worker: ${String(error)}`));
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

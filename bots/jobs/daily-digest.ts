@@ -76,6 +76,21 @@ export async function reportRecipientsOf(tx: Tx, codes: readonly string[]): Prom
   return out;
 }
 
+/**
+ * A turn for everything else (chat updates, timers) before the next transaction. better-sqlite3
+ * answers within microtasks, so a loop of transactions would otherwise hold the thread to itself
+ * until the whole run is done.
+ */
+const nextTurn = () => new Promise<void>((resolve) => { setImmediate(resolve); });
+
+/** Reads in short transactions, each after a turn for everything else (see nextTurn). */
+export function turnTakingReads(store: Store): Reads {
+  return async (work) => {
+    await nextTurn();
+    return store.transaction(work);
+  };
+}
+
 export async function runDailyDigest(deps: DigestJobDeps, options: { day: string; dryRun: boolean }): Promise<DigestRunResult> {
   const { store, clock, policy } = deps;
   const { day, dryRun } = options;
@@ -83,7 +98,7 @@ export async function runDailyDigest(deps: DigestJobDeps, options: { day: string
 
   // One read of the office for the digests and the report's summary figures, in short transactions
   // of a chunk of employees each, so that chat is not held up meanwhile (see pending-for.ts).
-  const reads: Reads = (work) => store.transaction(work);
+  const reads = turnTakingReads(store);
   const office = await loadOfficePendency(reads, day, policy.calendar);
   const report = await pendencyReport(reads, day, policy.calendar, office);
   const digests = digestsFrom(office, policy).map((d) => ({ employee: d.employee, data: digestDataOf(d, day) }));
@@ -98,6 +113,7 @@ export async function runDailyDigest(deps: DigestJobDeps, options: { day: string
   let sent = 0;
   let alreadySent = 0;
   const sendOnce = async (job: string, employee: Employee, notification: Parameters<typeof notify>[2]['notification']) => {
+    await nextTurn();
     const claimed = await store.transaction(async (tx) => {
       if (!(await tx.jobs.claimDelivery(job, day, employee.id, clock.now()))) return false;
       await notify(tx, clock, { employeeId: employee.id, notification });

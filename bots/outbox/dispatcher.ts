@@ -1,6 +1,11 @@
 // Delivers queued notifications after their transaction committed: to the recipient's preferred
 // linked chat on a channel that is live in this process, retried with backoff until delivered.
 // Delivery is at-least-once: a crash between sending and marking resends the message.
+//
+// A batch goes out to many recipients at once (each recipient's own notifications one after
+// another, in order), so that a morning's thousand digests leave at the channel's own rate: the
+// channel adapter paces what it is given (Telegram: 30 a second, one a second per chat), and a slow
+// chat does not hold up the others. A full batch is followed by the next one straight away.
 import type { BlobStore, Clock, Store } from '../../core/ports.ts';
 import { onDelivered } from './on-delivered.ts';
 import type { ChatAccount, Employee, OutboxItem } from '../../core/types.ts';
@@ -27,6 +32,8 @@ export interface DispatchResult {
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 30 * 60_000;
 const NO_CHANNEL_DELAY_MS = 60_000;
+/** Recipients served at the same time within a batch. */
+export const PARALLEL_RECIPIENTS = 32;
 
 export function backoffMs(attempts: number): number {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
@@ -85,49 +92,65 @@ export class Dispatcher {
   private async deliver(limit: number): Promise<DispatchResult> {
     const result: DispatchResult = { delivered: 0, failed: 0, waiting: 0 };
     const due = await this.store.transaction((tx) => tx.outbox.due(this.clock.now(), limit));
+    // One lane per recipient, in the order they became due.
+    const lanes = new Map<string, OutboxItem[]>();
     for (const item of due) {
-      const target = await this.target(item);
-      if (target === null) {
-        // Nobody to deliver to on a live channel yet (not linked, or linked only elsewhere):
-        // keep it, look again later, and do not count it as a failed attempt.
-        await this.store.transaction((tx) =>
-          tx.outbox.markFailed(item.id, item.attempts, new Date(this.clock.now().getTime() + NO_CHANNEL_DELAY_MS), 'no reachable linked chat'));
-        result.waiting += 1;
-        continue;
+      const key = item.employeeId !== null ? `e${item.employeeId}` : `a${item.channel ?? ''}:${item.address ?? ''}`;
+      const lane = lanes.get(key);
+      if (lane === undefined) lanes.set(key, [item]);
+      else lane.push(item);
+    }
+    const queue = [...lanes.values()];
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_RECIPIENTS, queue.length) }, async () => {
+      for (let lane = queue.shift(); lane !== undefined; lane = queue.shift()) {
+        for (const item of lane) await this.deliverOne(item, result);
       }
-      const { account, sender, employee } = target;
-      const notification = JSON.parse(item.payload) as Notification;
-      const reply = renderNotification(notification, employee?.language ?? 'hi');
-      if (notification.document !== undefined && this.blobs !== undefined) {
-        const bytes = await this.blobs.get(notification.document.blob);
-        if (bytes !== null) {
-          reply.document = { filename: notification.document.filename, mime: notification.document.mime, base64: Buffer.from(bytes).toString('base64') };
-        }
-      }
-      try {
-        const sent = await sender.send(account, reply);
-        await this.store.transaction(async (tx) => {
-          await tx.outbox.markDelivered(item.id, this.clock.now());
-          await onDelivered(tx, { item, notification, at: this.clock.now() });
-          if (sent.messageId !== null) {
-            await tx.sentMessages.add({
-              channel: account.channel, chatId: account.address, messageId: sent.messageId,
-              employeeId: account.employeeId, subjectType: notification.subject?.type ?? null,
-              subjectId: notification.subject?.id ?? null, createdAt: this.clock.now(),
-            });
-          }
-        });
-        result.delivered += 1;
-      } catch (error) {
-        const attempts = item.attempts + 1;
-        const message = error instanceof Error ? error.message : String(error);
-        this.log.warn(`notification ${item.id} to ${account.channel} failed (attempt ${attempts}): ${message}`);
-        await this.store.transaction((tx) =>
-          tx.outbox.markFailed(item.id, attempts, new Date(this.clock.now().getTime() + backoffMs(attempts)), message.slice(0, 500)));
-        result.failed += 1;
+    }));
+    if (due.length >= limit && !this.stopped) this.again = true;
+    return result;
+  }
+
+  private async deliverOne(item: OutboxItem, result: DispatchResult): Promise<void> {
+    const target = await this.target(item);
+    if (target === null) {
+      // Nobody to deliver to on a live channel yet (not linked, or linked only elsewhere):
+      // keep it, look again later, and do not count it as a failed attempt.
+      await this.store.transaction((tx) =>
+        tx.outbox.markFailed(item.id, item.attempts, new Date(this.clock.now().getTime() + NO_CHANNEL_DELAY_MS), 'no reachable linked chat'));
+      result.waiting += 1;
+      return;
+    }
+    const { account, sender, employee } = target;
+    const notification = JSON.parse(item.payload) as Notification;
+    const reply = renderNotification(notification, employee?.language ?? 'hi');
+    if (notification.document !== undefined && this.blobs !== undefined) {
+      const bytes = await this.blobs.get(notification.document.blob);
+      if (bytes !== null) {
+        reply.document = { filename: notification.document.filename, mime: notification.document.mime, base64: Buffer.from(bytes).toString('base64') };
       }
     }
-    return result;
+    try {
+      const sent = await sender.send(account, reply);
+      await this.store.transaction(async (tx) => {
+        await tx.outbox.markDelivered(item.id, this.clock.now());
+        await onDelivered(tx, { item, notification, at: this.clock.now() });
+        if (sent.messageId !== null) {
+          await tx.sentMessages.add({
+            channel: account.channel, chatId: account.address, messageId: sent.messageId,
+            employeeId: account.employeeId, subjectType: notification.subject?.type ?? null,
+            subjectId: notification.subject?.id ?? null, createdAt: this.clock.now(),
+          });
+        }
+      });
+      result.delivered += 1;
+    } catch (error) {
+      const attempts = item.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.warn(`notification ${item.id} to ${account.channel} failed (attempt ${attempts}): ${message}`);
+      await this.store.transaction((tx) =>
+        tx.outbox.markFailed(item.id, attempts, new Date(this.clock.now().getTime() + backoffMs(attempts)), message.slice(0, 500)));
+      result.failed += 1;
+    }
   }
 
   private async target(item: OutboxItem): Promise<{ account: ChatAccount; sender: ChannelSender; employee: Employee | null } | null> {

@@ -44,6 +44,14 @@ function activeOfficer(p: OfficePendency, employee: Employee): Employee | null {
   return null;
 }
 
+/** The item with its overdue mark (a literal of one shape: a morning run marks a million). */
+function marked1(i: PendingItem, overdue: boolean): DigestItem {
+  return {
+    kind: i.kind, number: i.number, subject: i.subject, holderId: i.holderId, since: i.since, age: i.age, parked: i.parked,
+    returned: i.returned, fileSectionId: i.fileSectionId, applicantId: i.applicantId, overdue,
+  };
+}
+
 /** Digests from an already-loaded office (the report and the job share one load). */
 export function digestsFrom(p: OfficePendency, policy: Omit<PendencyPolicy, 'calendar'>): Digest[] {
   const own = new Map<number, DigestItem[]>();
@@ -51,11 +59,15 @@ export function digestsFrom(p: OfficePendency, policy: Omit<PendencyPolicy, 'cal
   for (const [holderId, items] of p.byHolder) {
     const holder = p.byId.get(holderId);
     if (holder === undefined) continue;
-    const marked = items.map((i) => ({ ...i, overdue: isOverdue(i, policy) }));
+    const marked = items.map((i) => marked1(i, isOverdue(i, policy)));
     own.set(holderId, marked);
     const late = marked.filter((i) => i.overdue);
     const officer = late.length > 0 ? activeOfficer(p, holder) : null;
-    if (officer !== null) team.set(officer.id, [...(team.get(officer.id) ?? []), { member: holder, items: late }]);
+    if (officer !== null) {
+      const members = team.get(officer.id);
+      if (members === undefined) team.set(officer.id, [{ member: holder, items: late }]);
+      else members.push({ member: holder, items: late });
+    }
   }
   const digests: Digest[] = [];
   for (const employee of p.employees) {

@@ -11,16 +11,16 @@
 // Each file counts once in the window, under the section that owns it. Reopened later or not, the
 // disposal happened.
 //
-// Cost: the pendency load (see pending-for.ts) + 1 movement list per employee (their latest 500
-// moves, which covers a week for anyone) + 1 file lookup per distinct file approved in the window,
-// in chunks of employees when read through a store (see Reads).
+// Cost: a handful of aggregate reads whatever the size of the office (tx.pendency, see
+// pendency-port.ts): the staff, the sections, the files and receipts counted per holder and age
+// bucket, the ten oldest files, and the week's disposals. The report stays bounded too: tables per
+// section, the TOP_EMPLOYEES holders with the most pending (the rest summed in one row), ten files.
 import { addDays } from '../calendar/dates.ts';
-import type { HolidayCalendar } from '../calendar/holidays.ts';
+import { type HolidayCalendar, isWorkingDay } from '../calendar/holidays.ts';
 import type { PendencyReport, PendencyRow } from '../leave/documents.ts';
 import type { Tx } from '../ports.ts';
-import { istDate } from '../time.ts';
-import type { EFile } from '../efile/types.ts';
-import { chunks, loadOfficePendency, within, type OfficePendency, type Reads } from './pending-for.ts';
+import type { Employee } from '../types.ts';
+import { ageOn, within, type OfficePendency, type Reads } from './pending-for.ts';
 
 /** Upper bounds of the age buckets in working days: 0–3, 4–7, 8–15, 16–30, then over 30. */
 const BUCKET_TOPS = [3, 7, 15, 30];
@@ -29,91 +29,144 @@ export const bucketOf = (age: number): number => {
   return i < 0 ? 4 : i;
 };
 
-const MOVES_PER_EMPLOYEE = 500;
+/** Employees listed by name in the report; the others are summed in one row. */
+export const TOP_EMPLOYEES = 100;
+const OLDEST = 10;
+/** Ids of files and receipts counted per transaction (a short scan each, so chat gets turns between). */
+export const COUNT_SPAN = 50_000;
+/** Enough for any calendar that opens at least one day in a few years. */
+const MAX_DAYS_BACK = 3_660;
+
+/** The start of an IST calendar day. */
+const istMidnight = (day: string): Date => new Date(`${day}T00:00:00.000+05:30`);
+
+/**
+ * Where the age buckets change, newest first: for each bucket top, the first instant whose arrivals
+ * are at most that old today. Age only grows as arrival moves back, so a bucket is a time range.
+ */
+export function bucketCutoffs(calendar: HolidayCalendar, today: string): Date[] {
+  const cutoffs: Date[] = [];
+  let day = today;
+  let age = 0;
+  for (const top of BUCKET_TOPS) {
+    // Arrival one day earlier is one working day older when `day` itself is a working day.
+    for (let n = 0; n < MAX_DAYS_BACK && age + (isWorkingDay(calendar, day) ? 1 : 0) <= top; n++) {
+      age += isWorkingDay(calendar, day) ? 1 : 0;
+      day = addDays(day, -1);
+    }
+    cutoffs.push(istMidnight(day));
+  }
+  return cutoffs;
+}
 
 function emptyRow(label: string): PendencyRow {
   return { label, buckets: [0, 0, 0, 0, 0], total: 0 };
 }
 
-function add(row: PendencyRow, age: number): void {
-  row.buckets[bucketOf(age)]! += 1;
-  row.total += 1;
+function addCounts(row: PendencyRow, counts: readonly number[]): void {
+  counts.forEach((n, i) => {
+    row.buckets[i]! += n;
+    row.total += n;
+  });
 }
 
-/** Distinct files disposed of in the window, by owning section id. */
-async function disposals(reads: Reads, p: OfficePendency, today: string): Promise<Map<number, number>> {
-  const from = addDays(today, -6);
-  const files = new Map<number, EFile | null>();
-  const fileOf = async (tx: Tx, id: number) => {
-    if (!files.has(id)) files.set(id, await tx.files.byId(id));
-    return files.get(id) ?? null;
-  };
-  const disposed = new Set<number>();
-  for (const chunk of chunks(p.employees)) {
-    await reads(async (tx) => {
-      for (const e of chunk) {
-        for (const m of await tx.movements.listByMover(e.id, MOVES_PER_EMPLOYEE)) {
-          const day = istDate(m.at);
-          if (m.subjectType !== 'file' || day < from || day > today || disposed.has(m.subjectId)) continue;
-          if (m.action === 'closed') disposed.add(m.subjectId);
-          else if (m.action === 'approved' && (await fileOf(tx, m.subjectId))?.createdById === m.toId) disposed.add(m.subjectId);
-        }
+interface OldFile { number: string; subject: string; holderId: number; sectionId: number; days: number; since: number }
+
+/** What the report is made of, from either source: counts per holder and the oldest files. */
+interface Counted {
+  employees: Employee[];
+  /** Five bucket counts of files and receipts per holder. */
+  byHolder: Map<number, number[]>;
+  oldest: OldFile[];
+}
+
+function countLoaded(p: OfficePendency): Counted {
+  const byHolder = new Map<number, number[]>();
+  const files: OldFile[] = [];
+  for (const [holderId, items] of p.byHolder) {
+    const counts = [0, 0, 0, 0, 0];
+    for (const item of items) {
+      if (item.kind !== 'file' && item.kind !== 'receipt') continue;
+      counts[bucketOf(item.age)]! += 1;
+      if (item.kind === 'file') {
+        files.push({ number: item.number, subject: item.subject, holderId, sectionId: item.fileSectionId ?? -1, days: item.age, since: item.since.getTime() });
       }
-    });
-  }
-  const bySection = new Map<number, number>();
-  await reads(async (tx) => {
-    for (const id of disposed) {
-      const file = await fileOf(tx, id);
-      if (file !== null) bySection.set(file.sectionId, (bySection.get(file.sectionId) ?? 0) + 1);
     }
-  });
-  return bySection;
+    if (counts.some((n) => n > 0)) byHolder.set(holderId, counts);
+  }
+  const oldest = files.sort((a, b) => b.days - a.days || a.since - b.since).slice(0, OLDEST);
+  return { employees: p.employees, byHolder, oldest };
+}
+
+async function countStored(reads: Reads, today: string, calendar: HolidayCalendar): Promise<Counted> {
+  const employees = await reads((tx) => tx.employees.list());
+  const cutoffs = bucketCutoffs(calendar, today);
+  const last = await reads((tx) => tx.pendency.lastId());
+  const byHolder = new Map<number, number[]>();
+  for (let after = 0; after < last; after += COUNT_SPAN) {
+    const rows = await reads((tx) => tx.pendency.countsByHolder(cutoffs, after, after + COUNT_SPAN));
+    for (const row of rows) {
+      const counts = byHolder.get(row.holderId) ?? [0, 0, 0, 0, 0];
+      row.counts.forEach((n, i) => (counts[i]! += n));
+      byHolder.set(row.holderId, counts);
+    }
+  }
+  const age = ageOn(calendar, today);
+  const oldest = (await reads((tx) => tx.pendency.oldestFiles(OLDEST))).map((f) => ({
+    number: f.fileNumber, subject: f.subject, holderId: f.holderId, sectionId: f.sectionId, days: age(f.movedAt), since: f.movedAt.getTime(),
+  }));
+  return { employees, byHolder, oldest };
 }
 
 const dmy = (iso: string) => iso.split('-').reverse().join('-');
 
-/** `loaded`: the office already read this run for `today` (the morning job reads it once for both). */
+/**
+ * `loaded`: the office already read this run for `today` (the morning job reads it once for the
+ * digests, and the report is counted from it); otherwise the counts are read from the store.
+ */
 export async function pendencyReport(source: Tx | Reads, today: string, calendar: HolidayCalendar, loaded?: OfficePendency): Promise<PendencyReport> {
   const reads = typeof source === 'function' ? source : within(source);
-  const p = loaded ?? (await loadOfficePendency(reads, today, calendar));
+  const counted = loaded === undefined ? await countStored(reads, today, calendar) : countLoaded(loaded);
   const sections = await reads((tx) => tx.sections.list());
+  const disposed = await reads((tx) => tx.pendency.disposedFiles(istMidnight(addDays(today, -6)), istMidnight(addDays(today, 1))));
   const sectionLabel = new Map(sections.map((s) => [s.id, `${s.name} (${s.code})`]));
   const label = (id: number) => sectionLabel.get(id) ?? `#${id}`;
+  const byId = new Map(counted.employees.map((e) => [e.id, e]));
 
   const bySection = new Map<number, PendencyRow>();
   const byEmployee: PendencyRow[] = [];
   const totals = emptyRow('योग / Total');
-  const files: { number: string; subject: string; holder: string; section: string; days: number; since: number }[] = [];
-  for (const [holderId, items] of p.byHolder) {
-    const holder = p.byId.get(holderId);
+  for (const [holderId, counts] of counted.byHolder) {
+    const holder = byId.get(holderId);
     const sectionId = holder?.sectionId ?? -1;
     const sectionRow = bySection.get(sectionId) ?? emptyRow(label(sectionId));
     bySection.set(sectionId, sectionRow);
     const row = emptyRow(holder === undefined ? `#${holderId}` : `${holder.name}, ${holder.post} (${holder.code})`);
-    for (const item of items) {
-      if (item.kind !== 'file' && item.kind !== 'receipt') continue;
-      add(row, item.age);
-      add(sectionRow, item.age);
-      add(totals, item.age);
-      if (item.kind === 'file') {
-        files.push({
-          number: item.number, subject: item.subject, holder: holder?.name ?? `#${holderId}`,
-          section: label(item.fileSectionId ?? sectionId), days: item.age, since: item.since.getTime(),
-        });
-      }
-    }
+    addCounts(row, counts);
+    addCounts(sectionRow, counts);
+    addCounts(totals, counts);
     if (row.total > 0) byEmployee.push(row);
   }
-  const disposed = await disposals(reads, p, today);
+  const disposedBySection = new Map<number, number>();
+  for (const d of disposed) disposedBySection.set(d.sectionId, (disposedBySection.get(d.sectionId) ?? 0) + 1);
   const byTotal = (a: PendencyRow, b: PendencyRow) => b.total - a.total || a.label.localeCompare(b.label);
+  byEmployee.sort(byTotal);
+  const listed = byEmployee.slice(0, TOP_EMPLOYEES);
+  const rest = byEmployee.slice(TOP_EMPLOYEES);
+  if (rest.length > 0) {
+    const others = emptyRow(`शेष ${rest.length} कर्मचारी / ${rest.length} other employees`);
+    for (const row of rest) addCounts(others, row.buckets);
+    listed.push(others);
+  }
   return {
     office: { en: 'Collectorate, Saharsa', hi: 'समाहरणालय, सहरसा' },
     asOn: dmy(today),
     bySection: [...bySection.values()].filter((r) => r.total > 0).sort(byTotal),
-    byEmployee: byEmployee.sort(byTotal),
-    oldestFiles: files.sort((a, b) => b.days - a.days || a.since - b.since).slice(0, 10).map(({ since: _since, ...f }) => f),
-    disposedLast7Days: sections.map((s) => ({ label: label(s.id), count: disposed.get(s.id) ?? 0 })).filter((d) => d.count > 0),
+    byEmployee: listed,
+    oldestFiles: counted.oldest.map((f) => ({
+      number: f.number, subject: f.subject, holder: byId.get(f.holderId)?.name ?? `#${f.holderId}`, section: label(f.sectionId), days: f.days,
+    })),
+    disposedLast7Days: sections.map((s) => ({ label: label(s.id), count: disposedBySection.get(s.id) ?? 0 })).filter((d) => d.count > 0),
     totals,
   };
 }

@@ -1,21 +1,22 @@
 // What is waiting for whom, and for how long in working days. One loader serves the daily digests,
 // the Collector's report and the per-employee view, so all three count the same things the same way.
 //
-// Cost, in repository (Prisma) calls per run: 1 for the staff list + 5 per employee (files, receipts,
-// leave, tour, TA claims held by them). The ports offer only per-holder lists today; every loop
-// here goes through `loadOfficePendency`, so when the ports gain office-wide lists
-// (`files.listByStatus(['open','parked'])` and the like) this becomes 6 calls per run, whatever the
-// size of the staff, without touching the callers.
+// Cost, in repository (Prisma) calls per run: 1 for the staff list, 1 for the leave/tour/TA
+// applications, and one per page of PAGE open files or receipts (tx.pendency, see pendency-port.ts):
+// about 50 for a million files, whatever the size of the staff. The per-employee view
+// (`pendingFor`) stays at 5 calls.
 //
 // Every store transaction holds SQLite's one write lock, so a long read would hold up the whole
-// office's chat. The morning job therefore reads through `Reads` in chunks of employees, each chunk
-// its own short transaction; chat messages get their turn in between. (A digest a few milliseconds
-// inconsistent between chunks is harmless: a file moved meanwhile shows up where it was at 10:00.)
+// office's chat. The morning job therefore reads through `Reads`, one page per transaction; chat
+// messages get their turn in between. (A digest a few milliseconds inconsistent between pages is
+// harmless: a file moved meanwhile shows up where it was at 10:00, or — moved to a later page's
+// holder — once more there; the next morning is right again.)
 import { addDays } from '../calendar/dates.ts';
-import { type HolidayCalendar, workingDaysBetween } from '../calendar/holidays.ts';
+import { type HolidayCalendar, isWorkingDay, workingDaysBetween } from '../calendar/holidays.ts';
 import type { Tx } from '../ports.ts';
 import { istDate } from '../time.ts';
 import type { Employee } from '../types.ts';
+import type { PendingApplicationRow, PendingFileRow, PendingReceiptRow } from './pendency-port.ts';
 
 export type PendingKind = 'file' | 'receipt' | 'leave' | 'tour' | 'ta';
 
@@ -69,32 +70,81 @@ export function isOverdue(item: Pick<PendingItem, 'kind' | 'age'>, policy: Omit<
 
 const dmy = (iso: string) => iso.split('-').reverse().join('-');
 
+/**
+ * workingAge for one `today`, for many items: ages are worked out once per arrival day, walking back
+ * from today one day at a time (a million files arrive on a few hundred days).
+ */
+export function ageOn(calendar: HolidayCalendar, today: string): (since: Date) => number {
+  const byDay = new Map<string, number>([[today, 0]]);
+  let earliest = today;
+  let age = 0;
+  return (since) => {
+    const day = istDate(since);
+    if (day >= today) return 0;
+    while (day < earliest) {
+      // Arriving a day earlier makes an item one working day older when `earliest` is a working day.
+      if (isWorkingDay(calendar, earliest)) age += 1;
+      earliest = addDays(earliest, -1);
+      byDay.set(earliest, age);
+    }
+    return byDay.get(day) ?? 0;
+  };
+}
+
+type Age = (since: Date) => number;
+type Name = (id: number) => string;
+
+// Object literals of one fixed shape, no spreads: a million of these are made in a morning run.
+function item(kind: PendingKind, number: string, subject: string, holderId: number, since: Date, age: Age, extra: {
+  parked?: boolean; returned?: boolean; fileSectionId?: number; applicantId?: number;
+}): PendingItem {
+  return {
+    kind, number, subject, holderId, since, age: age(since), parked: extra.parked ?? false, returned: extra.returned ?? false,
+    fileSectionId: extra.fileSectionId ?? null, applicantId: extra.applicantId ?? null,
+  };
+}
+
+const fileItem = (f: PendingFileRow, age: Age): PendingItem =>
+  item('file', f.fileNumber, f.subject, f.holderId, f.movedAt, age, { parked: f.parked, fileSectionId: f.sectionId });
+
+const receiptItem = (r: PendingReceiptRow, age: Age): PendingItem => item('receipt', r.diaryNumber, r.subject, r.holderId, r.movedAt, age, {});
+
+function applicationItem(a: PendingApplicationRow, age: Age, name: Name): PendingItem {
+  const subject = a.kind === 'leave' ? `${name(a.employeeId)}: ${a.type} ${dmy(a.startDate)}–${dmy(a.endDate)}`
+    : a.kind === 'tour' ? `${name(a.employeeId)}: ${a.destinations.join(', ')} ${dmy(a.startDate)}–${dmy(a.endDate)}`
+      : `${name(a.employeeId)}: ₹${a.total}`;
+  return item(a.kind, a.number, subject, a.holderId, a.movedAt, age, { returned: a.returned, applicantId: a.employeeId });
+}
+
+/** Oldest first; the same instant's items by number. */
+const oldestFirst = (a: PendingItem, b: PendingItem) => a.since.getTime() - b.since.getTime() || a.number.localeCompare(b.number);
+
+const KIND_ORDER: Record<PendingKind, number> = { file: 0, receipt: 1, leave: 2, tour: 3, ta: 4 };
+
 /** Everything in the hands of one holder, oldest first. Five repository calls. */
-async function heldBy(tx: Tx, holderId: number, today: string, calendar: HolidayCalendar, names: (id: number) => Promise<string>): Promise<PendingItem[]> {
-  const base = (since: Date) => ({ holderId, since, age: workingAge(calendar, since, today), parked: false, returned: false, fileSectionId: null, applicantId: null });
+async function heldBy(tx: Tx, holderId: number, age: Age, name: (id: number) => Promise<string>): Promise<PendingItem[]> {
+  const open = ['pending', 'returned'] as const;
   const files = await tx.files.listByHolder(holderId, ['open', 'parked']);
   const receipts = await tx.receipts.listByHolder(holderId, ['open']);
   // pending: awaiting the sanctioning officer; returned: awaiting the applicant's clarification.
-  const leave = await tx.leave.listByHolder(holderId, ['pending', 'returned']);
-  const tours = await tx.tours.listByHolder(holderId, ['pending', 'returned']);
-  const claims = await tx.taClaims.listByHolder(holderId, ['pending', 'returned']);
-  const items: PendingItem[] = [
-    ...files.map((f) => ({ ...base(f.movedAt), kind: 'file' as const, number: f.fileNumber, subject: f.subject, parked: f.status === 'parked', fileSectionId: f.sectionId })),
-    ...receipts.map((r) => ({ ...base(r.movedAt), kind: 'receipt' as const, number: r.diaryNumber, subject: r.subject })),
-    ...await Promise.all(leave.map(async (l) => ({
-      ...base(l.movedAt), kind: 'leave' as const, number: l.number, returned: l.status === 'returned', applicantId: l.employeeId,
-      subject: `${await names(l.employeeId)}: ${l.type} ${dmy(l.startDate)}–${dmy(l.endDate)}`,
-    }))),
-    ...await Promise.all(tours.map(async (t) => ({
-      ...base(t.movedAt), kind: 'tour' as const, number: t.number, returned: t.status === 'returned', applicantId: t.employeeId,
-      subject: `${await names(t.employeeId)}: ${t.destinations.join(', ')} ${dmy(t.startDate)}–${dmy(t.endDate)}`,
-    }))),
-    ...await Promise.all(claims.map(async (c) => ({
-      ...base(c.movedAt), kind: 'ta' as const, number: c.number, returned: c.status === 'returned', applicantId: c.employeeId,
-      subject: `${await names(c.employeeId)}: ₹${c.total}`,
-    }))),
+  const leave = await tx.leave.listByHolder(holderId, [...open]);
+  const tours = await tx.tours.listByHolder(holderId, [...open]);
+  const claims = await tx.taClaims.listByHolder(holderId, [...open]);
+  const common = (a: { id: number; number: string; employeeId: number; holderId: number; status: string; movedAt: Date }) =>
+    ({ id: a.id, number: a.number, employeeId: a.employeeId, holderId: a.holderId, returned: a.status === 'returned', movedAt: a.movedAt });
+  const applications: PendingApplicationRow[] = [
+    ...leave.map((l) => ({ ...common(l), kind: 'leave' as const, type: l.type, startDate: l.startDate, endDate: l.endDate })),
+    ...tours.map((t) => ({ ...common(t), kind: 'tour' as const, destinations: t.destinations, startDate: t.startDate, endDate: t.endDate })),
+    ...claims.map((c) => ({ ...common(c), kind: 'ta' as const, total: c.total })),
   ];
-  return items.sort((a, b) => a.since.getTime() - b.since.getTime() || a.number.localeCompare(b.number));
+  const names = new Map<number, string>();
+  for (const a of applications) if (!names.has(a.employeeId)) names.set(a.employeeId, await name(a.employeeId));
+  const items: PendingItem[] = [
+    ...files.map((f) => fileItem({ ...f, parked: f.status === 'parked' }, age)),
+    ...receipts.map((r) => receiptItem(r, age)),
+    ...applications.map((a) => applicationItem(a, age, (id) => names.get(id) ?? `#${id}`)),
+  ];
+  return items.sort(oldestFirst);
 }
 
 /** Runs read-only work in a transaction: the caller's one, or a fresh one per call. */
@@ -105,6 +155,8 @@ export const within = (tx: Tx): Reads => (work) => work(tx);
 
 /** Employees per transaction when reading through a store. */
 export const CHUNK = 200;
+/** Files or receipts per page (one transaction each when read through a store). */
+export const PAGE = 20_000;
 
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -120,21 +172,36 @@ export interface OfficePendency {
   byHolder: Map<number, PendingItem[]>;
 }
 
-/** One pass over the office: the staff once, then what each holds. See the cost note at the top. */
+/** Every page of an id-ordered list, each page read in its own `reads` call. */
+async function allPages<T extends { id: number }>(reads: Reads, page: (tx: Tx, afterId: number, limit: number) => Promise<T[]>, each: (row: T) => void): Promise<void> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await reads((tx) => page(tx, afterId, PAGE));
+    for (const row of rows) each(row);
+    if (rows.length < PAGE) return;
+    afterId = rows[rows.length - 1]!.id;
+  }
+}
+
+/** One pass over the office: the staff, the applications, then the open files and receipts page by page. */
 export async function loadOfficePendency(source: Tx | Reads, today: string, calendar: HolidayCalendar): Promise<OfficePendency> {
   const reads = typeof source === 'function' ? source : within(source);
   const employees = await reads((tx) => tx.employees.list());
   const byId = new Map(employees.map((e) => [e.id, e]));
-  const names = async (id: number) => byId.get(id)?.name ?? `#${id}`;
+  const name = (id: number) => byId.get(id)?.name ?? `#${id}`;
+  const age = ageOn(calendar, today);
   const byHolder = new Map<number, PendingItem[]>();
-  for (const chunk of chunks(employees)) {
-    await reads(async (tx) => {
-      for (const e of chunk) {
-        const items = await heldBy(tx, e.id, today, calendar, names);
-        if (items.length > 0) byHolder.set(e.id, items);
-      }
-    });
-  }
+  const add = (item: PendingItem) => {
+    const list = byHolder.get(item.holderId);
+    if (list === undefined) byHolder.set(item.holderId, [item]);
+    else list.push(item);
+  };
+  const applications = await reads((tx) => tx.pendency.applications());
+  await allPages(reads, (tx, after, limit) => tx.pendency.files(after, limit), (f) => add(fileItem(f, age)));
+  await allPages(reads, (tx, after, limit) => tx.pendency.receipts(after, limit), (r) => add(receiptItem(r, age)));
+  for (const a of applications) add(applicationItem(a, age, name));
+  // Same order as heldBy: by kind, then oldest first (the sort is stable).
+  for (const items of byHolder.values()) items.sort((a, b) => oldestFirst(a, b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   return { employees, byId, byHolder };
 }
 
@@ -145,5 +212,5 @@ export async function pendingFor(tx: Tx, employee: Employee, today: string, cale
     if (!names.has(id)) names.set(id, (await tx.employees.byId(id))?.name ?? `#${id}`);
     return names.get(id) ?? `#${id}`;
   };
-  return heldBy(tx, employee.id, today, calendar, name);
+  return heldBy(tx, employee.id, ageOn(calendar, today), name);
 }

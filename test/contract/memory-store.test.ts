@@ -6,6 +6,7 @@ import { describeCircularContract } from './circular-contract.ts';
 import { describeScanContract } from './scans-contract.ts';
 import { describeTrainingContract } from './training-contract.ts';
 import { describeLetterContract } from './letters-contract.ts';
+import { describePendencyContract } from './pendency-contract.ts';
 
 const make = async () => {
   const store = new MemoryStore();
@@ -19,3 +20,4 @@ describeCircularContract('MemoryStore', make);
 describeScanContract('MemoryStore', make);
 describeTrainingContract('MemoryStore', make);
 describeLetterContract('MemoryStore', make);
+describePendencyContract('MemoryStore', make);

@@ -6,6 +6,7 @@ import { describeCircularContract } from './circular-contract.ts';
 import { describeScanContract } from './scans-contract.ts';
 import { describeTrainingContract } from './training-contract.ts';
 import { describeLetterContract } from './letters-contract.ts';
+import { describePendencyContract } from './pendency-contract.ts';
 
 // A real, migrated SQLite file per test.
 describeStoreContract('PrismaStore (SQLite)', createTestStore);
@@ -15,3 +16,4 @@ describeCircularContract('PrismaStore (SQLite)', createTestStore);
 describeScanContract('PrismaStore (SQLite)', createTestStore);
 describeTrainingContract('PrismaStore (SQLite)', createTestStore);
 describeLetterContract('PrismaStore (SQLite)', createTestStore);
+describePendencyContract('PrismaStore (SQLite)', createTestStore);

@@ -2,10 +2,28 @@
 // /bot<token>/<method> with JSON or multipart bodies, GET /file/bot<token>/<path> for downloads),
 // queues updates for long polling, and records every call so tests can assert what went out.
 // Telegram's own refusals that matter to an adapter are reproduced (too long text, callback data
-// over 64 bytes, a long caption, files over the 20 MB download limit, 429 with retry_after).
+// over 64 bytes, a long caption, files over the 20 MB download limit, 429 with retry_after), and,
+// when switched on with `enforceRates`, Telegram's published send limits: at most 30 messages in any
+// second to all chats together, and one a second per chat with short bursts — exceeded, a send is
+// refused with 429 and retry_after, as Telegram does.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
+
+/** The send limits the peer holds a bot to (see `enforceRates`). */
+export interface PeerRates {
+  /** Messages to all chats together within any 1,000 ms. */
+  perSecond: number;
+  /** Per chat: one token per 1/perChatPerSecond s, at most perChatBurst saved up. */
+  perChatPerSecond: number;
+  perChatBurst: number;
+  /** Seconds a refused send is told to wait. */
+  retryAfter: number;
+}
+
+export const TELEGRAM_RATES: PeerRates = { perSecond: 30, perChatPerSecond: 1, perChatBurst: 3, retryAfter: 1 };
+
+const SEND_METHODS = new Set(['sendMessage', 'sendDocument', 'sendPhoto']);
 
 export interface PeerCall {
   method: string;
@@ -41,6 +59,13 @@ export class BotApiPeer {
   private readonly listeners = new Set<() => void>();
   private limited: { left: number; retryAfter: number; methods: string[] } = { left: 0, retryAfter: 1, methods: [] };
   private nextCallbackId = 1;
+  private rates: PeerRates | null = null;
+  private readonly recentSends: number[] = [];
+  private readonly chatTokens = new Map<string, { tokens: number; at: number }>();
+  /** Sends refused with 429 because a rate in `enforceRates` was exceeded. */
+  readonly refusedForRate: { chatId: string; at: number; why: 'overall' | 'chat' }[] = [];
+  /** When each accepted send arrived (ms, performance.now()), with its chat. */
+  readonly acceptedSends: { chatId: string; at: number }[] = [];
 
   private constructor(private readonly server: http.Server, readonly token: string) {}
 
@@ -85,6 +110,11 @@ export class BotApiPeer {
   /** Answers the next `count` calls of `methods` with HTTP 429 and parameters.retry_after. */
   rateLimitNext(count: number, retryAfter = 1, methods = ['sendMessage', 'sendDocument']): void {
     this.limited = { left: count, retryAfter, methods };
+  }
+
+  /** From now on, refuses sends over Telegram's rates with 429 (see PeerRates). */
+  enforceRates(rates: PeerRates = TELEGRAM_RATES): void {
+    this.rates = rates;
   }
 
   callsTo(method: string): PeerCall[] {
@@ -195,9 +225,33 @@ export class BotApiPeer {
       const after = this.limited.retryAfter;
       return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${after}`, parameters: { retry_after: after } });
     }
+    if (SEND_METHODS.has(method) && this.rates !== null) {
+      const why = this.overRate(String(call.params.chat_id), this.rates);
+      if (why !== null) {
+        const after = this.rates.retryAfter;
+        this.refusedForRate.push({ chatId: String(call.params.chat_id), at: performance.now(), why });
+        return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${after}`, parameters: { retry_after: after } });
+      }
+    }
     const answer = await this.answer(call, req);
     if ('error' in answer) return json(res, answer.status, { ok: false, error_code: answer.status, description: answer.error });
     return json(res, 200, { ok: true, result: answer.result });
+  }
+
+  /** Takes a send against the limits; the limit it would break, or null (and then it is counted). */
+  private overRate(chatId: string, rates: PeerRates): 'overall' | 'chat' | null {
+    const now = performance.now();
+    while (this.recentSends.length > 0 && (this.recentSends[0] as number) <= now - 1000) this.recentSends.shift();
+    if (this.recentSends.length >= rates.perSecond) return 'overall';
+    const chat = this.chatTokens.get(chatId) ?? { tokens: rates.perChatBurst, at: now };
+    chat.tokens = Math.min(rates.perChatBurst, chat.tokens + ((now - chat.at) / 1000) * rates.perChatPerSecond);
+    chat.at = now;
+    this.chatTokens.set(chatId, chat);
+    if (chat.tokens < 1) return 'chat';
+    chat.tokens -= 1;
+    this.recentSends.push(now);
+    this.acceptedSends.push({ chatId, at: now });
+    return null;
   }
 
   private record(call: PeerCall): void {

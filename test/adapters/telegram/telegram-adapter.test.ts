@@ -11,7 +11,7 @@ import { BotApiPeer } from '../../helpers/bot-api-peer.ts';
 import { fakeHost, type FakeHost } from './fake-host.ts';
 
 const scan = readFileSync(new URL('../../fixtures/images/scan-portrait.jpg', import.meta.url));
-const FAST = { overallPerSecond: 1000, overallBurst: 1000, perChatPerSecond: 1000, perChatBurst: 1000 };
+const FAST = { overallPerSecond: 1000, perChatPerSecond: 1000, perChatBurst: 1000, marginMs: 0 };
 
 let peer: BotApiPeer | null = null;
 let adapter: TelegramAdapter | null = null;

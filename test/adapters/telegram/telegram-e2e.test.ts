@@ -14,7 +14,7 @@ const scan = readFileSync(new URL('../../fixtures/images/scan-portrait.jpg', imp
 const CLERK = 1021; // Priya Singh, clerk, English
 const SO = 1010; // सुनीता देवी, section officer
 const STRANGER = 4242;
-const FAST = { overallPerSecond: 1000, overallBurst: 1000, perChatPerSecond: 1000, perChatBurst: 1000 };
+const FAST = { overallPerSecond: 1000, perChatPerSecond: 1000, perChatBurst: 1000, marginMs: 0 };
 
 let office: TestOffice;
 let peer: BotApiPeer;

@@ -35,6 +35,17 @@ describe('runDailyDigest', () => {
     deps = { store: office.store, clock: office.clock, policy: POLICY, reportRecipients: [office.staff.collector.code] };
   });
 
+  it('lets chat messages in while it runs, instead of holding the thread until it is done', async () => {
+    const answered: string[] = [];
+    let finished = false;
+    const run = runDailyDigest(deps, { day: DAY, dryRun: false }).then(() => { finished = true; });
+    // A message arriving now (a timer is how the next network event gets its turn).
+    setTimeout(() => void office.text(office.staff.clerk.code, 'help').then((text) => { answered.push(finished ? 'after' : 'during'); return text; }), 0);
+    await run;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toEqual(['during']);
+  });
+
   it('sends each digest in the recipient\'s language, and the report note to the Collector', async () => {
     const result = await runDailyDigest(deps, { day: DAY, dryRun: false });
     expect(result).toMatchObject({ ran: true, resumed: false, sent: 5, alreadySent: 0 });
