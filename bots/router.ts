@@ -37,7 +37,7 @@ const NOTE_SHEET = /^(?:file|फाइल|फ़ाइल|संचिका|san
 const DECISIONS: Intent[] = ['approve', 'return', 'refuse'];
 
 const TOUR_DIARY = /^(?:tour\s+diary|diary|दैनिकी|भ्रमण\s+दैनिकी|दौरा\s+डायरी|tour\s+dairy)\s*[:\-–—]\s*(.+)$/is;
-const SIGNED_COPY = /^(?:signed|हस्ताक्षरित)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})$/i;
+const SIGNED_COPY = /^(?:signed|हस्ताक्षरित)\s+([A-Z]{2,6}-\d{1,6}\/\d{4}|(?:LV|TR|TA)\/\d{4}\/\d{1,6})$/i;
 
 export async function routeEmployee(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
   // While a training walkthrough is on, its practice steps answer first (nothing real is touched).

@@ -7,6 +7,7 @@ import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { vtext } from '../messages/efile-texts.ts';
 import { repliedTo } from './conversation.ts';
+import { absenceText } from './leave.ts';
 
 export const VERIFY_WORD = /^(?:verify|check signature|सत्यापन|सत्यापित करें|हस्ताक्षर जाँचें|satyapan)\b/i;
 
@@ -37,8 +38,12 @@ export async function verifyRepliedDocument(ctx: CommandContext): Promise<Outcom
   return { replies: [{ text: describeCheck(await ctx.deps.signer.verify(bytes), ctx.lang) }] };
 }
 
-/** "signed EST-12/2026": the newest signed copy of the file's note sheet. */
+const ABSENCE_NUMBER = /^(LV|TR|TA)\/(\d{4})\/(\d{1,6})$/i;
+
+/** "signed EST-12/2026": the newest signed copy of the file's note sheet; "signed LV/2026/12": a leave, tour or TA order. */
 export async function signedCopyCommand(ctx: CommandContext, number: string): Promise<Outcome> {
+  const absence = ABSENCE_NUMBER.exec(number.trim());
+  if (absence !== null) return signedAbsenceCopy(ctx, absence[1]!.toUpperCase() as 'LV' | 'TR' | 'TA', `${absence[1]!.toUpperCase()}/${absence[2]}/${absence[3]!.padStart(6, '0')}`);
   const file = (await ctx.tx.files.byNumber(number.toUpperCase())) ?? (await ctx.tx.files.byNumber(number));
   if (file === null) return { replies: [{ text: failureText('FILE.NOT_FOUND', { number }, ctx.lang) }] };
   if (ctx.employee === null || !(await canSeeFile(ctx.tx, ctx.employee, file))) {
@@ -52,6 +57,30 @@ export async function signedCopyCommand(ctx: CommandContext, number: string): Pr
     replies: [{
       text: vtext('signedCopy', ctx.lang, { number: file.fileNumber, at: istDateTime(latest.createdAt) }),
       document: { filename: `${file.fileNumber.replace(/[^\w-]+/g, '_')}-signed.pdf`, mime: 'application/pdf', base64: Buffer.from(bytes).toString('base64') },
+      subject: { type: 'signed', id: latest.blob },
+    }],
+  };
+}
+
+/** A signed leave order, tour approval order or TA bill, for the applicant, the sanctioning officer and the signer. */
+async function signedAbsenceCopy(ctx: CommandContext, kind: 'LV' | 'TR' | 'TA', number: string): Promise<Outcome> {
+  const { tx, lang } = ctx;
+  const item = kind === 'LV' ? await tx.leave.byNumber(number) : kind === 'TR' ? await tx.tours.byNumber(number) : await tx.taClaims.byNumber(number);
+  if (item === null) {
+    const code = kind === 'LV' ? 'LEAVE.NOT_FOUND' : kind === 'TR' ? 'TOUR.NOT_FOUND' : 'TOUR.CLAIM_NOT_FOUND';
+    return { replies: [{ text: absenceText({ code, params: { number } }, lang) }] };
+  }
+  const subjectType = kind === 'LV' ? 'leave' : kind === 'TR' ? 'tour' : 'ta';
+  const latest = (await tx.signedDocuments.listFor(subjectType, number))[0];
+  const me = ctx.employee;
+  const allowed = me !== null && [item.employeeId, item.sanctionerId, latest?.signerId].includes(me.id);
+  if (!allowed) return { replies: [{ text: vtext('notYourSignedCopy', lang, { number }) }] };
+  const bytes = latest === undefined ? null : await ctx.deps.blobs.get(latest.blob);
+  if (latest === undefined || bytes === null) return { replies: [{ text: vtext('noSigned', lang, { number }) }] };
+  return {
+    replies: [{
+      text: vtext('signedCopy', lang, { number, at: istDateTime(latest.createdAt) }),
+      document: { filename: `${number.replace(/\//g, '-')}-signed.pdf`, mime: 'application/pdf', base64: Buffer.from(bytes).toString('base64') },
       subject: { type: 'signed', id: latest.blob },
     }],
   };

@@ -174,6 +174,10 @@ export const VERIFY_TEXT = {
     en: () => 'To check a signature, send the signed PDF with the caption "verify", or reply "verify" to the message that carried it.',
   },
   noSigned: { hi: (p) => `${p.number} की कोई हस्ताक्षरित प्रति नहीं है।`, en: (p) => `There is no signed copy of ${p.number}.` },
+  notYourSignedCopy: {
+    hi: (p) => `${p.number} की हस्ताक्षरित प्रति केवल आवेदक, स्वीकृति देने वाले पदाधिकारी और हस्ताक्षरकर्ता को मिलती है।`,
+    en: (p) => `The signed copy of ${p.number} is only for the applicant, the sanctioning officer and the signer.`,
+  },
   signedCopy: { hi: (p) => `${p.number} की हस्ताक्षरित प्रति (${p.at})`, en: (p) => `Signed copy of ${p.number} (${p.at})` },
 } satisfies Record<string, Say>;
 

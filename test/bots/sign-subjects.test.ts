@@ -103,6 +103,15 @@ describe('signing a tour approval', () => {
     // The applicant hears of it as with an unsigned approval.
     await o.deliver();
     expect(o.channel.lastTo('SAH0010').reply.text).toContain(number);
+    // The signed order can be fetched again by its number, by the applicant and the signer only.
+    const short = number.replace(/\/0+(\d)/, '/$1');
+    const again = await o.say('SAH0010', `signed ${short}`);
+    expect(Buffer.compare(pdfOf(again), pdf)).toBe(0);
+    expect(pdfOf(await o.say('SAH0002', `हस्ताक्षरित ${number}`)).length).toBeGreaterThan(0);
+    const stranger = await o.say(o.staff.clerk.code, `signed ${number}`);
+    expect(stranger[0]?.document).toBeUndefined();
+    expect(joined(stranger)).toContain('केवल आवेदक');
+    expect(joined(await o.say('SAH0010', 'signed TR/2026/999999'))).toContain('TR/2026/999999');
   }, 60_000);
 
   it('refuses the code when the tour was cancelled after consent, and signs nothing', async () => {
