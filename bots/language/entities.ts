@@ -8,7 +8,7 @@ import { extractDates } from './dates.ts';
 import type { Analysis, Token } from './normalize.ts';
 import { decisionRemark, forwardRemark, messageRemark, noteRemark } from './remarks.ts';
 import { audience, purpose, QUERY_WORDS, reportKind, stripEdges, SUBJECT_WORDS } from './residual.ts';
-import { destinations, leaveTypes, travelModes } from './travel.ts';
+import { destinations, leaveTypes, travelModes, unknownDestinations } from './travel.ts';
 
 export interface Entities {
   employeeCode?: string; otp?: string; fileNumber?: string; diaryNumber?: string;
@@ -75,6 +75,11 @@ function travelRequest(intent: string, tokens: Token[], source: string, today: s
   const modes = travelModes(tokens);
   const places = destinations(tokens);
   [...types, ...modes, ...places].forEach(mark);
+  if (intent === 'apply_tour' && places.length === 0) {
+    const unknown = unknownDestinations(tokens, source, used);
+    unknown.forEach(mark);
+    places.push(...unknown);
+  }
   if (intent === 'apply_leave') setIf(e, 'leaveType', types[0]?.value);
   copyDates(e, dates);
   if (places.length) e.destinations = places.map((p) => p.value);

@@ -49,3 +49,40 @@ export function destinations(tokens: Token[]): Span<string>[] {
   }
   return out;
 }
+
+// Places the gazetteer does not know (a village, a panchayat, a block of another district) are
+// still places: the word or two right after a tour word ("tour to Banmankhi …", "दौरा: बनमनखी …"),
+// or right before it ("बनमनखी दौरा", "बनमनखी का दौरा"). Latin words must be capitalised, so that
+// "tour to inspect schools" names no place. Used only when the gazetteer found none.
+const TOUR_WORDS = wordSet(['tour', 'daura', 'दौरा', 'दौरे', 'bhraman', 'भ्रमण', 'visit', 'trip']);
+const PLACE_LINKS = wordSet(['to', 'of', 'ka', 'का', 'ke', 'के', 'me', 'mein', 'में', 'par', 'पर', 'at', 'in']);
+const NOT_PLACES = wordSet([
+  'programme', 'program', 'कार्यक्रम', 'for', 'on', 'from', 'by', 'till', 'until', 'hetu', 'हेतु', 'ke', 'के', 'liye',
+  'लिए', 'tomorrow', 'today', 'kal', 'कल', 'aaj', 'आज', 'parso', 'परसों', 'apply', 'please', 'plan', 'duty', 'field',
+  'official', 'inspection', 'निरीक्षण', 'meeting', 'बैठक', 'se', 'से', 'tak', 'तक', 'hai', 'है', 'jana', 'जाना',
+  'jaunga', 'जाऊंगा', 'karna', 'करना', 'hoga', 'होगा', 'mera', 'मेरा', 'my', 'the', 'a', 'an', 'district', 'block',
+]);
+
+export function unknownDestinations(tokens: Token[], source: string, used: ReadonlySet<number>): Span<string>[] {
+  const placeLike = (i: number): boolean => {
+    const t = tokens[i];
+    if (t === undefined || used.has(i) || t.kind !== 'word' || t.emoji || NOT_PLACES.has(t.norm) || TOUR_WORDS.has(t.norm) || PLACE_LINKS.has(t.norm)) return false;
+    if (t.script === 'latin') return /^\p{Lu}/u.test(source.slice(t.start, t.end)) && !t.upper;
+    return t.script === 'deva';
+  };
+  const span = (from: number, to: number): Span<string> => ({ from, to, value: source.slice(tokens[from]!.start, tokens[to - 1]!.end) });
+  for (let i = 0; i < tokens.length; i++) {
+    if (!TOUR_WORDS.has(tokens[i]!.norm)) continue;
+    // After: "tour to X Y", "दौरा: X".
+    let a = i + 1;
+    while (a < tokens.length && (PLACE_LINKS.has(tokens[a]!.norm) || (tokens[a]!.kind === 'punct' && tokens[a]!.text === ':'))) a++;
+    let b = a;
+    while (b < tokens.length && b - a < 2 && placeLike(b)) b++;
+    if (b > a) return [span(a, b)];
+    // Before: "X दौरा", "X का दौरा", "X में दौरा".
+    let z = i - 1;
+    while (z >= 0 && PLACE_LINKS.has(tokens[z]!.norm)) z--;
+    if (z >= 0 && placeLike(z)) return [span(z, z + 1)];
+  }
+  return [];
+}

@@ -21,3 +21,17 @@ describe('leave and tour requests in three registers', () => {
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(requests.length * 0.1));
   });
 });
+
+describe('tour destinations the gazetteer does not know', () => {
+  it('takes the place named beside the tour word, in Hindi and English, and never a lower-case English word', async () => {
+    const model = await testLanguage();
+    const places = (text: string) => model.parse(text, { today: CORPUS_TODAY }).entities.destinations;
+    expect(places('दौरा बनमनखी 3 दिसंबर निरीक्षण हेतु')).toEqual(['बनमनखी']);
+    expect(places('बनमनखी का दौरा 4 दिसंबर, बैठक')).toEqual(['बनमनखी']);
+    expect(places('tour to Banmankhi on 3 Dec for inspection')).toEqual(['Banmankhi']);
+    expect(places('tour: Raghopur 5 Dec survey')).toEqual(['Raghopur']);
+    expect(places('tour to inspect schools on 3 Dec')).toBeUndefined();
+    // A known place is still the gazetteer's spelling.
+    expect(places('दौरा: महिषी 3 दिसंबर निरीक्षण')).toEqual(['Mahishi']);
+  });
+});
