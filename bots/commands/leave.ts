@@ -15,7 +15,7 @@ import { istDate } from '../../core/time.ts';
 import type { Employee } from '../../core/types.ts';
 import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
-import { LEAVE_FAILURE_TEXT, ltext } from '../messages/leave-texts.ts';
+import { LEAVE_FAILURE_TEXT, ltext, statusText } from '../messages/leave-texts.ts';
 import { TOUR_FAILURE_TEXT } from '../messages/tour-texts.ts';
 import { chatState, updateChatState } from './conversation.ts';
 import { resolvePerson } from './resolve.ts';
@@ -154,12 +154,12 @@ export async function myLeaveCommand(ctx: CommandContext, me: Employee): Promise
   const lines = [ltext('balancesHeader', lang, { year }), ...balances.map((b) => ltext('balanceLine', lang, { ...b }))];
   if (applications.length > 0) {
     lines.push(ltext('applicationsHeader', lang));
-    for (const a of applications) lines.push(ltext('applicationLine', lang, { number: a.number, type: a.type, from: a.startDate, to: a.endDate, days: a.days, status: a.status }));
+    for (const a of applications) lines.push(ltext('applicationLine', lang, { number: a.number, type: a.type, from: a.startDate, to: a.endDate, days: a.days, status: statusText(a.status, lang) }));
   }
   const tours = await ctx.tx.tours.listByEmployee(me.id, 5);
   if (tours.length > 0) {
     lines.push(ltext('toursHeader', lang));
-    for (const t of tours) lines.push(ltext('applicationLine', lang, { number: t.number, type: t.destinations.join(', '), from: t.startDate, to: t.endDate, days: '', status: t.status }).replace(' ()', ''));
+    for (const t of tours) lines.push(ltext('applicationLine', lang, { number: t.number, type: t.destinations.join(', '), from: t.startDate, to: t.endDate, days: '', status: statusText(t.status, lang) }).replace(' ()', ''));
   }
   return say(lines.join('\n'));
 }

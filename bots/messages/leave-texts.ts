@@ -86,3 +86,13 @@ export const LEAVE_FAILURE_TEXT: Record<string, Say> = {
   'LEAVE.CHANGED_MEANWHILE': { hi: (p) => `${p.number} पर इसी बीच कार्रवाई हो चुकी है।`, en: (p) => `${p.number} was acted on just now by someone else.` },
   'LEAVE.NOT_ALLOWED': { hi: () => 'यह कार्रवाई आपके लिए अनुमत नहीं है।', en: () => 'You are not allowed to do that.' },
 };
+
+const STATUS_WORDS: Record<string, [string, string]> = {
+  pending: ['लंबित', 'pending'], sanctioned: ['स्वीकृत', 'sanctioned'], approved: ['स्वीकृत', 'approved'],
+  refused: ['अस्वीकृत', 'refused'], returned: ['वापस', 'returned'], cancelled: ['रद्द', 'cancelled'], curtailed: ['घटाया गया', 'curtailed'],
+};
+
+/** A leave, tour or claim status in the reader's language. */
+export function statusText(status: string, lang: 'hi' | 'en'): string {
+  return STATUS_WORDS[status]?.[lang === 'hi' ? 0 : 1] ?? status;
+}

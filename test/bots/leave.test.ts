@@ -86,6 +86,10 @@ describe('leave over chat', () => {
     await o.say('SAH0010', 'स्वीकृत', { replyToMessageId: o.channel.lastTo('SAH0010').messageId });
     expect(await balance(o, o.staff.clerkEn.id)).toBe(15);
     expect(joined(await o.say('SAH0021', 'my leave'))).toMatch(/Casual Leave \(CL\): 15/);
+    expect(joined(await o.say('SAH0021', 'my leave'))).toMatch(/LV\/2026\/000001 CL 26-11-2026–26-11-2026 \(1\) — sanctioned/);
+    await o.say('SAH0021', 'भाषा हिंदी');
+    expect(joined(await o.say('SAH0021', 'मेरी छुट्टी'))).toMatch(/LV\/2026\/000001 CL 26-11-2026–26-11-2026 \(1\) — स्वीकृत/);
+    await o.say('SAH0021', 'language english');
     o.clock.advanceMinutes(24 * 60);
     expect(joined(await o.say('SAH0001', 'who is out today'))).toContain('Priya Singh');
     o.clock.advanceMinutes(-24 * 60);
