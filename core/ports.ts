@@ -43,6 +43,8 @@ export interface AccountRepo {
   find(channel: string, address: string): Promise<ChatAccount | null>;
   byId(id: number): Promise<ChatAccount | null>;
   byEmployee(employeeId: number): Promise<ChatAccount[]>;
+  /** Those of the employees with at least one linked chat, ascending (one query for a whole circular). */
+  linkedAmong(employeeIds: readonly number[]): Promise<number[]>;
   create(data: { channel: string; address: string; displayName: string | null }): Promise<ChatAccount>;
   update(id: number, patch: Partial<Pick<ChatAccount, 'employeeId' | 'linkedAt' | 'displayName' | 'conversationRef'>>): Promise<ChatAccount>;
 }

@@ -2,7 +2,7 @@
 import type { Tx } from '../../core/ports.ts';
 import type { Circular, CircularRecipient } from '../../core/messaging/circular-types.ts';
 import type * as Rows from './generated/client.ts';
-import { call, orNull, type Db } from './prisma-common.ts';
+import { call, orNull, stamp, type Db, type Sql } from './prisma-common.ts';
 
 const toCircular = (r: Rows.Circular): Circular => ({
   id: r.id, number: r.number, senderId: r.senderId, audience: r.audience, text: r.text, pdfBlob: r.pdfBlob,
@@ -19,7 +19,10 @@ const defined = <T extends object>(patch: T): Partial<T> =>
 /** SQLite allows 32,766 bound variables; two per recipient row keeps a chunk well inside it. */
 const CHUNK = 5_000;
 
-export function circularRepository(db: Db): Pick<Tx, 'circulars'> {
+const RECIPIENT_FIELDS = { deliveredAt: '"deliveredAt"', ackAt: '"ackAt"', remindedAt: '"remindedAt"' } as const;
+
+/** `sql` runs the per-recipient statements (a circular to all is thousands of them) on the store's own connection. */
+export function circularRepository(db: Db, sql: Sql): Pick<Tx, 'circulars'> {
   return {
     circulars: {
       create: async (d) => toCircular(await call(() => db.circular.create({
@@ -53,8 +56,9 @@ export function circularRepository(db: Db): Pick<Tx, 'circulars'> {
       },
       // Conditional updates: the row is set by whichever caller gets there first, in one statement.
       markFirst: async (circularId, employeeId, field, at) => {
-        const { count } = await db.circularRecipient.updateMany({ where: { circularId, employeeId, [field]: null }, data: { [field]: at } });
-        return count > 0;
+        const column = RECIPIENT_FIELDS[field];
+        return sql.run(`UPDATE "CircularRecipient" SET ${column} = ? WHERE "circularId" = ? AND "employeeId" = ? AND ${column} IS NULL`,
+          stamp(at), circularId, employeeId).changes > 0;
       },
       claimReminder: async (id, at) => {
         const { count } = await db.circular.updateMany({ where: { id, remindedAt: null }, data: { remindedAt: at } });

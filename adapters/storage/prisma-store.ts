@@ -173,7 +173,13 @@ function repositories(db: Db, sql: Sql, staff: StaffList): Tx {
         accountRow(sql.get('SELECT * FROM "ChatAccount" WHERE "channel" = ? AND "address" = ?', channel, address)),
       byId: async (id) => accountRow(sql.get('SELECT * FROM "ChatAccount" WHERE "id" = ?', id)),
       byEmployee: async (employeeId) =>
-        (await db.chatAccount.findMany({ where: { employeeId }, orderBy: { id: 'asc' } })).map(toAccount),
+        sql.all<Record<string, unknown>>('SELECT * FROM "ChatAccount" WHERE "employeeId" = ? ORDER BY "id" ASC', employeeId)
+          .map((r) => accountRow(r) as ChatAccount),
+      linkedAmong: async (employeeIds) => {
+        const linked = new Set(sql.all<{ employeeId: number }>('SELECT DISTINCT "employeeId" FROM "ChatAccount" WHERE "employeeId" IS NOT NULL')
+          .map((r) => Number(r.employeeId)));
+        return [...new Set(employeeIds)].filter((id) => linked.has(id)).sort((a, b) => a - b);
+      },
       create: async (data) => toAccount(await call(() => db.chatAccount.create({
         data: { channel: data.channel, address: data.address, displayName: data.displayName },
       }))),
@@ -270,7 +276,7 @@ function repositories(db: Db, sql: Sql, staff: StaffList): Tx {
     ...efileRepositories(db, sql),
     ...leaveRepositories(db, sql),
     ...jobRepository(sql),
-    ...circularRepository(db),
+    ...circularRepository(db, sql),
     ...scanTextRepository(db, sql),
     ...trainingRepository(db),
     ...letterRepository(db),

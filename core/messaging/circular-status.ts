@@ -3,7 +3,6 @@ import { fail, ok, type Result } from '../errors.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import type { Circular } from './circular-types.ts';
-import { isLinked } from './send-circular.ts';
 
 /** Posts that may see the status of anyone's circular. */
 export const STATUS_OVERSEERS: readonly string[] = ['COLLECTOR', 'DDC'];
@@ -30,12 +29,13 @@ export async function circularStatus(tx: Tx, options: { viewer: Employee; circul
   const byId = new Map((await tx.employees.list()).map((e) => [e.id, e]));
   const pending: Employee[] = [];
   const unreachable: Employee[] = [];
+  const linked = new Set(await tx.accounts.linkedAmong(rows.filter((r) => r.deliveredAt === null).map((r) => r.employeeId)));
   for (const row of rows) {
     if (row.ackAt !== null) continue;
     const employee = byId.get(row.employeeId);
     if (employee === undefined) continue;
     // Only the undelivered need a look at their chats: a delivered one was reachable.
-    if (row.deliveredAt === null && !(await isLinked(tx, employee.id))) unreachable.push(employee);
+    if (row.deliveredAt === null && !linked.has(employee.id)) unreachable.push(employee);
     else pending.push(employee);
   }
   return ok({

@@ -5,7 +5,7 @@
 import type { Clock, Tx } from '../ports.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { notify } from '../outbox/notify.ts';
-import { circularParams, circularPdfName, isLinked, parseAudience } from './send-circular.ts';
+import { circularParams, circularPdfName, parseAudience } from './send-circular.ts';
 import type { Circular } from './circular-types.ts';
 
 export interface ReminderRun {
@@ -23,11 +23,12 @@ export async function remindCircular(tx: Tx, clock: Clock, circular: Circular, n
   const params = circularParams(circular, sender, notice);
   let reminded = 0;
   let unreachable = 0;
+  const linked = new Set(await tx.accounts.linkedAmong(open.filter((r) => r.deliveredAt === null).map((r) => r.employeeId)));
   for (const row of open) {
     if (row.remindedAt !== null) continue;
     // A recipient who never received it may have linked a chat since: the reminder then carries the
     // circular itself (and its PDF); one still without a chat is left for the status to name.
-    if (row.deliveredAt === null && !(await isLinked(tx, row.employeeId))) { unreachable += 1; continue; }
+    if (row.deliveredAt === null && !linked.has(row.employeeId)) { unreachable += 1; continue; }
     if (!(await tx.circulars.markFirst(circular.id, row.employeeId, 'remindedAt', now))) continue;
     const document = row.deliveredAt === null && circular.pdfBlob !== null
       ? { document: { blob: circular.pdfBlob, filename: circularPdfName(circular.number), mime: 'application/pdf' } } : {};

@@ -70,9 +70,10 @@ export async function sendCircular(tx: Tx, clock: Clock, options: {
   const unreachable: Employee[] = [];
   const params = circularParams(circular, from, options.notice);
   const document = options.pdfBlob === null ? undefined : { blob: options.pdfBlob, filename: circularPdfName(number), mime: 'application/pdf' };
+  const linked = new Set(await tx.accounts.linkedAmong(recipients.map((e) => e.id)));
   for (const to of recipients) {
     // Nothing is queued for someone who could never receive it: the outbox would retry it forever.
-    if (!(await isLinked(tx, to.id))) { unreachable.push(to); continue; }
+    if (!linked.has(to.id)) { unreachable.push(to); continue; }
     await notify(tx, clock, {
       employeeId: to.id,
       notification: { kind: 'circular.issued', params, subject: { type: 'circular', id: number }, ...(document ? { document } : {}) },
@@ -109,8 +110,4 @@ async function audienceOf(tx: Tx, audience: CircularAudience, from: Employee): P
   if (audience.kind === 'posts') return everyone.filter((e) => e.postKey !== null && audience.keys.includes(e.postKey));
   const ids = new Set((await tx.sections.list()).filter((s) => audience.codes.includes(s.code)).map((s) => s.id));
   return everyone.filter((e) => ids.has(e.sectionId));
-}
-
-export async function isLinked(tx: Tx, employeeId: number): Promise<boolean> {
-  return (await tx.accounts.byEmployee(employeeId)).some((a) => a.employeeId === employeeId);
 }

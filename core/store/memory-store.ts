@@ -131,6 +131,10 @@ export class MemoryStore implements Store {
         byId: async (id) => one(s().accounts.find((x) => x.id === id)),
         byEmployee: async (employeeId) =>
           copy(s().accounts.filter((x) => x.employeeId === employeeId).sort((a, b) => a.id - b.id)),
+        linkedAmong: async (employeeIds) => {
+          const linked = new Set(s().accounts.map((x) => x.employeeId));
+          return [...new Set(employeeIds)].filter((id) => linked.has(id)).sort((a, b) => a - b);
+        },
         create: async (data) => {
           if (s().accounts.some((x) => x.channel === data.channel && x.address === data.address)) {
             throw new UniqueViolation('ChatAccount.channel_address');

@@ -211,6 +211,10 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect(await tx((t) => t.accounts.byEmployee(employee.id + 1000))).toEqual([]);
         const unlinked = await tx((t) => t.accounts.update(a!.id, { employeeId: null, linkedAt: null }));
         expect(unlinked).toEqual({ ...linked[0], employeeId: null, linkedAt: null });
+        // Still linked through the other account; an id with no account, or asked twice, is not doubled.
+        expect(await tx((t) => t.accounts.linkedAmong([employee.id + 1000, employee.id, employee.id]))).toEqual([employee.id]);
+        await tx((t) => t.accounts.update(b!.id, { employeeId: null, linkedAt: null }));
+        expect(await tx((t) => t.accounts.linkedAmong([employee.id]))).toEqual([]);
       });
 
       it('rejects a second account with the same channel and address only', async () => {
