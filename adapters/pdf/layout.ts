@@ -222,3 +222,17 @@ export function days(n: number): string {
 export function dayWord(n: number): string {
   return n === 1 || (n > 0 && n < 1) ? 'day' : 'days';
 }
+
+/** The foot every office order ends with: memo number and date, the copy list, and page footers. */
+export async function closeOrder(doc: Doc, fonts: OfficeFonts, page: PageFlow, order: { number: string; date: string; copyTo: string[] }): Promise<Uint8Array> {
+  page.y += 14;
+  page.rule(0.4);
+  page.y += 8;
+  page.split(`ज्ञापांक / Memo No.: ${order.number}`, `दिनांक / Date: ${order.date}`, BODY);
+  page.y += 4;
+  page.block('प्रतिलिपि / Copy to:', BOLD);
+  order.copyTo.forEach((to, i) => page.flow(`${i + 1}. ${to}`, BODY, 14));
+  if (order.copyTo.length === 0) page.flow('—', BODY, 14);
+  footers(doc, fonts, `${order.number}   ·   ${order.date}`);
+  return finish(doc);
+}

@@ -4,7 +4,7 @@
 // block, which the signer draws on the finished page; nothing here pretends to be a signature.
 import type { LeaveOrder, OrderParty } from '../../core/leave/documents.ts';
 import type { OfficeFonts } from './fonts.ts';
-import { BODY, BOLD, days, dayWord, finish, footers, newDocument, PageFlow } from './layout.ts';
+import { BODY, BOLD, days, dayWord, closeOrder, newDocument, PageFlow } from './layout.ts';
 import { drawText, heightOfText } from './text-runs.ts';
 
 /** Height and width of the blank room above the sanctioning officer's name, in points. */
@@ -85,15 +85,5 @@ export async function renderLeaveOrder(fonts: OfficeFonts, created: Date, order:
     page.y += drawText(doc, fonts, line, { x: blockX, y: page.y, width: SIGNATURE_ROOM.width, style: i === 0 ? BOLD : BODY, align: 'center' });
   });
 
-  page.y += 14;
-  page.rule(0.4);
-  page.y += 8;
-  page.split(`ज्ञापांक / Memo No.: ${order.number}`, `दिनांक / Date: ${order.date}`, BODY);
-  page.y += 4;
-  page.block('प्रतिलिपि / Copy to:', BOLD);
-  order.copyTo.forEach((to, i) => page.flow(`${i + 1}. ${to}`, BODY, 14));
-  if (order.copyTo.length === 0) page.flow('—', BODY, 14);
-
-  footers(doc, fonts, `${order.number}   ·   ${order.date}`);
-  return finish(doc);
+  return closeOrder(doc, fonts, page, order);
 }

@@ -5,7 +5,7 @@ import type { VisibleSignature } from '../../core/efile/documents.ts';
 import type { OrderParty } from '../../core/leave/documents.ts';
 import type { TourOrder } from '../../core/signing/documents.ts';
 import type { OfficeFonts } from './fonts.ts';
-import { BODY, BOLD, finish, footers, newDocument, PageFlow, type Doc } from './layout.ts';
+import { BODY, BOLD, closeOrder, newDocument, PageFlow, type Doc } from './layout.ts';
 import { drawText, heightOfText, type TextStyle } from './text-runs.ts';
 
 /** Width of the officer's block at the right of an order or letter, in points. */
@@ -87,15 +87,5 @@ export async function renderTourOrder(fonts: OfficeFonts, created: Date, order: 
 
   officerBlock(page, [order.approvedBy.name, order.approvedBy.post, `${order.office.hi} / ${order.office.en}`], order.signature);
 
-  page.y += 14;
-  page.rule(0.4);
-  page.y += 8;
-  page.split(`ज्ञापांक / Memo No.: ${order.number}`, `दिनांक / Date: ${order.date}`, BODY);
-  page.y += 4;
-  page.block('प्रतिलिपि / Copy to:', BOLD);
-  order.copyTo.forEach((to, i) => page.flow(`${i + 1}. ${to}`, BODY, 14));
-  if (order.copyTo.length === 0) page.flow('—', BODY, 14);
-
-  footers(doc, fonts, `${order.number}   ·   ${order.date}`);
-  return finish(doc);
+  return closeOrder(doc, fonts, page, order);
 }
