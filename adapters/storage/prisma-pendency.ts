@@ -27,6 +27,9 @@ function destinationsOf(text: string): string[] {
   throw new CorruptRowError('TourProgramme', 'destinations', text);
 }
 
+/** Ids after `afterId`, up to `upToId` when given. */
+const ids = (afterId: number, upToId: number | undefined) => (upToId === undefined ? { gt: afterId } : { gt: afterId, lte: upToId });
+
 /** Per holder, how many pending rows of `table` fall in each age bucket (one scan, grouped). */
 async function counts(db: Db, table: 'EFile' | 'Receipt', statuses: string[], cutoffs: readonly Date[], ids: [number, number], kind: HolderCounts['kind']): Promise<HolderCounts[]> {
   const edges = [...cutoffs];
@@ -47,11 +50,11 @@ async function counts(db: Db, table: 'EFile' | 'Receipt', statuses: string[], cu
 export function pendencyRepository(db: Db): Pick<Tx, 'pendency'> {
   return {
     pendency: {
-      files: async (afterId, limit) => (await db.eFile.findMany({
-        where: { id: { gt: afterId }, status: { in: PENDING_FILE } }, orderBy: { id: 'asc' }, take: Math.max(0, limit), select: FILE_SELECT,
+      files: async (afterId, limit, upToId) => (await db.eFile.findMany({
+        where: { id: ids(afterId, upToId), status: { in: PENDING_FILE } }, orderBy: { id: 'asc' }, take: Math.max(0, limit), select: FILE_SELECT,
       })).map(toFileRow),
-      receipts: async (afterId, limit) => db.receipt.findMany({
-        where: { id: { gt: afterId }, status: 'open' }, orderBy: { id: 'asc' }, take: Math.max(0, limit),
+      receipts: async (afterId, limit, upToId) => db.receipt.findMany({
+        where: { id: ids(afterId, upToId), status: 'open' }, orderBy: { id: 'asc' }, take: Math.max(0, limit),
         select: { id: true, diaryNumber: true, subject: true, holderId: true, movedAt: true },
       }),
       applications: async () => {
@@ -76,18 +79,21 @@ export function pendencyRepository(db: Db): Pick<Tx, 'pendency'> {
         return rows.sort((a, b) => a.holderId - b.holderId || a.kind.localeCompare(b.kind));
       },
       lastId: async () => {
-        const file = await db.eFile.aggregate({ _max: { id: true } });
-        const receipt = await db.receipt.aggregate({ _max: { id: true } });
-        return Math.max(file._max.id ?? 0, receipt._max.id ?? 0);
+        // The last row by primary key, one seek each (an aggregate's MAX goes through a subquery).
+        const file = await db.eFile.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+        const receipt = await db.receipt.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+        return Math.max(file?.id ?? 0, receipt?.id ?? 0);
       },
-      oldestFiles: async (limit) => (await db.eFile.findMany({
-        where: { status: { in: PENDING_FILE } }, orderBy: [{ movedAt: 'asc' }, { id: 'asc' }], take: Math.max(0, limit), select: FILE_SELECT,
+      oldestFiles: async (limit, range) => (await db.eFile.findMany({
+        where: { ...(range === undefined ? {} : { id: ids(range.afterId, range.upToId) }), status: { in: PENDING_FILE } },
+        orderBy: [{ movedAt: 'asc' }, { id: 'asc' }], take: Math.max(0, limit), select: FILE_SELECT,
       })).map(toFileRow),
-      disposedFiles: async (from, to) => {
+      disposedFiles: async (from, to, movers) => {
         // Through the (fromId, at) index, one seek per employee: there is no index on "at" alone.
+        const employees = movers === undefined ? Prisma.empty : Prisma.sql` WHERE "id" > ${movers.afterId} AND "id" <= ${movers.upToId}`;
         const moves = await db.$queryRaw<Array<{ subjectId: number | bigint; toId: number | bigint; action: string }>>`
           SELECT "subjectId", "toId", "action" FROM "Movement"
-          WHERE "fromId" IN (SELECT "id" FROM "Employee") AND "at" >= ${from} AND "at" < ${to}
+          WHERE "fromId" IN (SELECT "id" FROM "Employee"${employees}) AND "at" >= ${from} AND "at" < ${to}
             AND "subjectType" = 'file' AND "action" IN ('closed', 'approved')`;
         const ids = [...new Set(moves.map((m) => Number(m.subjectId)))];
         const files = new Map<number, { sectionId: number; createdById: number }>();

@@ -7,8 +7,9 @@
 // A run that stopped half way (crash, restart) is finished by starting it again the same day: the
 // run record already exists, so it continues, and the recipients already claimed are skipped.
 //
-// The report itself is a PDF; the outbox carries text replies only, so the recipients get a
-// `pendency.report_ready` note and fetch the PDF by sending "report pendency" (bots/router.ts).
+// The morning run does not lay out the report's PDF (seconds of work nobody may open): the
+// recipients get a `pendency.report_ready` note with its figures and ask for the PDF by sending
+// "report pendency" (bots/commands/pendency.ts), which sends it to them as an attachment.
 import { isWorkingDay } from '../../core/calendar/holidays.ts';
 import { notify } from '../../core/outbox/notify.ts';
 import type { Clock, Store, Tx } from '../../core/ports.ts';
@@ -83,10 +84,24 @@ export async function reportRecipientsOf(tx: Tx, codes: readonly string[]): Prom
  */
 const nextTurn = () => new Promise<void>((resolve) => { setImmediate(resolve); });
 
-/** Reads in short transactions, each after a turn for everything else (see nextTurn). */
-export function turnTakingReads(store: Store): Reads {
+/** Of the thread's time, the part the background reads may take while anything else wants it. */
+export const READ_SHARE = 0.5;
+
+/**
+ * Reads in short transactions, each after a turn for everything else (see nextTurn) and after a
+ * pause as long as the last transaction and the caller's work on its rows took (at READ_SHARE = ½):
+ * a chat message has several steps, each of which would otherwise wait behind the next read, so that
+ * with reads back to back a message took many reads' time. Paced so, a state-scale report takes
+ * twice as long (seconds, in the background) and chat at most one short read per step.
+ */
+export function turnTakingReads(store: Store, share = READ_SHARE): Reads {
+  let startedAt: number | null = null;
   return async (work) => {
-    await nextTurn();
+    const busy = startedAt === null ? 0 : performance.now() - startedAt;
+    const pause = (busy * (1 - share)) / share;
+    if (pause >= 1) await new Promise<void>((resolve) => { setTimeout(resolve, pause); });
+    else await nextTurn();
+    startedAt = performance.now();
     return store.transaction(work);
   };
 }

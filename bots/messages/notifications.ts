@@ -5,14 +5,14 @@ import type { Reply } from '../reply.ts';
 import { text, type TextKey } from './texts.ts';
 import { etext, type EfileTextKey } from './efile-texts.ts';
 import { ltext, type LeaveTextKey } from './leave-texts.ts';
-import { digestData, digestText, ptext } from './pendency-texts.ts';
+import { renderPendencyNotification } from './pendency-texts.ts';
 import { ttext, type TourTextKey } from './tour-texts.ts';
 import { renderCircularNotification } from './circular-texts.ts';
 import { renderTrainingNotification } from './training-texts.ts';
 import { renderLetterNotification } from './letter-texts.ts';
 
 // Newer features render their own kinds; each returns null for a kind that is not its own.
-const FEATURE_RENDERERS = [renderCircularNotification, renderTrainingNotification, renderLetterNotification];
+const FEATURE_RENDERERS = [renderPendencyNotification, renderCircularNotification, renderTrainingNotification, renderLetterNotification];
 
 const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | { lkey: LeaveTextKey } | { tkey: TourTextKey }> = {
   'account.linked': { key: 'newLinkNotice' },
@@ -47,8 +47,6 @@ export function renderNotification(notification: Notification, lang: UiLanguage)
     const rendered = render(notification, lang);
     if (rendered !== null) return rendered;
   }
-  if (notification.kind === 'pendency.digest') return { text: digestText(digestData(notification.params), lang) };
-  if (notification.kind === 'pendency.report_ready') return { text: ptext('reportReady', lang, notification.params) };
   const entry = KIND_TO_TEXT[notification.kind];
   // An unknown kind is a programming error in a newer writer; still deliver something readable.
   const body = entry === undefined ? `${notification.kind}: ${JSON.stringify(notification.params)}`

@@ -1,6 +1,8 @@
 // What the assistant says about pendency — the morning digest, the report, the reminder switch — in
 // Hindi and English. The digest arrives as data (DigestParams) and is said here at delivery.
+import type { Notification } from '../../core/outbox/notify.ts';
 import type { UiLanguage } from '../../core/types.ts';
+import type { Reply } from '../reply.ts';
 
 type P = Record<string, string | number>;
 type Say = Record<UiLanguage, (p: P) => string>;
@@ -127,9 +129,22 @@ export function digestData(params: P): DigestData {
 }
 
 export const PENDENCY_TEXT = {
+  // From the morning job (fetch the PDF by asking) or, `attached` set, with the PDF asked for in chat.
   reportReady: {
-    hi: (p) => `${d(p.day)} का लंबित प्रतिवेदन तैयार है: ${p.total} लंबित संचिकाएँ/प्राप्तियाँ, जिनमें ${p.over30} 30 कार्य दिवस से पुरानी; पिछले 7 दिनों में ${p.disposed} निष्पादित। PDF के लिए लिखें: लंबित प्रतिवेदन`,
-    en: (p) => `The pendency report for ${d(p.day)} is ready: ${p.total} files and receipts pending, ${p.over30} of them over 30 working days; ${p.disposed} disposed of in the last 7 days. For the PDF, send: report pendency`,
+    hi: (p) => p.attached
+      ? `${d(p.day)} का लंबित प्रतिवेदन संलग्न है: ${p.total} लंबित संचिकाएँ/प्राप्तियाँ, जिनमें ${p.over30} 30 कार्य दिवस से पुरानी; पिछले 7 दिनों में ${p.disposed} निष्पादित।`
+      : `${d(p.day)} का लंबित प्रतिवेदन तैयार है: ${p.total} लंबित संचिकाएँ/प्राप्तियाँ, जिनमें ${p.over30} 30 कार्य दिवस से पुरानी; पिछले 7 दिनों में ${p.disposed} निष्पादित। PDF के लिए लिखें: लंबित प्रतिवेदन`,
+    en: (p) => p.attached
+      ? `The pendency report for ${d(p.day)} is attached: ${p.total} files and receipts pending, ${p.over30} of them over 30 working days; ${p.disposed} disposed of in the last 7 days.`
+      : `The pendency report for ${d(p.day)} is ready: ${p.total} files and receipts pending, ${p.over30} of them over 30 working days; ${p.disposed} disposed of in the last 7 days. For the PDF, send: report pendency`,
+  },
+  reportPreparing: {
+    hi: () => 'लंबित प्रतिवेदन तैयार किया जा रहा है। एक-दो मिनट में PDF यहीं भेजा जाएगा।',
+    en: () => 'The pendency report is being prepared. The PDF will come here in a minute or two.',
+  },
+  reportFailed: {
+    hi: (p) => `${d(p.day)} का लंबित प्रतिवेदन अभी नहीं बन सका। कुछ देर बाद फिर लिखें: लंबित प्रतिवेदन। बार-बार ऐसा हो तो जिला सूचना-विज्ञान पदाधिकारी (DIO) को बताएँ।`,
+    en: (p) => `The pendency report for ${d(p.day)} could not be prepared just now. Please ask again in a while: report pendency. If it keeps happening, tell the District Informatics Officer (DIO).`,
   },
   reportCaption: {
     hi: (p) => `लंबित प्रतिवेदन, ${d(p.day)}: कुल ${p.total} लंबित, ${p.over30} 30 कार्य दिवस से पुरानी।`,
@@ -155,4 +170,15 @@ export type PendencyTextKey = keyof typeof PENDENCY_TEXT;
 
 export function ptext(key: PendencyTextKey, lang: UiLanguage, params: P = {}): string {
   return (PENDENCY_TEXT[key] as Say)[lang](params);
+}
+
+/**
+ * The pendency notifications said in the recipient's language (null for any other kind), for the
+ * dispatcher's list of feature renderers (bots/messages/notifications.ts).
+ */
+export function renderPendencyNotification(notification: Notification, lang: UiLanguage): Reply | null {
+  if (notification.kind === 'pendency.digest') return { text: digestText(digestData(notification.params), lang) };
+  if (notification.kind === 'pendency.report_ready') return { text: ptext('reportReady', lang, notification.params) };
+  if (notification.kind === 'pendency.report_failed') return { text: ptext('reportFailed', lang, notification.params) };
+  return null;
 }

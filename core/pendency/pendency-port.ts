@@ -3,8 +3,10 @@
 // (Both stores implement it: core/store/memory-pendency.ts, adapters/storage/prisma-pendency.ts;
 // test/contract/pendency-contract.ts holds them to the same answers.)
 //
-// The long lists come in pages by id (`afterId`, `limit`), so that a caller reading through short
-// transactions lets chat messages in between pages (see pending-for.ts).
+// The long lists come in ranges of ids (`afterId`, `upToId`), so that a caller reading through short
+// transactions lets chat messages in between (see pending-for.ts): a range of ids is one short scan
+// of the table by its primary key, whatever the office keeps — a page found by `limit` alone could
+// scan a million closed files to find a few open ones.
 
 /** A file open or parked, as the digests and the report need it. */
 export interface PendingFileRow {
@@ -51,11 +53,17 @@ export interface HolderCounts {
   counts: number[];
 }
 
+/** Ids in (afterId, upToId]. */
+export interface IdRange {
+  afterId: number;
+  upToId: number;
+}
+
 export interface PendencyRepo {
-  /** Open and parked files with id > afterId, by id, at most `limit`. */
-  files(afterId: number, limit: number): Promise<PendingFileRow[]>;
-  /** Open receipts (not in a file) with id > afterId, by id, at most `limit`. */
-  receipts(afterId: number, limit: number): Promise<PendingReceiptRow[]>;
+  /** Open and parked files with afterId < id <= upToId (no upper bound when absent), by id, at most `limit`. */
+  files(afterId: number, limit: number, upToId?: number): Promise<PendingFileRow[]>;
+  /** Open receipts (not in a file) with afterId < id <= upToId (no upper bound when absent), by id, at most `limit`. */
+  receipts(afterId: number, limit: number, upToId?: number): Promise<PendingReceiptRow[]>;
   /** Every leave application, tour programme and TA claim pending or returned (kind, then id). */
   applications(): Promise<PendingApplicationRow[]>;
   /**
@@ -67,11 +75,17 @@ export interface PendencyRepo {
   countsByHolder(cutoffs: readonly Date[], afterId: number, upToId: number): Promise<HolderCounts[]>;
   /** The highest id of any file or receipt (0 when there are none): where counting by ranges ends. */
   lastId(): Promise<number>;
-  /** The open/parked files that have been with their holder longest (movedAt, then id), at most `limit`. */
-  oldestFiles(limit: number): Promise<PendingFileRow[]>;
+  /**
+   * The open/parked files that have been with their holder longest (movedAt, then id), at most
+   * `limit`; among the ids in (afterId, upToId] when a range is given (merging the ranges' lists
+   * gives the whole table's).
+   */
+  oldestFiles(limit: number, range?: IdRange): Promise<PendingFileRow[]>;
   /**
    * Files whose decision chain ended in [from, to): a movement that closed the file or approved it
    * back to the employee who opened it. Each file once, with the section owning it, by file id.
+   * With `movers`, only movements made by employees with ids in that range (a file may then show in
+   * two ranges: the caller keeps it once).
    */
-  disposedFiles(from: Date, to: Date): Promise<{ fileId: number; sectionId: number }[]>;
+  disposedFiles(from: Date, to: Date, movers?: IdRange): Promise<{ fileId: number; sectionId: number }[]>;
 }

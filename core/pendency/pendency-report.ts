@@ -11,15 +11,17 @@
 // Each file counts once in the window, under the section that owns it. Reopened later or not, the
 // disposal happened.
 //
-// Cost: a handful of aggregate reads whatever the size of the office (tx.pendency, see
-// pendency-port.ts): the staff, the sections, the files and receipts counted per holder and age
-// bucket, the ten oldest files, and the week's disposals. The report stays bounded too: tables per
+// Cost: aggregate reads in short transactions (tx.pendency, see pendency-port.ts): the staff, the
+// sections, then per span of COUNT_SPAN ids the files and receipts counted per holder and age bucket
+// with the span's ten oldest files, and per span of MOVER_SPAN employees the week's disposals —
+// about 230 transactions of ~10 ms for a million files and 50,000 staff, each after a turn for chat. The report stays bounded too: tables per
 // section, the TOP_EMPLOYEES holders with the most pending (the rest summed in one row), ten files.
 import { addDays } from '../calendar/dates.ts';
 import { type HolidayCalendar, isWorkingDay } from '../calendar/holidays.ts';
 import type { PendencyReport, PendencyRow } from '../leave/documents.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
+import type { PendingFileRow } from './pendency-port.ts';
 import { ageOn, within, type OfficePendency, type Reads } from './pending-for.ts';
 
 /** Upper bounds of the age buckets in working days: 0–3, 4–7, 8–15, 16–30, then over 30. */
@@ -32,8 +34,20 @@ export const bucketOf = (age: number): number => {
 /** Employees listed by name in the report; the others are summed in one row. */
 export const TOP_EMPLOYEES = 100;
 const OLDEST = 10;
-/** Ids of files and receipts counted per transaction (a short scan each, so chat gets turns between). */
-export const COUNT_SPAN = 50_000;
+/**
+ * Ids of files and receipts counted per transaction: a short scan each (~10 ms at state scale), so
+ * that a chat message waits at most that long for the lock between spans.
+ */
+export const COUNT_SPAN = 5_000;
+/** Employees whose movements are searched for disposals per transaction (one index seek each). */
+export const MOVER_SPAN = 2_500;
+
+/** How much one read transaction covers: ids of files and receipts, ids of employees (see above). */
+export interface ReadSpans {
+  ids: number;
+  movers: number;
+}
+const SPANS: ReadSpans = { ids: COUNT_SPAN, movers: MOVER_SPAN };
 /** Enough for any calendar that opens at least one day in a few years. */
 const MAX_DAYS_BACK = 3_660;
 
@@ -98,24 +112,42 @@ function countLoaded(p: OfficePendency): Counted {
   return { employees: p.employees, byHolder, oldest };
 }
 
-async function countStored(reads: Reads, today: string, calendar: HolidayCalendar): Promise<Counted> {
+async function countStored(reads: Reads, today: string, calendar: HolidayCalendar, span: number): Promise<Counted> {
   const employees = await reads((tx) => tx.employees.list());
   const cutoffs = bucketCutoffs(calendar, today);
   const last = await reads((tx) => tx.pendency.lastId());
   const byHolder = new Map<number, number[]>();
-  for (let after = 0; after < last; after += COUNT_SPAN) {
-    const rows = await reads((tx) => tx.pendency.countsByHolder(cutoffs, after, after + COUNT_SPAN));
+  let oldestRows: PendingFileRow[] = [];
+  for (let after = 0; after < last; after += span) {
+    const range = { afterId: after, upToId: after + span };
+    const [rows, old] = await reads(async (tx) =>
+      [await tx.pendency.countsByHolder(cutoffs, range.afterId, range.upToId), await tx.pendency.oldestFiles(OLDEST, range)] as const);
     for (const row of rows) {
       const counts = byHolder.get(row.holderId) ?? [0, 0, 0, 0, 0];
       row.counts.forEach((n, i) => (counts[i]! += n));
       byHolder.set(row.holderId, counts);
     }
+    // Each span's oldest, merged: the whole office's oldest are among them.
+    if (old.length > 0) oldestRows = [...oldestRows, ...old].sort((a, b) => a.movedAt.getTime() - b.movedAt.getTime() || a.id - b.id).slice(0, OLDEST);
   }
   const age = ageOn(calendar, today);
-  const oldest = (await reads((tx) => tx.pendency.oldestFiles(OLDEST))).map((f) => ({
+  const oldest = oldestRows.map((f) => ({
     number: f.fileNumber, subject: f.subject, holderId: f.holderId, sectionId: f.sectionId, days: age(f.movedAt), since: f.movedAt.getTime(),
   }));
   return { employees, byHolder, oldest };
+}
+
+/** The week's disposals, searched span by span of the employees who moved the files. */
+async function disposedInWeek(reads: Reads, today: string, employees: readonly Employee[], span: number): Promise<{ fileId: number; sectionId: number }[]> {
+  const from = istMidnight(addDays(today, -6));
+  const to = istMidnight(addDays(today, 1));
+  const lastEmployee = employees.reduce((m, e) => Math.max(m, e.id), 0);
+  const byFile = new Map<number, number>();
+  for (let after = 0; after < lastEmployee; after += span) {
+    const found = await reads((tx) => tx.pendency.disposedFiles(from, to, { afterId: after, upToId: after + span }));
+    for (const d of found) byFile.set(d.fileId, d.sectionId);
+  }
+  return [...byFile].map(([fileId, sectionId]) => ({ fileId, sectionId }));
 }
 
 const dmy = (iso: string) => iso.split('-').reverse().join('-');
@@ -123,12 +155,15 @@ const dmy = (iso: string) => iso.split('-').reverse().join('-');
 /**
  * `loaded`: the office already read this run for `today` (the morning job reads it once for the
  * digests, and the report is counted from it); otherwise the counts are read from the store.
+ * `spans`: how much each read transaction covers (smaller in tests, to cross many).
  */
-export async function pendencyReport(source: Tx | Reads, today: string, calendar: HolidayCalendar, loaded?: OfficePendency): Promise<PendencyReport> {
+export async function pendencyReport(
+  source: Tx | Reads, today: string, calendar: HolidayCalendar, loaded?: OfficePendency, spans: ReadSpans = SPANS,
+): Promise<PendencyReport> {
   const reads = typeof source === 'function' ? source : within(source);
-  const counted = loaded === undefined ? await countStored(reads, today, calendar) : countLoaded(loaded);
+  const counted = loaded === undefined ? await countStored(reads, today, calendar, spans.ids) : countLoaded(loaded);
   const sections = await reads((tx) => tx.sections.list());
-  const disposed = await reads((tx) => tx.pendency.disposedFiles(istMidnight(addDays(today, -6)), istMidnight(addDays(today, 1))));
+  const disposed = await disposedInWeek(reads, today, counted.employees, spans.movers);
   const sectionLabel = new Map(sections.map((s) => [s.id, `${s.name} (${s.code})`]));
   const label = (id: number) => sectionLabel.get(id) ?? `#${id}`;
   const byId = new Map(counted.employees.map((e) => [e.id, e]));

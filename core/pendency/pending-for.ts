@@ -2,8 +2,8 @@
 // the Collector's report and the per-employee view, so all three count the same things the same way.
 //
 // Cost, in repository (Prisma) calls per run: 1 for the staff list, 1 for the leave/tour/TA
-// applications, and one per page of PAGE open files or receipts (tx.pendency, see pendency-port.ts):
-// about 50 for a million files, whatever the size of the staff. The per-employee view
+// applications, 1 for the last id, and two per range of PAGE ids (files and receipts of the range,
+// tx.pendency, see pendency-port.ts): about 900 short ones for a million files, whatever the staff. The per-employee view
 // (`pendingFor`) stays at 5 calls.
 //
 // Every store transaction holds SQLite's one write lock, so a long read would hold up the whole
@@ -155,8 +155,12 @@ export const within = (tx: Tx): Reads => (work) => work(tx);
 
 /** Employees per transaction when reading through a store. */
 export const CHUNK = 200;
-/** Files or receipts per page (one transaction each when read through a store). */
-export const PAGE = 20_000;
+/**
+ * Ids of files and receipts per transaction when reading through a store: one short scan of each
+ * table by primary key (a few thousand rows, ~10 ms at state scale), so that a chat message waits at
+ * most that long for the lock between pages.
+ */
+export const PAGE = 2_500;
 
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -172,19 +176,8 @@ export interface OfficePendency {
   byHolder: Map<number, PendingItem[]>;
 }
 
-/** Every page of an id-ordered list, each page read in its own `reads` call. */
-async function allPages<T extends { id: number }>(reads: Reads, page: (tx: Tx, afterId: number, limit: number) => Promise<T[]>, each: (row: T) => void): Promise<void> {
-  let afterId = 0;
-  for (;;) {
-    const rows = await reads((tx) => page(tx, afterId, PAGE));
-    for (const row of rows) each(row);
-    if (rows.length < PAGE) return;
-    afterId = rows[rows.length - 1]!.id;
-  }
-}
-
-/** One pass over the office: the staff, the applications, then the open files and receipts page by page. */
-export async function loadOfficePendency(source: Tx | Reads, today: string, calendar: HolidayCalendar): Promise<OfficePendency> {
+/** One pass over the office: the staff, the applications, then the open files and receipts range by range (`page` ids each). */
+export async function loadOfficePendency(source: Tx | Reads, today: string, calendar: HolidayCalendar, page = PAGE): Promise<OfficePendency> {
   const reads = typeof source === 'function' ? source : within(source);
   const employees = await reads((tx) => tx.employees.list());
   const byId = new Map(employees.map((e) => [e.id, e]));
@@ -197,8 +190,15 @@ export async function loadOfficePendency(source: Tx | Reads, today: string, cale
     else list.push(item);
   };
   const applications = await reads((tx) => tx.pendency.applications());
-  await allPages(reads, (tx, after, limit) => tx.pendency.files(after, limit), (f) => add(fileItem(f, age)));
-  await allPages(reads, (tx, after, limit) => tx.pendency.receipts(after, limit), (r) => add(receiptItem(r, age)));
+  // Range by range of ids, files and receipts of a range in one transaction. Rows made after
+  // `last` was read wait for the next run.
+  const last = await reads((tx) => tx.pendency.lastId());
+  for (let after = 0; after < last; after += page) {
+    const upTo = after + page;
+    const [files, receipts] = await reads(async (tx) => [await tx.pendency.files(after, page, upTo), await tx.pendency.receipts(after, page, upTo)] as const);
+    for (const f of files) add(fileItem(f, age));
+    for (const r of receipts) add(receiptItem(r, age));
+  }
   for (const a of applications) add(applicationItem(a, age, name));
   // Same order as heldBy: by kind, then oldest first (the sort is stable).
   for (const items of byHolder.values()) items.sort((a, b) => oldestFirst(a, b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);

@@ -20,10 +20,10 @@ function bucket(at: Date, cutoffs: readonly Date[]): number {
 export function memoryPendencyRepo(s: () => MemoryState): { pendency: PendencyRepo } {
   return {
     pendency: {
-      files: async (afterId, limit) =>
-        s().efile.files.filter((f) => f.id > afterId && pending(f)).sort(byId).slice(0, Math.max(0, limit)).map(fileRow),
-      receipts: async (afterId, limit) =>
-        s().efile.receipts.filter((r) => r.id > afterId && r.status === 'open').sort(byId).slice(0, Math.max(0, limit)).map((r) => ({
+      files: async (afterId, limit, upToId = Infinity) =>
+        s().efile.files.filter((f) => f.id > afterId && f.id <= upToId && pending(f)).sort(byId).slice(0, Math.max(0, limit)).map(fileRow),
+      receipts: async (afterId, limit, upToId = Infinity) =>
+        s().efile.receipts.filter((r) => r.id > afterId && r.id <= upToId && r.status === 'open').sort(byId).slice(0, Math.max(0, limit)).map((r) => ({
           id: r.id, diaryNumber: r.diaryNumber, subject: r.subject, holderId: r.holderId, movedAt: new Date(r.movedAt),
         })),
       applications: async () => {
@@ -55,13 +55,14 @@ export function memoryPendencyRepo(s: () => MemoryState): { pendency: PendencyRe
         return [...rows.values()].sort((a, b) => a.holderId - b.holderId || a.kind.localeCompare(b.kind));
       },
       lastId: async () => Math.max(0, ...s().efile.files.map((f) => f.id), ...s().efile.receipts.map((r) => r.id)),
-      oldestFiles: async (limit) =>
-        s().efile.files.filter(pending).sort((a, b) => a.movedAt.getTime() - b.movedAt.getTime() || a.id - b.id).slice(0, Math.max(0, limit)).map(fileRow),
-      disposedFiles: async (from, to) => {
+      oldestFiles: async (limit, range) =>
+        s().efile.files.filter((f) => pending(f) && (range === undefined || (f.id > range.afterId && f.id <= range.upToId))).sort((a, b) => a.movedAt.getTime() - b.movedAt.getTime() || a.id - b.id).slice(0, Math.max(0, limit)).map(fileRow),
+      disposedFiles: async (from, to, movers) => {
         const files = new Map(s().efile.files.map((f) => [f.id, f]));
         const out = new Map<number, number>();
         for (const m of s().efile.movements) {
           if (m.subjectType !== 'file' || m.at.getTime() < from.getTime() || m.at.getTime() >= to.getTime()) continue;
+          if (movers !== undefined && (m.fromId <= movers.afterId || m.fromId > movers.upToId)) continue;
           const file = files.get(m.subjectId);
           if (file === undefined) continue;
           if (m.action === 'closed' || (m.action === 'approved' && m.toId === file.createdById)) out.set(file.id, file.sectionId);

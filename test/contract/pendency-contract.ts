@@ -70,6 +70,11 @@ export function describePendencyContract(name: string, make: () => Promise<Store
         { id: open.id, diaryNumber: open.diaryNumber, subject: open.subject, holderId: staff[1]!.id, movedAt: open.movedAt },
       ]);
       expect(await tx((t) => t.pendency.receipts(open.id, 10))).toEqual([]);
+      // Bounded by an id range: only what lies in (afterId, upToId].
+      expect((await tx((t) => t.pendency.files(0, 10, c.id))).map((f) => f.id)).toEqual([a.id, c.id]);
+      expect((await tx((t) => t.pendency.files(a.id, 10, d.id - 1))).map((f) => f.id)).toEqual([c.id]);
+      expect(await tx((t) => t.pendency.receipts(0, 10, open.id - 1))).toEqual([]);
+      expect((await tx((t) => t.pendency.receipts(open.id - 1, 10, open.id))).map((r) => r.id)).toEqual([open.id]);
     });
 
     it('lists leave, tour and TA applications pending or returned, with what their lines need', async () => {
@@ -133,6 +138,9 @@ export function describePendencyContract(name: string, make: () => Promise<Store
       await file({ movedAt: at(9) });
       expect((await tx((t) => t.pendency.oldestFiles(3))).map((f) => [f.id, f.parked])).toEqual([[b.id, false], [d.id, true], [a.id, false]]);
       expect(await tx((t) => t.pendency.oldestFiles(0))).toEqual([]);
+      // Within a range of ids only: b and d are left out, a is the oldest of what is left.
+      expect((await tx((t) => t.pendency.oldestFiles(3, { afterId: d.id, upToId: d.id + 1 }))).map((f) => f.id)).toEqual([d.id + 1]);
+      expect((await tx((t) => t.pendency.oldestFiles(3, { afterId: 0, upToId: a.id }))).map((f) => f.id)).toEqual([a.id]);
     });
 
     it('finds files closed, or approved back to their creator, within [from, to), once each with the owning section', async () => {
@@ -160,6 +168,15 @@ export function describePendencyContract(name: string, make: () => Promise<Store
         { fileId: approved.id, sectionId: est.id },
         { fileId: twice.id, sectionId: est.id },
       ]);
+      // By the mover's id: the officer approved two of them, the other employee closed one.
+      expect(await tx((t) => t.pendency.disposedFiles(from, to, { afterId: clerk, upToId: officer }))).toEqual([
+        { fileId: approved.id, sectionId: est.id },
+        { fileId: twice.id, sectionId: est.id },
+      ]);
+      expect(await tx((t) => t.pendency.disposedFiles(from, to, { afterId: officer, upToId: other }))).toEqual([
+        { fileId: closed.id, sectionId: rev.id },
+      ]);
+      expect(await tx((t) => t.pendency.disposedFiles(from, to, { afterId: other, upToId: other + 10 }))).toEqual([]);
     });
 
     checkGaps();

@@ -1,7 +1,24 @@
-// Over chat: the Collector's report as a PDF whose figures are the data's (read back by pdftotext),
-// a refusal for everyone else, and the reminder switch with its audit event.
+// Over chat: the Collector's report, answered at once and sent after commit as a PDF whose figures
+// are the data's (read back by pdftotext); one build shared by requests made meanwhile; a failed
+// build told to the requester; a refusal for everyone else; the reminder switch with its audit event.
+import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeOffice, type TestOffice } from '../../helpers/office.ts';
+import { createAssistant, type Assistant } from '../../../bots/assistant.ts';
+import { reportRequestsSettled } from '../../../bots/commands/pendency.ts';
+import { AlbumGate } from '../../../bots/commands/receipt.ts';
+import { silentLogger } from '../../../bots/log.ts';
+import { renderNotification } from '../../../bots/messages/notifications.ts';
+import { PdfRenderer } from '../../../adapters/pdf/pdf-renderer.ts';
+import type { PendencyReport } from '../../../core/leave/documents.ts';
+import type { Notification } from '../../../core/outbox/notify.ts';
+import { DEFAULT_NUMBER_FORMATS } from '../../../core/efile/numbering.ts';
+import { DEFAULT_LEAVE_RULES } from '../../../core/leave/rules.ts';
+import { DEFAULT_TOUR_RULES } from '../../../core/tour/ta-rates.ts';
+import { DEFAULT_OTP_POLICY } from '../../../core/otp/otp-policy.ts';
+import { SIGNABLE } from '../../../core/signing/sign-policy.ts';
+import { RecordingOtpSender } from '../../helpers/recording-otp.ts';
+import { testLanguage } from '../../helpers/language.ts';
 import { FakeClock } from '../../helpers/clock.ts';
 import { pdfText, qpdfCheck } from '../../helpers/pdf-tools.ts';
 import { PendingWriter } from '../../core/pendency/pending-office.ts';
@@ -14,6 +31,8 @@ function figuresAfter(text: string, label: string): number[] {
   if (line === undefined) throw new Error(`no line with ${label} in:\n${text}`);
   return (/((?:\s+\d+)+)\s*$/.exec(line)?.[1] ?? '').trim().split(/\s+/).map(Number);
 }
+
+const READY = '25-11-2026 का लंबित प्रतिवेदन संलग्न है: 6 लंबित संचिकाएँ/प्राप्तियाँ, जिनमें 1 30 कार्य दिवस से पुरानी; पिछले 7 दिनों में 2 निष्पादित।';
 
 describe('pendency over chat', () => {
   let office: TestOffice;
@@ -43,11 +62,33 @@ describe('pendency over chat', () => {
     });
   });
 
-  it('gives the Collector the report as a PDF with the data\'s figures', async () => {
-    const [reply] = await office.say(office.staff.collector.code, 'report pendency');
-    expect(reply?.text).toBe('लंबित प्रतिवेदन, 25-11-2026: कुल 6 लंबित, 1 30 कार्य दिवस से पुरानी।');
-    const pdf = Buffer.from(reply?.document?.base64 ?? '', 'base64');
-    expect(reply?.document?.mime).toBe('application/pdf');
+  /** The office's assistant again, with another renderer (to slow a build down or make it fail). */
+  async function assistantWith(renderer: PdfRenderer): Promise<Assistant> {
+    return createAssistant({
+      store: office.store, clock: office.clock, language: await testLanguage(), otpSender: new RecordingOtpSender(),
+      otpPolicy: { ...DEFAULT_OTP_POLICY, key: 'test-key-that-is-long-enough-for-hmac' }, log: silentLogger,
+      renderer, blobs: office.blobs, formats: DEFAULT_NUMBER_FORMATS, uploads: { maxBytes: 2 * 1024 * 1024, albumWindowMs: 0 },
+      decisionConfidence: 0.6, albumGate: new AlbumGate(), signer: { sign: async () => { throw new Error('no signer'); }, verify: async () => ({ signed: false }) },
+      signPolicy: { posts: [], decisions: [...SIGNABLE] }, leavePolicy: { rules: DEFAULT_LEAVE_RULES, calendar: DEFAULT_CALENDAR }, tourRules: DEFAULT_TOUR_RULES,
+    });
+  }
+
+  const queued = () => office.store.transaction(async (tx) => (await tx.outbox.due(office.clock.now(), 100)).map((o) => JSON.parse(o.payload) as Notification));
+
+  it('answers the Collector at once, then sends the report as a PDF with the data\'s figures', async () => {
+    const { collector } = office.staff;
+    const replies = await office.say(collector.code, 'report pendency');
+    expect(replies.map((r) => r.text)).toEqual(['लंबित प्रतिवेदन तैयार किया जा रहा है। एक-दो मिनट में PDF यहीं भेजा जाएगा।']);
+    expect(replies[0]?.document).toBeUndefined();
+    await reportRequestsSettled();
+    await office.deliver();
+    const delivered = office.channel.to(collector.code);
+    expect(delivered).toHaveLength(1);
+    const reply = delivered[0]!.reply;
+    expect(reply.text).toBe(READY);
+    const pdf = Buffer.from(reply.document?.base64 ?? '', 'base64');
+    expect(reply.document?.mime).toBe('application/pdf');
+    expect(reply.document?.filename).toBe('pendency-2026-11-25.pdf');
     expect(await qpdfCheck(pdf)).toMatchObject({ ok: true });
     const text = await pdfText(pdf, { layout: true });
     const { clerk, clerkEn, ddc } = office.staff;
@@ -69,6 +110,69 @@ describe('pendency over chat', () => {
     // Two files disposed of this week, both of the establishment section.
     const disposals = text.slice(text.indexOf('पिछले 7 दिनों में निष्पादन'), text.indexOf('कर्मचारीवार / By employee'));
     expect(figuresAfter(disposals, 'स्थापना (EST)')).toEqual([2]);
+  });
+
+  it('answers a redelivered request from the record, without building or sending it twice', async () => {
+    const { collector } = office.staff;
+    const inbound = { channel: 'test', chatId: collector.code, messageId: 'tg-42', text: 'लंबित प्रतिवेदन' };
+    const first = await office.assistant.handle(inbound);
+    const again = await office.assistant.handle(inbound);
+    expect(again.map((r) => r.text)).toEqual(first.map((r) => r.text));
+    await reportRequestsSettled();
+    expect((await queued()).map((n) => n.kind)).toEqual(['pendency.report_ready']);
+  });
+
+  it('builds one report for requests made while it is being built, and sends it to each', async () => {
+    let renders = 0;
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    class GatedRenderer extends PdfRenderer {
+      override async pendencyReport(report: PendencyReport): Promise<Uint8Array> {
+        renders += 1;
+        await gate;
+        return super.pendencyReport(report);
+      }
+    }
+    const assistant = await assistantWith(new GatedRenderer(office.clock));
+    const { collector } = office.staff;
+    const ask = (text: string) => assistant.handle({ channel: 'test', chatId: collector.code, messageId: randomUUID(), text });
+    const answers = await Promise.all([ask('report pendency'), ask('लंबित प्रतिवेदन')]);
+    expect(answers.flat().map((r) => r.text)).toEqual([
+      'लंबित प्रतिवेदन तैयार किया जा रहा है। एक-दो मिनट में PDF यहीं भेजा जाएगा।',
+      'लंबित प्रतिवेदन तैयार किया जा रहा है। एक-दो मिनट में PDF यहीं भेजा जाएगा।',
+    ]);
+    // Both answered while the build is still under way: nothing queued yet.
+    expect(await queued()).toEqual([]);
+    open();
+    await reportRequestsSettled();
+    expect(renders).toBe(1);
+    await office.deliver();
+    const sent = office.channel.to(collector.code);
+    expect(sent.map((d) => d.reply.text)).toEqual([READY, READY]);
+    expect(sent.every((d) => (d.reply.document?.base64.length ?? 0) > 1000)).toBe(true);
+    // A request after that build has finished builds afresh (the figures may have changed).
+    await ask('report pendency');
+    await reportRequestsSettled();
+    expect(renders).toBe(2);
+  });
+
+  it('tells the requester when the report could not be built, and keeps nothing half done', async () => {
+    class BrokenRenderer extends PdfRenderer {
+      override async pendencyReport(): Promise<Uint8Array> {
+        throw new Error('font file missing');
+      }
+    }
+    const assistant = await assistantWith(new BrokenRenderer(office.clock));
+    const { collector } = office.staff;
+    const replies = await assistant.handle({ channel: 'test', chatId: collector.code, messageId: randomUUID(), text: 'report pendency' });
+    expect(replies.map((r) => r.text)).toEqual(['लंबित प्रतिवेदन तैयार किया जा रहा है। एक-दो मिनट में PDF यहीं भेजा जाएगा।']);
+    await reportRequestsSettled();
+    const notes = await queued();
+    expect(notes).toEqual([{ kind: 'pendency.report_failed', params: { day: '2026-11-25' } }]);
+    expect(renderNotification(notes[0]!, 'hi').text).toBe(
+      '25-11-2026 का लंबित प्रतिवेदन अभी नहीं बन सका। कुछ देर बाद फिर लिखें: लंबित प्रतिवेदन। बार-बार ऐसा हो तो जिला सूचना-विज्ञान पदाधिकारी (DIO) को बताएँ।',
+    );
+    expect(renderNotification(notes[0]!, 'en').text).toContain('could not be prepared just now');
   });
 
   it('is refused to everyone else, in their language', async () => {

@@ -67,6 +67,22 @@ describe('pendency report', () => {
       ['EST-3/2026', clerkEn.name], ['EST-5/2026', ddc.name], ['EST-1/2026', clerk.name], ['EST-2/2026', clerk.name],
     ]);
     expect(stored.disposedLast7Days.map((d) => d.count)).toEqual([1]);
+
+    // Read one id (and one mover) per transaction, as a state-scale office is read in spans: the same
+    // report — the spans' oldest files merged, a file disposed by movers in two spans counted once.
+    await store.transaction(async (tx) => {
+      await tx.movements.add({ subjectType: 'file', subjectId: opened.id, fromId: clerk.id, toId: clerk.id, action: 'closed', remark: null, at: on('2026-11-24') });
+    });
+    const again = await store.transaction((tx) => pendencyReport(tx, TODAY, CALENDAR));
+    let reads = 0;
+    const spanned = await pendencyReport(async (work) => { reads += 1; return store.transaction(work); }, TODAY, CALENDAR, undefined, { ids: 1, movers: 1 });
+    expect(spanned).toEqual(again);
+    expect(again.disposedLast7Days.map((d) => d.count)).toEqual([1]);
+    expect(reads).toBeGreaterThan(10);
+    let pages = 0;
+    const office = await loadOfficePendency(async (work) => { pages += 1; return store.transaction(work); }, TODAY, CALENDAR, 1);
+    expect(office).toEqual(await store.transaction((tx) => loadOfficePendency(tx, TODAY, CALENDAR)));
+    expect(pages).toBeGreaterThan(6);
   });
 
   it(`lists the ${TOP_EMPLOYEES} employees holding most and sums the rest in one row`, async () => {
