@@ -7,6 +7,7 @@ import { openDaftar } from '../main.ts';
 import { scheduleDailyDigest } from '../jobs/schedule.ts';
 import { digestDepsFrom } from '../jobs/digest-deps.ts';
 import { scheduleCircularReminders } from '../jobs/circular-reminders.ts';
+import { reportRequestsSettled } from '../commands/pendency.ts';
 import { startScanReader } from './background.ts';
 
 export async function runStart(config: Config): Promise<number> {
@@ -41,6 +42,8 @@ export async function runStart(config: Config): Promise<number> {
   await digest.stop();
   await circulars.stop();
   await scans.stop();
+  // A pendency report being built for someone is let finish (it is queued in the outbox), for 30 s at most.
+  await Promise.race([reportRequestsSettled(), new Promise((resolve) => { setTimeout(resolve, 30_000).unref(); })]);
   await daftar.close();
   return 0;
 }
