@@ -29,7 +29,8 @@ import {
   applyTourCommand, CLAIM_NUMBER, decideClaimCommand, decideTourCommand, submitTourCommand, taClaimCommand, TOUR_NUMBER, tourDiaryCommand,
 } from './commands/tour.ts';
 import { answerCircular, circularAction, routeCircular } from './commands/circular.ts';
-import { routeTraining, trainingAction } from './commands/training.ts';
+import { routeTraining, trainingAction, trainingPausedNote } from './commands/training.ts';
+import type { Reply } from './reply.ts';
 import { answerLetter, letterAction, routeLetter } from './commands/letter.ts';
 
 const say = (t: string): Outcome => ({ replies: [{ text: t }] });
@@ -40,6 +41,17 @@ const TOUR_DIARY = /^(?:tour\s+diary|diary|दैनिकी|भ्रमण\s+
 const SIGNED_COPY = /^(?:signed|हस्ताक्षरित)\s+([A-Z]{2,6}-\d{1,6}\/\d{4}|(?:LV|TR|TA)\/\d{4}\/\d{1,6})$/i;
 
 export async function routeEmployee(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  const outcome = await routeEmployeeMessage(ctx, me, raw);
+  // Real work (a button, a reply to a real message) that set a training walkthrough aside says so.
+  const note = trainingPausedNote(ctx);
+  if (note === null) return outcome;
+  const withNote = (replies: Reply[]): Reply[] => [...replies, { text: note }];
+  return outcome.afterCommit === undefined
+    ? { ...outcome, replies: withNote(outcome.replies) }
+    : { ...outcome, afterCommit: async () => withNote(await outcome.afterCommit!()) };
+}
+
+async function routeEmployeeMessage(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
   // While a training walkthrough is on, its practice steps answer first (nothing real is touched).
   const practice = await routeTraining(ctx, me, raw);
   if (practice !== null) return practice;

@@ -249,7 +249,15 @@ async function stop(ctx: CommandContext, walk: Walk): Promise<Outcome> {
 async function leaveForRealWork(ctx: CommandContext, walk: Walk): Promise<null> {
   await cancelPracticeOtp(ctx, walk);
   await saveWalk(ctx, null);
+  paused.add(ctx);
   return null;
+}
+
+const paused = new WeakSet<CommandContext>();
+
+/** When this message's real work set the walkthrough aside, a line that says so (the router adds it to the answer). */
+export function trainingPausedNote(ctx: CommandContext): string | null {
+  return paused.has(ctx) ? trtext('pausedForReal', ctx.lang, {}) : null;
 }
 
 async function cancelPracticeOtp(ctx: CommandContext, walk: Walk): Promise<void> {

@@ -205,6 +205,10 @@ const TEXT = {
     hi: (p) => `प्रशिक्षण का यह दौर समाप्त: ${p.done}/6 चरण पूरे। बाकी: ${p.left}। जब चाहें "प्रशिक्षण" लिखें — वहीं से आगे बढ़ेंगे।`,
     en: (p) => `This round of training is over: ${p.done} of 6 steps done. Left: ${p.left}. Send "training" whenever you like to carry on.`,
   },
+  pausedForReal: {
+    hi: () => '🎓 प्रशिक्षण रोका गया ताकि यह असली काम हो सके; प्रगति सुरक्षित है। फिर शुरू करने के लिए लिखें: प्रशिक्षण',
+    en: () => '🎓 Training was set aside so that this real work could be done; your progress is kept. To carry on, send: training',
+  },
   stopped: {
     hi: (p) => `प्रशिक्षण रोका गया। ${p.done}/6 चरण पूरे — प्रगति सुरक्षित है। फिर शुरू करने के लिए लिखें: प्रशिक्षण`,
     en: (p) => `Training stopped. ${p.done} of 6 steps done — your progress is kept. To carry on, send: training`,

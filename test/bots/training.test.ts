@@ -200,6 +200,9 @@ describe('training walkthrough', () => {
     // A reply to the real file's message is real work: done for real, training set aside.
     const answer = await o.text('SAH0010', 'स्वीकृत', { replyToMessageId: real.messageId });
     expect(answer).not.toContain('अभ्यास / practice');
+    // …and the user is told the walkthrough was set aside, and how to carry on.
+    expect(answer).toContain('प्रशिक्षण रोका गया ताकि यह असली काम हो सके');
+    expect(await o.text('SAH0010', 'my files')).not.toContain('प्रशिक्षण रोका गया');
     const file = await o.store.transaction(async (tx) => (await tx.files.listByHolder(o.staff.clerkEn.id, ['open']))[0]);
     expect(file?.subject).toBe('Sonbarsa road repair estimate');
     expect(await o.text('SAH0010', 'training')).toContain('फिर से स्वागत है');
