@@ -1,17 +1,17 @@
 // Chat commands for circulars and notices (परिपत्र / सूचना):
 //   send     circular to all: … | परिपत्र सभी को: … | सूचना स्थापना शाखा को: … | notice to EST, ACC: …
 //            circular to posts SDO, DCLR: … | सूचना सभी अनुमंडल पदाधिकारी को: …
-//            (… ack by 17:00 | … देखा: शाम 5 बजे तक — see core/messaging/circular-deadline.ts;
+//            (… ack by 17:00 | … देखा: शाम 5 बजे तक — see bots/language/circular-deadline.ts;
 //             the same words as the caption of one PDF send the PDF with it)
 //   ack      the ✓ button | a reply "देखा"/"ok"/"seen"/… to the circular | a bare "देखा"/"ack" (the newest one)
 //   status   circular status [number] | परिपत्र स्थिति [number] | a reply "status"/"स्थिति" to the confirmation
 //   list     my circulars | मेरे परिपत्र
 // Every pattern is a regular expression on the text: a message that is none of these costs no storage call.
 import { acknowledgeCircular } from '../../core/messaging/acknowledge-circular.ts';
-import { splitDeadline } from '../../core/messaging/circular-deadline.ts';
+import { splitDeadline } from '../language/circular-deadline.ts';
 import { circularStatus, type CircularStatus } from '../../core/messaging/circular-status.ts';
 import type { Circular, CircularAudience } from '../../core/messaging/circular-types.ts';
-import { matchSection } from '../../core/messaging/match-sections.ts';
+import { matchSection } from '../language/match-sections.ts';
 import { DEFAULT_CIRCULAR_POLICY, parseAudience, sendCircular, type CircularPolicy } from '../../core/messaging/send-circular.ts';
 import type { FailureCode } from '../../core/errors.ts';
 import { istDateTime } from '../../core/time.ts';

@@ -2,7 +2,7 @@
 // शाखा/कोषांग/प्रशाखा/section, with or without the nukta, or in English or Roman Hindi
 // ("establishment section", "sthapna shakha"). The roll names sections in Hindi, so the common
 // English and Roman names of a collectorate's sections are listed here.
-import type { Section } from '../types.ts';
+import type { Section } from '../../core/types.ts';
 
 const SUFFIXES = new Set([
   'शाखा', 'प्रशाखा', 'कोषांग', 'कोषाङ्ग', 'विभाग', 'कार्यालय', 'section', 'sections', 'cell', 'branch', 'office', 'dept',

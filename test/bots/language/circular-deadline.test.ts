@@ -1,6 +1,6 @@
 // The acknowledgement deadline at the end of a circular, in English and Hindi, India time.
 import { describe, expect, it } from 'vitest';
-import { splitDeadline } from '../../../core/messaging/circular-deadline.ts';
+import { splitDeadline } from '../../../bots/language/circular-deadline.ts';
 
 // 11:00 IST on 25-11-2026.
 const NOW = new Date('2026-11-25T05:30:00.000Z');

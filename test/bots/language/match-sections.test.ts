@@ -1,6 +1,6 @@
 // Sections as staff write them, against the demo roll's Hindi section names.
 import { describe, expect, it } from 'vitest';
-import { matchSection } from '../../../core/messaging/match-sections.ts';
+import { matchSection } from '../../../bots/language/match-sections.ts';
 import type { Section } from '../../../core/types.ts';
 
 const SECTIONS: Section[] = [
