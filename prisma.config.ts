@@ -4,6 +4,10 @@ import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 
+// Daftar's run time has no Prisma Client (it queries through Kysely); the CLI must not go looking
+// for the native query engine, which it cannot download on an office network.
+process.env.PRISMA_CLIENT_ENGINE_TYPE ??= 'client';
+
 const dataDir = process.env.DAFTAR_DATA_DIR ?? 'data';
 const dbFile = process.env.DAFTAR_DB_FILE ?? path.join(dataDir, 'daftar.db');
 

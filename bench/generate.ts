@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrateDatabase } from '../adapters/storage/migrate.ts';
+import { migrateDatabase } from '../adapters/storage/sqlite/migrate.ts';
 
 export type Scale = 'district' | 'state';
 

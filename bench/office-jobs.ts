@@ -18,7 +18,7 @@
 import type { Scale } from './generate.ts';
 import { ensureOffice } from './generate.ts';
 import { openStore } from '../adapters/storage/open-store.ts';
-import type { PrismaStore } from '../adapters/storage/prisma-store.ts';
+import type { SqlStore } from '../adapters/storage/sql-store.ts';
 import { PdfRenderer } from '../adapters/pdf/pdf-renderer.ts';
 import { WorkerRenderer } from '../adapters/pdf/worker-renderer.ts';
 import { TelegramAdapter } from '../adapters/telegram/telegram-adapter.ts';
@@ -105,7 +105,7 @@ function countedReads(store: Store, through: Reads = (work) => store.transaction
 const pagesOf = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 const seconds = (from: number) => (performance.now() - from) / 1000;
 
-async function digestFigures(store: PrismaStore, o: OfficeJobsOptions): Promise<void> {
+async function digestFigures(store: SqlStore, o: OfficeJobsOptions): Promise<void> {
   o.note('digests: computing every employee\'s digest');
   const { reads, count, longestMs } = countedReads(store);
   const run = await peakMemory(async () => {
@@ -133,7 +133,7 @@ async function digestFigures(store: PrismaStore, o: OfficeJobsOptions): Promise<
   o.emit('jobs.digests.dry-run', { note: 'runDailyDigest dry run, as `daftar remind --dry-run`', ...dry.value, peakRssMiB: dry.peakRssMiB, peakHeapUsedMiB: dry.peakHeapUsedMiB });
 }
 
-async function reportFigure(store: PrismaStore, o: OfficeJobsOptions): Promise<void> {
+async function reportFigure(store: SqlStore, o: OfficeJobsOptions): Promise<void> {
   o.note('report: data, then the PDF in-process and on a worker thread');
   const clock = benchClock();
   const { reads, count, longestMs } = countedReads(store);

@@ -10,7 +10,12 @@ import { DEFAULT_SIGN_POLICY, SIGNABLE, type Signable, type SignPolicy } from '.
 export interface Config {
   env: 'development' | 'production';
   dataDir: string;
+  /** The SQLite file of the embedded default (also the name `db copy` and messages use). */
   dbFile: string;
+  /** Where the office's data lives: the SQLite file, or PostgreSQL when DATABASE_URL is set. */
+  database: { file: string } | { url: string };
+  /** Scans and generated PDFs, content-addressed: a folder every Daftar process on the database can read. */
+  blobDir: string;
   /** Seed the demo Saharsa office into an empty database on start. */
   demo: boolean;
   otp: OtpPolicy;
@@ -92,6 +97,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const mode = oneOf(env, 'DAFTAR_ENV', ['development', 'production'] as const, 'development');
   const dataDir = path.resolve(cwd, env.DAFTAR_DATA_DIR || 'data');
   const dbFile = path.resolve(dataDir, env.DAFTAR_DB_FILE || 'daftar.db');
+  const databaseUrl = env.DATABASE_URL?.trim() || '';
+  if (databaseUrl !== '' && !/^postgres(ql)?:\/\/\S+$/i.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'a PostgreSQL URL such as postgres://daftar@db.example:5432/daftar (leave it unset for the embedded SQLite file)', '(invalid)');
+  }
+  const blobDir = path.resolve(dataDir, env.DAFTAR_BLOB_DIR || 'blobs');
 
   const secret = env.DAFTAR_SECRET;
   if (secret !== undefined && secret !== '' && secret.length < 32) {
@@ -128,6 +138,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     env: mode,
     dataDir,
     dbFile,
+    database: databaseUrl === '' ? { file: dbFile } : { url: databaseUrl },
+    blobDir,
     demo: boolVar(env, 'DAFTAR_DEMO', mode === 'development'),
     otp: {
       ttlMinutes: intVar(env, 'OTP_TTL_MINUTES', DEFAULT_OTP_POLICY.ttlMinutes, 1, 30),

@@ -120,7 +120,7 @@ export function otpSenderFor(config: Config, log: Logger): OtpSender {
 export async function openDaftar(config: Config, options: OpenOptions): Promise<Daftar> {
   const { log } = options;
   const clock = options.clock ?? systemClock;
-  const store = await openStore({ file: config.dbFile });
+  const store = await openStore(config.database);
   try {
     if (config.demo) await seedDemoOffice(store, clock, log);
     const language = await loadLanguage({ cacheDir: config.dataDir });
@@ -129,7 +129,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     // PDFs are laid out on a worker thread, so a report or a scanned page does not hold up the chat.
     const pdf = workerRenderer({ clock });
     const renderer = pdf.renderer;
-    const blobs = new FileBlobStore(path.join(config.dataDir, 'blobs'));
+    const blobs = new FileBlobStore(config.blobDir);
     const signer = await officeSigner(config, clock, log);
     let kick = () => {};
     const scanSearch = { available: false };

@@ -68,6 +68,12 @@ export interface AuditRepo {
 export interface OutboxRepo {
   add(item: Omit<OutboxItem, 'id' | 'attempts' | 'deliveredAt' | 'lastError'>): Promise<OutboxItem>;
   due(now: Date, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Takes up to `limit` due items (in `due`'s order) for delivery by this process: their next attempt
+   * moves to `leaseUntil`, so no other process serving the office takes them meanwhile, and a process
+   * that dies before marking them leaves them due again then. Returns them as they were when due.
+   */
+  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<OutboxItem[]>;
   markDelivered(id: number, at: Date): Promise<void>;
   markFailed(id: number, attempts: number, nextAttemptAt: Date, error: string): Promise<void>;
   pendingCount(): Promise<number>;

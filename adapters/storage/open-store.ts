@@ -1,54 +1,39 @@
-// Opens the office's SQLite database: folder, migrations, then the Prisma client over better-sqlite3.
+// Opens the office's database, migrated to the current schema: a SQLite file (the embedded default)
+// or PostgreSQL (`DATABASE_URL=postgres://…`, for several Daftar processes serving one office).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from './generated/client.ts';
-import { BUSY_TIMEOUT_MS, migrateDatabase } from './migrate.ts';
-import type { Connection } from './prisma-common.ts';
-import { PrismaStore } from './prisma-store.ts';
+import { Kysely, type LogEvent } from 'kysely';
+import type { DB } from './rows.ts';
+import { SqlStore } from './sql-store.ts';
+import { migrateDatabase } from './sqlite/migrate.ts';
+import { sqliteDialect } from './sqlite/connection.ts';
+import { migratePostgres } from './postgres/migrate.ts';
+import { openPool, postgresDialect } from './postgres/connection.ts';
+
+/** Where the office's data lives: a SQLite file, or a PostgreSQL URL. */
+export type StoreLocation = { file: string } | { url: string };
+
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
 export interface OpenStoreOptions {
-  /** Path of the SQLite file; it and its folder are created when missing. */
-  file: string;
+  /** Hears every statement with its duration (the benchmarks' meters). */
+  onQuery?: (sql: string, ms: number) => void;
 }
 
-/** Migrates the file to the current schema (throws MigrationError if it cannot) and opens a Store on it. */
-export async function openStore(options: OpenStoreOptions): Promise<PrismaStore> {
-  fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
-  migrateDatabase(options.file);
-  const { client, connection } = await connectPrisma(options.file);
-  return new PrismaStore(client, connection);
-}
-
-/**
- * The Prisma client on the file and the better-sqlite3 connection its adapter opened. The store runs
- * its hot statements on that same connection (prisma-common.ts says why); the adapter does not
- * publish it, so the factory is wrapped to see the adapter it makes, whose `client` field holds it.
- * A Prisma upgrade that moves it fails here, at start-up, with this message — not later.
- */
-export async function connectPrisma(file: string): Promise<{ client: PrismaClient; connection: Connection }> {
-  const factory = new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS });
-  let connection: Connection | null = null;
-  const watched = {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => {
-      // Once only: were Prisma to open a second connection, the store's statements would run
-      // outside its transactions. (It opens one per client; PrismaStore never reconnects a closed one.)
-      if (connection !== null) throw new Error('the Prisma adapter was asked for a second connection; adapters/storage/open-store.ts assumes one');
-      const adapter = await factory.connect();
-      const held: unknown = (adapter as unknown as { client?: unknown }).client;
-      if (held instanceof Database) connection = held;
-      return adapter;
-    },
-    connectToShadowDb: () => factory.connectToShadowDb(),
-  } satisfies Pick<typeof factory, 'provider' | 'adapterName' | 'connect' | 'connectToShadowDb'>;
-  const client = new PrismaClient({ adapter: watched });
-  await client.$connect();
-  if (connection === null) {
-    await client.$disconnect();
-    throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`: adapters/storage/open-store.ts needs updating for this Prisma version');
+/** Migrates the database to the current schema (throws MigrationError if it cannot) and opens a Store on it. */
+export async function openStore(location: StoreLocation, options: OpenStoreOptions = {}): Promise<SqlStore> {
+  const { onQuery } = options;
+  const log = onQuery === undefined ? undefined : (event: LogEvent) => onQuery(event.query.sql, event.queryDurationMillis);
+  if ('url' in location) {
+    if (!isPostgresUrl(location.url)) throw new Error(`not a PostgreSQL URL: ${describeLocation(location)}`);
+    await migratePostgres(location.url);
+    return new SqlStore(new Kysely<DB>({ dialect: postgresDialect(openPool(location.url)), log }), 'postgres');
   }
-  return { client, connection };
+  fs.mkdirSync(path.dirname(path.resolve(location.file)), { recursive: true });
+  migrateDatabase(location.file);
+  return new SqlStore(new Kysely<DB>({ dialect: sqliteDialect(location.file), log }), 'sqlite');
 }
+
+/** What to print for the location: the file, or the URL without its password. */
+export const describeLocation = (location: StoreLocation): string =>
+  ('url' in location ? location.url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:…@') : location.file);

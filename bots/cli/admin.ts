@@ -24,7 +24,7 @@ export async function consoleLinkTerminal(daftar: Daftar, chatId: string, code: 
 }
 
 export async function runSetActive(config: Config, code: string, active: boolean, out: NodeJS.WritableStream): Promise<number> {
-  const store = await openStore({ file: config.dbFile });
+  const store = await openStore(config.database);
   try {
     const result = await store.transaction((tx) => setEmployeeActive(tx, systemClock, { code, active, actor: 'console' }));
     if (!result.ok) {
@@ -39,7 +39,7 @@ export async function runSetActive(config: Config, code: string, active: boolean
 }
 
 export async function runUnlink(config: Config, channel: string, address: string, out: NodeJS.WritableStream): Promise<number> {
-  const store = await openStore({ file: config.dbFile });
+  const store = await openStore(config.database);
   try {
     const result = await store.transaction((tx) => unlinkAccount(tx, systemClock, { channel, address, actor: 'console' }));
     if (!result.ok) {

@@ -11,7 +11,7 @@ const PROBLEM: Record<ChainProblem['kind'], (seq: number) => string> = {
 
 /** `daftar audit verify`: exit 0 and the count when intact; exit 1 naming the first bad event. */
 export async function runAuditVerify(config: Config, out: NodeJS.WritableStream): Promise<number> {
-  const store = await openStore({ file: config.dbFile });
+  const store = await openStore(config.database);
   try {
     const report = await verifyChain(store);
     if (report.ok) {

@@ -15,13 +15,16 @@ import { runImportStaff } from './import-staff.ts';
 import { runParse } from './parse.ts';
 import { runAuditVerify } from './audit-verify.ts';
 import { runStart } from './start.ts';
-import { migrateDatabase } from '../../adapters/storage/migrate.ts';
+import { migrateDatabase } from '../../adapters/storage/sqlite/migrate.ts';
+import { migratePostgres } from '../../adapters/storage/postgres/migrate.ts';
+import { describeLocation } from '../../adapters/storage/open-store.ts';
 import { consoleLinkTerminal, runSetActive, runUnlink } from './admin.ts';
 import { canonicalPost } from '../language/index.ts';
 import { runRemind } from './remind.ts';
 import { runReportPendency } from './report.ts';
 import { runImportFiles } from './import-files.ts';
 import { runTrainingReport } from './training-report.ts';
+import { runDbCopy } from './db-copy.ts';
 
 function config(): Config {
   try {
@@ -118,11 +121,17 @@ program.command('verify').argument('<file>', 'a PDF signed by Daftar (or any PAd
   });
 
 const db = program.command('db').description('the database');
-db.command('migrate').description('apply pending migrations').action(() => {
+db.command('migrate').description('apply pending migrations').action(async () => {
   const cfg = config();
-  const { applied } = migrateDatabase(cfg.dbFile);
-  process.stdout.write(applied.length === 0 ? `${cfg.dbFile}: up to date\n` : `${cfg.dbFile}: applied ${applied.join(', ')}\n`);
+  const where = describeLocation(cfg.database);
+  const { applied } = 'url' in cfg.database ? await migratePostgres(cfg.database.url) : migrateDatabase(cfg.database.file);
+  process.stdout.write(applied.length === 0 ? `${where}: up to date\n` : `${where}: applied ${applied.join(', ')}\n`);
 });
+db.command('copy').description('copy the embedded SQLite office into an empty PostgreSQL database, then check it')
+  .requiredOption('--to <url>', 'the PostgreSQL database, postgres://user:password@host:5432/database')
+  .action(async (options: { to: string }) => {
+    process.exitCode = await runDbCopy(config(), options.to, process.stdout);
+  });
 
 const staff = program.command('staff').description('administer employees');
 staff.command('deactivate').argument('<code>').description('stop an employee from acting through any chat').action(async (code: string) => {

@@ -19,7 +19,7 @@ export async function runRemind(config: Config, options: { dryRun: boolean; date
     out.write(`--date: expected a date as YYYY-MM-DD, got "${day}"\n`);
     return 2;
   }
-  const store = await openStore({ file: config.dbFile });
+  const store = await openStore(config.database);
   try {
     if (config.demo) await seedDemoOffice(store, clock, silentLogger);
     const started = performance.now();

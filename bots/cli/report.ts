@@ -12,7 +12,7 @@ import { leavePolicyFrom, seedDemoOffice } from '../main.ts';
 
 export async function runReportPendency(config: Config, file: string, out: NodeJS.WritableStream, clock: Clock = systemClock): Promise<number> {
   const calendar = leavePolicyFrom(config).calendar;
-  const store = await openStore({ file: config.dbFile });
+  const store = await openStore(config.database);
   try {
     if (config.demo) await seedDemoOffice(store, clock, silentLogger);
     const today = istDate(clock.now());

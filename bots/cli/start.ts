@@ -1,6 +1,7 @@
 // `daftar start` (npm start): migrate, seed the demo office into an empty database, start the
 // configured channels — by default the local web chat on http://127.0.0.1:3978 — and the outbox.
 import { performance } from 'node:perf_hooks';
+import { describeLocation } from '../../adapters/storage/open-store.ts';
 import type { Config } from '../config.ts';
 import { consoleLogger } from '../log.ts';
 import { openDaftar } from '../main.ts';
@@ -25,7 +26,7 @@ export async function runStart(config: Config): Promise<number> {
   const digest = scheduleDailyDigest(digestDepsFrom(config, daftar.store, daftar.clock, () => daftar.dispatcher.kick()), { time: config.reminders.time, log });
   const circulars = scheduleCircularReminders({ store: daftar.store, clock: daftar.clock, log, kick: () => daftar.dispatcher.kick() });
   const scans = await startScanReader(config, daftar, log);
-  print(`Daftar is ready (${Math.round(performance.now() - started)} ms): ${config.dbFile}, ${staff} staff in ${sections} sections.`);
+  print(`Daftar is ready (${Math.round(performance.now() - started)} ms): ${describeLocation(config.database)}, ${staff} staff in ${sections} sections.`);
   print(`Channels live: ${live.length > 0 ? live.join(', ') : 'none'}${failed.length > 0 ? `; failed: ${failed.join(', ')} (see the lines above)` : ''}.`);
   if (sample[0] !== undefined) print(`Terminal chat: npx daftar chat --as ${sample[0].code}   (e.g. ${sample.map((e) => `${e.code} ${e.name}`).join(', ')})`);
   print(`Pendency digest: every working day at ${config.reminders.time} IST.`);

@@ -10,7 +10,7 @@ import { silentLogger } from '../log.ts';
 import { seedDemoOffice } from '../main.ts';
 
 export async function runTrainingReport(config: Config, options: { csv?: boolean }, out: NodeJS.WritableStream, clock: Clock = systemClock): Promise<number> {
-  const store = await openStore({ file: config.dbFile });
+  const store = await openStore(config.database);
   try {
     if (config.demo) await seedDemoOffice(store, clock, silentLogger);
     const report = await store.transaction((tx) => trainingReport(tx));

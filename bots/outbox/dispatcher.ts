@@ -32,6 +32,8 @@ export interface DispatchResult {
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 30 * 60_000;
 const NO_CHANNEL_DELAY_MS = 60_000;
+/** How long a claimed batch is this process's to deliver (a batch at Telegram's pace takes seconds). */
+const CLAIM_LEASE_MS = 5 * 60_000;
 /** Recipients served at the same time within a batch. */
 export const PARALLEL_RECIPIENTS = 32;
 
@@ -91,7 +93,10 @@ export class Dispatcher {
 
   private async deliver(limit: number): Promise<DispatchResult> {
     const result: DispatchResult = { delivered: 0, failed: 0, waiting: 0 };
-    const due = await this.store.transaction((tx) => tx.outbox.due(this.clock.now(), limit));
+    // Claimed, not just read: with several Daftar processes on one database, each item goes out from
+    // exactly one of them. A process that dies mid-batch leaves its items due again after the lease.
+    const now = this.clock.now();
+    const due = await this.store.transaction((tx) => tx.outbox.claimDue(now, limit, new Date(now.getTime() + CLAIM_LEASE_MS)));
     // One lane per recipient, in the order they became due.
     const lanes = new Map<string, OutboxItem[]>();
     for (const item of due) {

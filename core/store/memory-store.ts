@@ -189,6 +189,14 @@ export class MemoryStore implements Store {
           copy(s().outbox.filter((x) => x.deliveredAt === null && x.nextAttemptAt <= now)
             .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id)
             .slice(0, limit)),
+        claimDue: async (now, limit, leaseUntil) => {
+          const due = s().outbox.filter((x) => x.deliveredAt === null && x.nextAttemptAt <= now)
+            .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id)
+            .slice(0, Math.max(0, limit));
+          const taken = copy(due);
+          for (const item of due) item.nextAttemptAt = new Date(leaseUntil);
+          return taken;
+        },
         markDelivered: async (id, at) => {
           must(s().outbox.find((x) => x.id === id), `outbox ${id}`).deliveredAt = new Date(at);
         },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../adapters/storage/open-store.ts';
-import type { PrismaStore } from '../../adapters/storage/prisma-store.ts';
+import type { SqlStore } from '../../adapters/storage/sql-store.ts';
 import { runCircularReminders } from '../../bots/jobs/circular-reminders.ts';
 import { DEFAULT_CIRCULAR_POLICY, sendCircular } from '../../core/messaging/send-circular.ts';
 import { seedSmallOffice } from '../helpers/office.ts';
@@ -25,7 +25,7 @@ afterEach(async () => { await cleanup?.(); cleanup = undefined; });
 describe('circular reminders from two processes on one SQLite file', () => {
   it('remind each non-acknowledger of each circular exactly once between them', async () => {
     const file = freshDatabaseFile();
-    let store: PrismaStore = await openStore({ file });
+    let store: SqlStore = await openStore({ file });
     cleanup = async () => { await store.close(); fs.rmSync(path.dirname(file), { recursive: true, force: true }); };
     const staff = await seedSmallOffice(store);
     const clock = new FakeClock();

@@ -351,6 +351,26 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         });
       });
 
+      it('claims due items for one process: leased until the given time, due again after it', async () => {
+        const ids = await tx(async (t) => {
+          const out: number[] = [];
+          for (const [n, offset] of [[1, 0], [2, -5], [3, 0], [4, 1]] as const) out.push((await t.outbox.add(item(n, plus(T0, offset)))).id);
+          return out;
+        });
+        const [i1, i2, i3] = ids;
+        const lease = plus(T0, 120_000);
+        const first = await tx((t) => t.outbox.claimDue(T0, 2, lease));
+        expect(first.map((x) => x.id)).toEqual([i2, i1]);
+        expect(first[0]?.nextAttemptAt).toEqual(plus(T0, -5));
+        // A second process polling at the same moment takes what is left, never the same items.
+        expect((await tx((t) => t.outbox.claimDue(T0, 10, lease))).map((x) => x.id)).toEqual([i3]);
+        expect(await tx((t) => t.outbox.claimDue(plus(T0, 1), 10, lease))).toHaveLength(1);
+        expect(await tx((t) => t.outbox.claimDue(plus(T0, 2), 10, lease))).toEqual([]);
+        // Nobody marked them: when the lease runs out they are due again, for whoever polls.
+        expect((await tx((t) => t.outbox.due(lease, 10))).map((x) => x.id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+        expect(await tx((t) => t.outbox.claimDue(T0, 0, lease))).toEqual([]);
+      });
+
       it('marks a failure (attempts, next attempt, error) and a delivery', async () => {
         const made = await tx((t) => t.outbox.add(item(1, T0)));
         const later = plus(T0, 60_000);

@@ -6,12 +6,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_MIGRATIONS_DIR, migrateDatabase } from '../../adapters/storage/migrate.ts';
+import { DEFAULT_MIGRATIONS_DIR, migrateDatabase } from '../../adapters/storage/sqlite/migrate.ts';
 import { openStore } from '../../adapters/storage/open-store.ts';
-import type { PrismaStore } from '../../adapters/storage/prisma-store.ts';
+import type { SqlStore } from '../../adapters/storage/sql-store.ts';
 
 export interface TestStore {
-  store: PrismaStore;
+  store: SqlStore;
   /** The SQLite file behind `store`, in a folder of its own. */
   file: string;
   /** Closes the store and deletes its folder. */
@@ -53,10 +53,10 @@ export function freshDatabaseFile(): string {
   return file;
 }
 
-/** A PrismaStore on a fresh database file; openStore re-checks the copy against the migrations. */
+/** A SqlStore on a fresh database file; openStore re-checks the copy against the migrations. */
 export async function createTestStore(): Promise<TestStore> {
   const file = freshDatabaseFile();
-  let store: PrismaStore;
+  let store: SqlStore;
   try {
     store = await openStore({ file });
   } catch (error) {

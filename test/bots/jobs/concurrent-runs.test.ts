@@ -8,7 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../adapters/storage/open-store.ts';
-import type { PrismaStore } from '../../../adapters/storage/prisma-store.ts';
+import type { SqlStore } from '../../../adapters/storage/sql-store.ts';
 import { runDailyDigest } from '../../../bots/jobs/daily-digest.ts';
 import { seedSmallOffice } from '../../helpers/office.ts';
 import { freshDatabaseFile } from '../../helpers/sqlite.ts';
@@ -25,7 +25,7 @@ afterEach(async () => { await cleanup?.(); cleanup = undefined; });
 describe('two processes running the same morning on one SQLite file', () => {
   it('queue each recipient\'s digest exactly once between them', async () => {
     const file = freshDatabaseFile();
-    const store: PrismaStore = await openStore({ file });
+    const store: SqlStore = await openStore({ file });
     cleanup = async () => { await store.close(); fs.rmSync(path.dirname(file), { recursive: true, force: true }); };
     const staff = await seedSmallOffice(store);
     const w = new PendingWriter(store);

@@ -1,4 +1,4 @@
-// What the Prisma store does beyond the shared Store contract (test/contract): SQLite specifics.
+// What the SQL store does on SQLite beyond the shared Store contract (test/contract): SQLite specifics.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../adapters/storage/open-store.ts';
-import { CorruptRowError } from '../../../adapters/storage/prisma-store.ts';
+import { CorruptRowError } from '../../../adapters/storage/sql-store.ts';
 import { createTestStore, sqliteRows, type TestStore } from '../../helpers/sqlite.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -38,7 +38,7 @@ const seed = () => subject.store.transaction(async (t) => {
   });
 });
 
-describe('PrismaStore on SQLite', () => {
+describe('SqlStore on SQLite', () => {
   it('stores instants as ISO-8601 text with milliseconds and a UTC offset', async () => {
     await subject.store.transaction((t) => t.outbox.add({
       createdAt: new Date('2026-04-01T05:06:07.089Z'), employeeId: null, channel: 'telegram', address: '1', payload: '{}',
@@ -51,7 +51,7 @@ describe('PrismaStore on SQLite', () => {
 
   it('enforces foreign keys (the in-memory store does not)', async () => {
     await expect(subject.store.transaction((t) => t.accounts.create({ channel: 't', address: '1', displayName: null })
-      .then((account) => t.accounts.update(account.id, { employeeId: 999 })))).rejects.toThrow(/Foreign key constraint/);
+      .then((account) => t.accounts.update(account.id, { employeeId: 999 })))).rejects.toThrow(/foreign key constraint/i);
   });
 
   it('refuses a stored value outside the core\'s types, naming the column and not the row\'s data', async () => {

@@ -2,7 +2,7 @@
 // columns as stored, and stored values outside the core's types refused by column.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Tx } from '../../../core/ports.ts';
-import { CorruptRowError } from '../../../adapters/storage/prisma-store.ts';
+import { CorruptRowError } from '../../../adapters/storage/sql-store.ts';
 import { createTestStore, sqliteRows, sqliteRun, type TestStore } from '../../helpers/sqlite.ts';
 
 let subject: TestStore;

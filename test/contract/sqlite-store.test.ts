@@ -9,11 +9,11 @@ import { describeLetterContract } from './letters-contract.ts';
 import { describePendencyContract } from './pendency-contract.ts';
 
 // A real, migrated SQLite file per test.
-describeStoreContract('PrismaStore (SQLite)', createTestStore);
-describeEfileContract('PrismaStore (SQLite)', createTestStore);
-describeLeaveContract('PrismaStore (SQLite)', createTestStore);
-describeCircularContract('PrismaStore (SQLite)', createTestStore);
-describeScanContract('PrismaStore (SQLite)', createTestStore);
-describeTrainingContract('PrismaStore (SQLite)', createTestStore);
-describeLetterContract('PrismaStore (SQLite)', createTestStore);
-describePendencyContract('PrismaStore (SQLite)', createTestStore);
+describeStoreContract('SqlStore (SQLite)', createTestStore);
+describeEfileContract('SqlStore (SQLite)', createTestStore);
+describeLeaveContract('SqlStore (SQLite)', createTestStore);
+describeCircularContract('SqlStore (SQLite)', createTestStore);
+describeScanContract('SqlStore (SQLite)', createTestStore);
+describeTrainingContract('SqlStore (SQLite)', createTestStore);
+describeLetterContract('SqlStore (SQLite)', createTestStore);
+describePendencyContract('SqlStore (SQLite)', createTestStore);
