@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The language model is trained once and cached here for the whole run.
     env: { DAFTAR_TEST_CACHE: 'data/test-cache' },
+    // One PostgreSQL server for the whole run (the machine's, or a throwaway cluster it starts):
+    // every storage contract also runs on PostgreSQL, each test in a database of its own.
+    globalSetup: ['test/helpers/postgres-global-setup.ts'],
   },
 });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Clock, OtpSender, Store } from '../core/ports.ts';
 import { istDate, systemClock } from '../core/time.ts';
 import { openStore } from '../adapters/storage/open-store.ts';
+import type { ExclusiveHold, SqlStore } from '../adapters/storage/sql-store.ts';
 import { ConsoleOtpSender } from '../adapters/otp/console-sender.ts';
 import { SmtpOtpSender } from '../adapters/otp/smtp-sender.ts';
 import { SmsGatewayOtpSender } from '../adapters/otp/sms-gateway-sender.ts';
@@ -73,7 +74,9 @@ export interface ChannelOptions {
  * Builds the adapters the configuration switches on. Telegram and WhatsApp (whatsapp-web.js and
  * puppeteer) are loaded only when configured, so a server without them starts faster and smaller.
  */
-async function channelAdapters(config: Config, host: ChannelHost, store: Store, clock: Clock, options: ChannelOptions): Promise<ChannelAdapter[]> {
+async function channelAdapters(
+  config: Config, host: ChannelHost, store: Store, clock: Clock, options: ChannelOptions, holds: Holds, log: Logger,
+): Promise<ChannelAdapter[]> {
   const adapters: ChannelAdapter[] = [];
   if (options.none) return adapters;
   if (config.web !== null) {
@@ -87,7 +90,15 @@ async function channelAdapters(config: Config, host: ChannelHost, store: Store, 
       ...(demo ? { demoStaff: () => demoStaff(store), demoAutoLink: (chatId: string, code: string) => demoLink(store, clock, chatId, code) } : {}),
     }));
   }
-  if (config.telegram !== null) {
+  if (config.telegram !== null && config.telegram.webhook === undefined) {
+    // Telegram serves one long-polling client per bot: a second process polling would take updates
+    // from the first at random. Several processes on one database need webhook mode.
+    const hold = await holds.take('telegram-polling');
+    if (hold === null) {
+      log.error('Telegram is not started here: another Daftar process on this database is already polling the bot. Several processes need webhook mode (TELEGRAM_WEBHOOK_URL).');
+    }
+  }
+  if (config.telegram !== null && (config.telegram.webhook !== undefined || holds.has('telegram-polling'))) {
     const { TelegramAdapter } = await import('../adapters/telegram/telegram-adapter.ts');
     adapters.push(new TelegramAdapter({
       token: config.telegram.token, host, maxDownloadBytes: config.uploads.maxBytes, allowGroups: config.telegram.allowGroups,
@@ -121,8 +132,9 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
   const { log } = options;
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.database);
+  const holds = new Holds(store);
   try {
-    if (config.demo) await seedDemoOffice(store, clock, log);
+    if (config.demo) await holds.while('demo-seed', () => seedDemoOffice(store, clock, log));
     const language = await loadLanguage({ cacheDir: config.dataDir });
     const otpSender = options.otpSender ?? otpSenderFor(config, log);
     if (config.ephemeralSecret) log.warn('DAFTAR_SECRET is not set: a per-process key is used, so OTPs pending at a restart stop working.');
@@ -142,7 +154,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       circulars: config.circulars, scanSearch,
     });
     const host = createChannelHost(store, clock, assistant, log);
-    const channels = await channelAdapters(config, host, store, clock, options.channelOptions ?? {});
+    const channels = await channelAdapters(config, host, store, clock, options.channelOptions ?? {}, holds, log);
     const dispatcher = new Dispatcher(store, clock, [...(options.senders ?? []), ...channels], log, blobs);
     kick = () => dispatcher.kick();
     const started: ChannelAdapter[] = [];
@@ -167,12 +179,52 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
         await dispatcher.stop();
         for (const channel of started) await channel.stop().catch((error: unknown) => log.warn(`${channel.channel} stop: ${String(error)}`));
         await pdf.close();
+        await holds.releaseAll();
         await store.close();
       },
     };
   } catch (error) {
+    await holds.releaseAll();
     await store.close();
     throw error;
+  }
+}
+
+/** This process's exclusive holds on the database (SqlStore.exclusive), released when it closes. */
+class Holds {
+  private readonly held = new Map<string, ExclusiveHold>();
+
+  constructor(private readonly store: SqlStore) {}
+
+  has(name: string): boolean {
+    return this.held.has(name);
+  }
+
+  async take(name: string): Promise<ExclusiveHold | null> {
+    const hold = await this.store.exclusive(name);
+    if (hold !== null) this.held.set(name, hold);
+    return hold;
+  }
+
+  /** Runs `work` holding the name, waiting (up to a minute) while another process holds it. */
+  async while<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const until = Date.now() + 60_000;
+    let hold = await this.store.exclusive(name);
+    while (hold === null) {
+      if (Date.now() > until) throw new Error(`another Daftar process has held "${name}" for over a minute`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      hold = await this.store.exclusive(name);
+    }
+    try {
+      return await work();
+    } finally {
+      await hold.release();
+    }
+  }
+
+  async releaseAll(): Promise<void> {
+    for (const hold of this.held.values()) await hold.release().catch(() => undefined);
+    this.held.clear();
   }
 }
 

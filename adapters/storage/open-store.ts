@@ -6,9 +6,9 @@ import { Kysely, type LogEvent } from 'kysely';
 import type { DB } from './rows.ts';
 import { SqlStore } from './sql-store.ts';
 import { migrateDatabase } from './sqlite/migrate.ts';
-import { sqliteDialect } from './sqlite/connection.ts';
+import { sqliteDialect, sqliteExclusive } from './sqlite/connection.ts';
 import { migratePostgres } from './postgres/migrate.ts';
-import { openPool, postgresDialect } from './postgres/connection.ts';
+import { openPool, postgresDialect, postgresExclusive } from './postgres/connection.ts';
 
 /** Where the office's data lives: a SQLite file, or a PostgreSQL URL. */
 export type StoreLocation = { file: string } | { url: string };
@@ -27,11 +27,11 @@ export async function openStore(location: StoreLocation, options: OpenStoreOptio
   if ('url' in location) {
     if (!isPostgresUrl(location.url)) throw new Error(`not a PostgreSQL URL: ${describeLocation(location)}`);
     await migratePostgres(location.url);
-    return new SqlStore(new Kysely<DB>({ dialect: postgresDialect(openPool(location.url)), log }), 'postgres');
+    return new SqlStore(new Kysely<DB>({ dialect: postgresDialect(openPool(location.url)), log }), 'postgres', postgresExclusive(location.url));
   }
   fs.mkdirSync(path.dirname(path.resolve(location.file)), { recursive: true });
   migrateDatabase(location.file);
-  return new SqlStore(new Kysely<DB>({ dialect: sqliteDialect(location.file), log }), 'sqlite');
+  return new SqlStore(new Kysely<DB>({ dialect: sqliteDialect(location.file), log }), 'sqlite', sqliteExclusive(location.file));
 }
 
 /** What to print for the location: the file, or the URL without its password. */

@@ -20,6 +20,14 @@ export { CorruptRowError } from './rows.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
+/** Held while this process does something only one process may do; released by `release` or by dying. */
+export interface ExclusiveHold {
+  release(): Promise<void>;
+}
+
+/** How an engine takes a process-wide exclusive hold by name (sqlite/ and postgres/ say how). */
+export type TakeExclusive = (name: string) => Promise<ExclusiveHold | null>;
+
 function repositories(db: Db, staff: StaffList): Tx {
   return {
     ...coreRepositories(db, staff),
@@ -43,7 +51,15 @@ export class SqlStore implements Store {
   private closed = false;
   private readonly staff = new StaffList();
 
-  constructor(readonly db: Kysely<DB>, readonly engine: Engine) {}
+  constructor(readonly db: Kysely<DB>, readonly engine: Engine, private readonly takeExclusive: TakeExclusive) {}
+
+  /**
+   * Takes the named hold for this process, or null when another process on the same database holds
+   * it (Telegram long polling: Telegram serves one poller per bot). A process that dies lets go.
+   */
+  exclusive(name: string): Promise<ExclusiveHold | null> {
+    return this.takeExclusive(name);
+  }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {

@@ -14,6 +14,8 @@ export interface BackgroundWork {
 
 /** A scan that could not be read is tried this many times in all, then marked failed. */
 export const MAX_OCR_ATTEMPTS = 3;
+/** How long claimed scans are this process's to read (OCR of a few pages takes seconds). */
+const OCR_LEASE_MS = 10 * 60_000;
 
 export const OCR_OFF_LINE =
   'Scan text search is off: tesseract-ocr with hin and eng is not installed (apt-get install tesseract-ocr tesseract-ocr-hin tesseract-ocr-eng)';
@@ -40,7 +42,9 @@ export interface ReadRound {
  */
 export async function readPendingScans(deps: ScanReaderDeps, limit = 4, shouldStop: () => boolean = () => false): Promise<ReadRound> {
   const round: ReadRound = { done: 0, retrying: 0, failed: 0 };
-  const pending = await deps.store.transaction((tx) => tx.scanTexts.pending(limit));
+  // Claimed, so that with several Daftar processes on one database each scan is read by one of them.
+  const now = deps.clock.now();
+  const pending = await deps.store.transaction((tx) => tx.scanTexts.claimPending(limit, now, new Date(now.getTime() + OCR_LEASE_MS)));
   for (const scan of pending) {
     if (shouldStop()) break;
     let text: string | null = null;

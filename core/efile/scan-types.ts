@@ -19,6 +19,13 @@ export interface ScanTextRepo {
   enqueue(blobs: readonly string[], at: Date): Promise<void>;
   /** Pending scans, oldest first. */
   pending(limit: number): Promise<ScanText[]>;
+  /**
+   * Takes up to `limit` pending scans last touched at or before `now` (oldest first) for reading by
+   * this process: their time moves to `leaseUntil`, so another process serving the office does not
+   * read the same scans meanwhile; one that dies leaves them to be taken again after the lease.
+   * Returns them as they were.
+   */
+  claimPending(limit: number, now: Date, leaseUntil: Date): Promise<ScanText[]>;
   save(blob: string, patch: Pick<ScanText, 'status' | 'text' | 'attempts' | 'updatedAt'>): Promise<void>;
   byBlob(blob: string): Promise<ScanText | null>;
   counts(): Promise<Record<ScanTextStatus, number>>;

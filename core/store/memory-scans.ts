@@ -22,6 +22,15 @@ export function memoryScanTextRepo(s: () => ScanState, efile: () => EfileState):
         .filter((x) => x.status === 'pending')
         .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.blob.localeCompare(b.blob))
         .slice(0, limit)),
+      claimPending: async (limit, now, leaseUntil) => {
+        const due = [...s().values()]
+          .filter((x) => x.status === 'pending' && x.updatedAt <= now)
+          .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.blob.localeCompare(b.blob))
+          .slice(0, Math.max(0, limit));
+        const taken = structuredClone(due);
+        for (const x of due) x.updatedAt = new Date(leaseUntil);
+        return taken;
+      },
       save: async (blob, patch) => {
         s().set(blob, { blob, ...structuredClone(patch) });
       },

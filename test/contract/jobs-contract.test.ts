@@ -3,13 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../../core/ports.ts';
 import { MemoryStore } from '../../core/store/memory-store.ts';
 import { createTestStore } from '../helpers/sqlite.ts';
+import { createPgTestStore } from '../helpers/postgres.ts';
 
 const at = new Date('2026-11-25T04:30:00.000Z');
 
 for (const [name, make] of [
   ['MemoryStore', async () => ({ store: new MemoryStore() as Store, cleanup: async () => {} })],
-  ['PrismaStore', async () => {
+  ['SqlStore (SQLite)', async () => {
     const made = await createTestStore();
+    return { store: made.store as Store, cleanup: made.cleanup };
+  }],
+  ['SqlStore (PostgreSQL)', async () => {
+    const made = await createPgTestStore();
     return { store: made.store as Store, cleanup: made.cleanup };
   }],
 ] as const) {

@@ -66,6 +66,22 @@ export function describeScanContract(name: string, make: () => Promise<StoreUnde
       expect((await tx((t) => t.scanTexts.pending(2)))[1]).toEqual({ blob: blob('b'), status: 'pending', text: null, attempts: 1, updatedAt: plus(T0, 2) });
     });
 
+    it('claimPending takes due scans for one reader: leased until the given time, then due again', async () => {
+      await tx((t) => t.scanTexts.enqueue([blob('b')], plus(T0, 2)));
+      await tx((t) => t.scanTexts.enqueue([blob('a')], plus(T0, 1)));
+      await tx((t) => t.scanTexts.enqueue([blob('c')], plus(T0, 50)));
+      await tx((t) => read(t, blob('d'), 'x'));
+      const lease = plus(T0, 600_000);
+      const first = await tx((t) => t.scanTexts.claimPending(1, plus(T0, 10), lease));
+      expect(first).toEqual([{ blob: blob('a'), status: 'pending', text: null, attempts: 0, updatedAt: plus(T0, 1) }]);
+      // Another process asking at the same moment gets the next one, never the same; c is not due yet.
+      expect((await tx((t) => t.scanTexts.claimPending(10, plus(T0, 10), lease))).map((s) => s.blob)).toEqual([blob('b')]);
+      expect(await tx((t) => t.scanTexts.claimPending(10, plus(T0, 10), lease))).toEqual([]);
+      // Nobody saved a or b: after the lease they are due again, oldest first, with c.
+      expect((await tx((t) => t.scanTexts.claimPending(10, lease, plus(lease, 1)))).map((s) => s.blob).sort()).toEqual([blob('a'), blob('b'), blob('c')]);
+      expect(await tx((t) => t.scanTexts.claimPending(0, plus(lease, 5), lease))).toEqual([]);
+    });
+
     it('save overwrites status, text, attempts and time', async () => {
       await tx((t) => t.scanTexts.enqueue([blob('a')], T0));
       await tx((t) => t.scanTexts.save(blob('a'), { status: 'done', text: 'सेवा पुस्तिका\nService book', attempts: 2, updatedAt: plus(T0, 9) }));

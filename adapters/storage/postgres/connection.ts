@@ -94,7 +94,6 @@ class PgConnection implements DatabaseConnection {
     }
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not used by Daftar');
   }
@@ -165,3 +164,22 @@ export function postgresDialect(pool: pg.Pool): Dialect {
 }
 
 
+
+/**
+ * A hold only one process can have on this database: a session-level advisory lock on a connection of
+ * its own, kept for as long as the hold. PostgreSQL lets go when that connection ends, so a process
+ * that dies (or whose machine does) frees it for the next one.
+ */
+export function postgresExclusive(url: string) {
+  return async (name: string): Promise<{ release(): Promise<void> } | null> => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', () => undefined);
+    await client.connect();
+    const { rows } = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [`daftar:${name}`]);
+    if (rows[0]?.held !== true) {
+      await client.end();
+      return null;
+    }
+    return { release: async () => { await client.end(); } };
+  };
+}

@@ -28,6 +28,13 @@ export function scanTextRepository(db: Db): Pick<Tx, 'scanTexts'> {
       },
       pending: async (limit) => (await db.selectFrom('ScanText').selectAll().where('status', '=', 'pending')
         .orderBy('updatedAt', 'asc').orderBy('blob', 'asc').limit(Math.max(0, limit)).execute()).map(toScan),
+      claimPending: async (limit, now, leaseUntil) => {
+        const due = (await db.selectFrom('ScanText').selectAll().where('status', '=', 'pending').where('updatedAt', '<=', now)
+          .orderBy('updatedAt', 'asc').orderBy('blob', 'asc').limit(Math.max(0, limit)).execute()).map(toScan);
+        // Under the office's write lock (every Store transaction holds it): nobody reads them as due in between.
+        if (due.length > 0) await db.updateTable('ScanText').set({ updatedAt: leaseUntil }).where('blob', 'in', due.map((d) => d.blob)).execute();
+        return due;
+      },
       save: async (blob, p) => {
         await db.insertInto('ScanText').values({ blob, status: p.status, text: p.text, attempts: p.attempts, updatedAt: p.updatedAt })
           .onConflict((oc) => oc.column('blob').doUpdateSet((x) => ({

@@ -65,7 +65,6 @@ class SqliteConnection implements DatabaseConnection {
     }
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not used by Daftar');
   }
@@ -129,5 +128,24 @@ export function sqliteDialect(file: string): Dialect {
     createQueryCompiler: () => new SqliteQueryCompiler(),
     createAdapter: () => new SqliteAdapter(),
     createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
+  };
+}
+
+/**
+ * A hold only one process can have: a write transaction kept open on a small lock file beside the
+ * database. SQLite refuses a second writer at once (busy timeout 0), and the operating system drops
+ * the lock when the holding process ends, however it ends.
+ */
+export function sqliteExclusive(file: string) {
+  return async (name: string): Promise<{ release(): Promise<void> } | null> => {
+    const lock = new Database(`${file}.${name.replace(/[^a-z0-9-]/gi, '_')}.lock`, { timeout: 0 });
+    try {
+      lock.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      lock.close();
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+      throw error;
+    }
+    return { release: async () => { lock.exec('ROLLBACK'); lock.close(); } };
   };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_DIR, MigrationError, migrateDatabase } from '../../../adapters/storage/migrate.ts';
+import { DEFAULT_MIGRATIONS_DIR, MigrationError, migrateDatabase } from '../../../adapters/storage/sqlite/migrate.ts';
 
 const repoRoot = path.resolve(DEFAULT_MIGRATIONS_DIR, '../..');
 const realMigrations = fs.readdirSync(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true })
