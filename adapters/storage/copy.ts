@@ -81,6 +81,10 @@ export async function copySqliteToPostgres(
   migrateDatabase(file);
   await migratePostgres(targetUrl);
   const source = openSqliteFile(file, { readonly: true });
+  // One read transaction over the whole copy: in WAL mode it is a snapshot, so a server still
+  // running on the file cannot make the tables disagree with each other (what it writes after the
+  // snapshot is not copied: stop it first to move everything).
+  source.exec('BEGIN');
   try {
     const tables = (source.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>)
       .map((r) => r.name).filter((t) => !ignored(t));
@@ -117,9 +121,11 @@ export async function copySqliteToPostgres(
           await sql`UPDATE ${sql.table(table)} SET ${sql.join(later.map((c, i) => sql`${sql.ref(c)} = ${fix.values[i]}`))}
             WHERE ${sql.join(keyColumns.map((k, i) => sql`${sql.ref(k)} = ${fix.key[i]}`), sql` AND `)}`.execute(trx);
         }
-        if (columns.some((c) => c.name === 'id')) {
-          await sql`SELECT setval(pg_get_serial_sequence(${`"${table}"`}, 'id'), coalesce(max("id"), 0) + 1, false) FROM ${sql.table(table)}
-            WHERE pg_get_serial_sequence(${`"${table}"`}, 'id') IS NOT NULL`.execute(trx);
+        const sequence = columns.some((c) => c.name === 'id')
+          ? (await sql<{ seq: string | null }>`SELECT pg_get_serial_sequence(${`"${table}"`}, 'id') AS seq`.execute(trx)).rows[0]?.seq ?? null
+          : null;
+        if (sequence !== null) {
+          await sql`SELECT setval(${sequence}::regclass, coalesce(max("id"), 0) + 1, false) FROM ${sql.table(table)}`.execute(trx);
         }
         const source_ = Number((source.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n);
         const target_ = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(trx)).rows[0]?.n ?? 0);
@@ -131,6 +137,7 @@ export async function copySqliteToPostgres(
       return done;
     });
   } finally {
+    source.exec('ROLLBACK');
     source.close();
   }
 }

@@ -59,8 +59,12 @@ const mayClash = (query: CompiledQuery): boolean => {
   return node.kind === 'RawNode' && /^\s*(insert|update)\b/i.test(query.sql) && !/\bon\s+conflict\b/i.test(query.sql);
 };
 
+/** A failure of the connection itself (no SQLSTATE from the server): the client must not be reused. */
+const brokenConnection = (error: unknown): boolean => typeof (error as { code?: unknown }).code !== 'string' || /^(08|57P)/.test((error as { code: string }).code);
+
 class PgConnection implements DatabaseConnection {
   inTransaction = false;
+  broken = false;
 
   constructor(readonly client: pg.PoolClient) {}
 
@@ -75,6 +79,15 @@ class PgConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    try {
+      return await this.execute<R>(query);
+    } catch (error) {
+      if (!(error instanceof UniqueViolation) && brokenConnection(error)) this.broken = true;
+      throw error;
+    }
+  }
+
+  private async execute<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!this.inTransaction || !mayClash(query)) {
       try {
         return await this.run<R>(query);
@@ -119,7 +132,13 @@ class PgDriver implements Driver {
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const c = connection as PgConnection;
     await c.client.query('BEGIN');
-    await c.client.query({ name: 'daftar_office_lock', text: 'SELECT pg_advisory_xact_lock($1)', values: [OFFICE_LOCK_KEY] });
+    try {
+      await c.client.query({ name: 'daftar_office_lock', text: 'SELECT pg_advisory_xact_lock($1)', values: [OFFICE_LOCK_KEY] });
+    } catch (error) {
+      // Never hand the pool a client still inside a transaction.
+      c.broken = true;
+      throw error;
+    }
     c.inTransaction = true;
   }
 
@@ -134,11 +153,19 @@ class PgDriver implements Driver {
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const c = connection as PgConnection;
     c.inTransaction = false;
-    await c.client.query('ROLLBACK');
+    try {
+      await c.client.query('ROLLBACK');
+    } catch (error) {
+      c.broken = true;
+      throw error;
+    }
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    (connection as PgConnection).client.release();
+    const c = connection as PgConnection;
+    // A broken client is destroyed, not pooled: the next transaction gets a fresh connection.
+    c.client.release(c.broken);
+    if (c.broken) this.connections.delete(c.client);
   }
 
   async destroy(): Promise<void> {
