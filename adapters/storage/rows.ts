@@ -10,6 +10,15 @@ export type { DB } from './generated/db.ts';
 /** The unit every repository works in: one Store transaction. */
 export type Db = Transaction<DB> | Kysely<DB>;
 
+/** The database could not be reached or opened: said in one line, without the password. */
+export class StoreUnavailable extends Error {
+  constructor(where: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot reach the database ${where.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:…@')}: ${reason}`);
+    this.name = 'StoreUnavailable';
+  }
+}
+
 /** A stored value the core's types do not allow: the database was edited by hand or by a newer build. */
 export class CorruptRowError extends Error {
   constructor(readonly table: string, readonly column: string, readonly value: unknown) {

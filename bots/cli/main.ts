@@ -15,7 +15,8 @@ import { runImportStaff } from './import-staff.ts';
 import { runParse } from './parse.ts';
 import { runAuditVerify } from './audit-verify.ts';
 import { runStart } from './start.ts';
-import { migrateDatabase } from '../../adapters/storage/sqlite/migrate.ts';
+import { MigrationError, migrateDatabase } from '../../adapters/storage/sqlite/migrate.ts';
+import { StoreUnavailable } from '../../adapters/storage/rows.ts';
 import { migratePostgres } from '../../adapters/storage/postgres/migrate.ts';
 import { describeLocation } from '../../adapters/storage/open-store.ts';
 import { consoleLinkTerminal, runSetActive, runUnlink } from './admin.ts';
@@ -171,4 +172,11 @@ training.command('report').description('who has completed the training, by secti
   });
 
 export { TERMINAL_CHANNEL };
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // What an operator can fix gets one line and exit 2; anything else is a bug and keeps its stack.
+  if (!(error instanceof StoreUnavailable || error instanceof MigrationError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { MigrationError } from '../sqlite/migrate.ts';
+import { StoreUnavailable } from '../rows.ts';
 
 export const DEFAULT_PG_MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/postgres/migrations', import.meta.url));
 
@@ -150,7 +151,11 @@ export async function migratePostgres(url: string, migrationsDir: string = DEFAU
   // A server going away mid-run surfaces as the failing query's error; without a listener the
   // client's 'error' event would crash the process instead.
   client.on('error', () => undefined);
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new StoreUnavailable(url, error);
+  }
   try {
     await takeLock(client);
     await client.query(CREATE_MIGRATIONS_TABLE);
