@@ -18,6 +18,7 @@ import { AbsenceError } from '../core/leave/failures.ts';
 import { absenceText } from './commands/leave.ts';
 import { prepareUploads } from './commands/receipt.ts';
 import { VERIFY_WORD } from './commands/verify.ts';
+import { DEFAULT_INTAKE_LIMITS } from '../core/intake/limits.ts';
 
 export interface Assistant {
   handle(inbound: Inbound): Promise<Reply[]>;
@@ -30,8 +31,12 @@ const PROFILE = /^(?:me|whoami|who am i|my profile|मैं|मेरा वि
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store, clock, log } = deps;
+  const maxTextChars = deps.maxTextChars ?? DEFAULT_INTAKE_LIMITS.maxTextChars;
 
   async function handle(inbound: Inbound): Promise<Reply[]> {
+    // Before anything else: a text over the limit is answered without being parsed or its files kept.
+    const longest = Math.max(inbound.text?.length ?? 0, inbound.action?.length ?? 0);
+    if (longest > maxTextChars) return refuseTooLong(inbound, longest);
     let handled: Handled;
     try {
       await uploadsFirst(inbound);
@@ -57,13 +62,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   async function handleInTx(tx: Tx, inbound: Inbound): Promise<Handled> {
-    // Claim first: a new message (the usual case) costs one statement; only a repeat is looked up.
-    const claimed = await tx.inbound.claim({ channel: inbound.channel, messageId: inbound.messageId, chatId: inbound.chatId, receivedAt: clock.now() });
-    if (!claimed) {
-      const seen = await tx.inbound.find(inbound.channel, inbound.messageId);
-      const replies = seen?.replies == null ? [{ text: text('inProgress', guessLanguage(inbound)) }] : (JSON.parse(seen.replies) as Reply[]);
-      return { kind: 'repeat', replies };
-    }
+    const repeated = await claimOrRepeat(tx, inbound);
+    if (repeated !== null) return { kind: 'repeat', replies: repeated };
     const account = (await tx.accounts.find(inbound.channel, inbound.chatId))
       ?? (await tx.accounts.create({ channel: inbound.channel, address: inbound.chatId, displayName: inbound.senderName ?? null }));
     const employee = account.employeeId === null ? null : await tx.employees.byId(account.employeeId);
@@ -78,6 +78,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { kind: 'done', outcome, lang };
   }
 
+  /** Claims the message id; for one seen before, its stored answer instead (null: a new message). */
+  async function claimOrRepeat(tx: Tx, inbound: Inbound): Promise<Reply[] | null> {
+    // Claim first: a new message (the usual case) costs one statement; only a repeat is looked up.
+    const claimed = await tx.inbound.claim({ channel: inbound.channel, messageId: inbound.messageId, chatId: inbound.chatId, receivedAt: clock.now() });
+    if (claimed) return null;
+    const seen = await tx.inbound.find(inbound.channel, inbound.messageId);
+    return seen?.replies == null ? [{ text: text('inProgress', guessLanguage(inbound)) }] : (JSON.parse(seen.replies) as Reply[]);
+  }
+
   /**
    * A linked, active employee's scans are checked and stored before the transaction (see
    * prepareUploads); for anyone else, and for a signed copy sent to be verified, nothing is.
@@ -90,6 +99,24 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return account?.employeeId == null ? null : tx.employees.byId(account.employeeId);
     });
     if (sender?.active === true) await prepareUploads(deps, files);
+  }
+
+  /**
+   * A text over MAX_TEXT_CHARS: one transaction that only records the message id as answered (a
+   * redelivery gets the stored answer), in the linked employee's language. No chat account is
+   * created for a stranger, nothing is parsed, no attachment is looked at.
+   */
+  async function refuseTooLong(inbound: Inbound, length: number): Promise<Reply[]> {
+    return store.transaction(async (tx) => {
+      const repeated = await claimOrRepeat(tx, inbound);
+      if (repeated !== null) return repeated;
+      const account = await tx.accounts.find(inbound.channel, inbound.chatId);
+      const employee = account?.employeeId == null ? null : await tx.employees.byId(account.employeeId);
+      const lang = employee?.language ?? guessLanguage(inbound);
+      const replies = [{ text: failureText('INBOUND.TOO_LONG', { length, max: maxTextChars }, lang) }];
+      await tx.inbound.complete(inbound.channel, inbound.messageId, JSON.stringify(replies));
+      return replies;
+    });
   }
 
   /** A lost race rolled everything back; the answer is recorded so a redelivery gets the same one. */
@@ -163,8 +190,11 @@ function help(ctx: CommandContext, employee: Employee | null): Outcome {
   };
 }
 
-/** Before we know who wrote: Devanagari in the message means Hindi; otherwise English. */
+/**
+ * Before we know who wrote: Devanagari in the message means Hindi; otherwise English. Only the
+ * start is looked at, so a text far over the limit costs no more than one within it.
+ */
 function guessLanguage(inbound: Inbound): UiLanguage {
-  return /[\u0900-\u097F]/.test(inbound.text ?? '') ? 'hi' : 'en';
+  return /[\u0900-\u097F]/.test((inbound.text ?? '').slice(0, 1000)) ? 'hi' : 'en';
 }
 

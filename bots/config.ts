@@ -5,7 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../core/errors.ts';
 import { DEFAULT_OTP_POLICY, type OtpPolicy } from '../core/otp/otp-policy.ts';
 import { DEFAULT_NUMBER_FORMATS, type NumberFormats } from '../core/efile/numbering.ts';
+import { DEFAULT_INTAKE_LIMITS } from '../core/intake/limits.ts';
 import { DEFAULT_SIGN_POLICY, SIGNABLE, type Signable, type SignPolicy } from '../core/signing/sign-policy.ts';
+
+/** The default of WEBCHAT_SESSIONS_PER_HOUR: an office's worth of tabs from one address, far below a flood. */
+const DEFAULT_SESSIONS_PER_HOUR = 30;
 
 export interface Config {
   env: 'development' | 'production';
@@ -16,6 +20,8 @@ export interface Config {
   database: { file: string } | { url: string };
   /** Scans and generated PDFs, content-addressed: a folder every Daftar process on the database can read. */
   blobDir: string;
+  /** The office CA's certificate and key: one folder for every process that signs for the office. */
+  caDir: string;
   /** Seed the demo Saharsa office into an empty database on start. */
   demo: boolean;
   otp: OtpPolicy;
@@ -27,7 +33,9 @@ export interface Config {
   consoleOtp: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   formats: NumberFormats;
-  uploads: { maxBytes: number; albumWindowMs: number };
+  uploads: { maxBytes: number; albumWindowMs: number; maxImageMegapixels: number };
+  /** A longer text is refused before it is parsed (Telegram's own limit by default). */
+  maxTextChars: number;
   decisionConfidence: number;
   sign: SignPolicy;
   /** JSON files that replace the default leave rules and holiday list (validated at start). */
@@ -47,6 +55,10 @@ export interface Config {
     port: number;
     /** Serve the local web chat page (the embedded default). */
     webChat: boolean;
+    /** New web chat sessions one client address may open per hour (WEBCHAT_SESSIONS_PER_HOUR). */
+    webChatSessionsPerHour: number;
+    /** Answer in Teams group chats and channels, each member as their own chat (default false). */
+    allowGroups: boolean;
     botframework: { appId: string; appPassword: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' } | null;
   } | null;
 }
@@ -102,6 +114,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError('DATABASE_URL', 'a PostgreSQL URL such as postgres://daftar@db.example:5432/daftar (leave it unset for the embedded SQLite file)', '(invalid)');
   }
   const blobDir = path.resolve(dataDir, env.DAFTAR_BLOB_DIR || 'blobs');
+  const caDir = path.resolve(dataDir, env.DAFTAR_CA_DIR || 'ca');
 
   const secret = env.DAFTAR_SECRET;
   if (secret !== undefined && secret !== '' && secret.length < 32) {
@@ -134,23 +147,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError('SMTP_URL', 'an SMTP URL or SMS_GATEWAY_URL, so that OTPs can be sent (or OTP_CONSOLE=true in development)');
   }
 
+  const otp = otpPolicy(env, secret);
+
   return {
     env: mode,
     dataDir,
     dbFile,
     database: databaseUrl === '' ? { file: dbFile } : { url: databaseUrl },
     blobDir,
+    caDir,
     demo: boolVar(env, 'DAFTAR_DEMO', mode === 'development'),
-    otp: {
-      ttlMinutes: intVar(env, 'OTP_TTL_MINUTES', DEFAULT_OTP_POLICY.ttlMinutes, 1, 30),
-      maxAttempts: intVar(env, 'OTP_MAX_ATTEMPTS', DEFAULT_OTP_POLICY.maxAttempts, 1, 10),
-      perHour: {
-        link: intVar(env, 'OTP_LINK_PER_HOUR', DEFAULT_OTP_POLICY.perHour.link, 1, 20),
-        sign: intVar(env, 'OTP_SIGN_PER_HOUR', DEFAULT_OTP_POLICY.perHour.sign, 1, 100),
-        practice: DEFAULT_OTP_POLICY.perHour.practice,
-      },
-      key: secret || randomBytes(32).toString('hex'),
-    },
+    otp,
     ephemeralSecret: !secret,
     smtp,
     sms,
@@ -164,7 +171,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     uploads: {
       maxBytes: intVar(env, 'UPLOAD_MAX_MB', 15, 1, 100) * 1024 * 1024,
       albumWindowMs: intVar(env, 'UPLOAD_ALBUM_WINDOW_MS', 3000, 0, 60_000),
+      maxImageMegapixels: intVar(env, 'MAX_IMAGE_MEGAPIXELS', DEFAULT_INTAKE_LIMITS.maxImageMegapixels, 1, 1000),
     },
+    maxTextChars: intVar(env, 'MAX_TEXT_CHARS', DEFAULT_INTAKE_LIMITS.maxTextChars, 256, 1_000_000),
     decisionConfidence: intVar(env, 'DECISION_MIN_CONFIDENCE_PERCENT', 60, 0, 100) / 100,
     leaveRulesFile: env.LEAVE_RULES_FILE ? path.resolve(cwd, env.LEAVE_RULES_FILE) : null,
     holidaysFile: env.HOLIDAYS_FILE ? path.resolve(cwd, env.HOLIDAYS_FILE) : null,
@@ -188,6 +197,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       posts: listVar(env, 'SIGN_POSTS', DEFAULT_SIGN_POLICY.posts).map((p) => p.toUpperCase()),
       decisions: listVar<Signable>(env, 'SIGN_DECISIONS', DEFAULT_SIGN_POLICY.decisions, SIGNABLE),
     },
+  };
+}
+
+function otpPolicy(env: Env, secret: string | undefined): OtpPolicy {
+  const link = intVar(env, 'OTP_LINK_PER_HOUR', DEFAULT_OTP_POLICY.perHour.link, 1, 20);
+  const ceiling = intVar(env, 'OTP_LINK_CEILING_PER_HOUR', Math.max(DEFAULT_OTP_POLICY.linkCeilingPerHour, link), 1, 100);
+  // Below the per-chat limit, one stranger's chat could use up the owner's codes again.
+  if (ceiling < link) throw new ConfigError('OTP_LINK_CEILING_PER_HOUR', `at least OTP_LINK_PER_HOUR (${link})`, String(ceiling));
+  return {
+    ttlMinutes: intVar(env, 'OTP_TTL_MINUTES', DEFAULT_OTP_POLICY.ttlMinutes, 1, 30),
+    maxAttempts: intVar(env, 'OTP_MAX_ATTEMPTS', DEFAULT_OTP_POLICY.maxAttempts, 1, 10),
+    perHour: { link, sign: intVar(env, 'OTP_SIGN_PER_HOUR', DEFAULT_OTP_POLICY.perHour.sign, 1, 100), practice: DEFAULT_OTP_POLICY.perHour.practice },
+    linkCeilingPerHour: ceiling,
+    key: secret || randomBytes(32).toString('hex'),
   };
 }
 
@@ -251,5 +274,9 @@ function webConfig(env: Env): Config['web'] {
     if (appType !== 'MultiTenant' && tenantId === undefined) throw new ConfigError('BOTFRAMEWORK_TENANT_ID', `the Azure tenant id when BOTFRAMEWORK_APP_TYPE=${appType}`);
     botframework = { appId, appPassword, appType, ...(tenantId ? { tenantId } : {}) };
   }
-  return { host, port: intVar(env, 'WEB_PORT', 3978, 1, 65535), webChat: boolVar(env, 'WEB_CHAT', true), botframework };
+  return {
+    host, port: intVar(env, 'WEB_PORT', 3978, 1, 65535), webChat: boolVar(env, 'WEB_CHAT', true), botframework,
+    webChatSessionsPerHour: intVar(env, 'WEBCHAT_SESSIONS_PER_HOUR', DEFAULT_SESSIONS_PER_HOUR, 1, 100_000),
+    allowGroups: boolVar(env, 'BOTFRAMEWORK_ALLOW_GROUPS', false),
+  };
 }

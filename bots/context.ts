@@ -28,6 +28,8 @@ export interface AssistantDeps {
   blobs: BlobStore;
   formats: NumberFormats;
   uploads: UploadLimits;
+  /** A longer text is refused before it is parsed (MAX_TEXT_CHARS; default DEFAULT_INTAKE_LIMITS). */
+  maxTextChars?: number;
   /** Below this confidence a decision (approve, return…) is asked back, never taken. */
   decisionConfidence: number;
   albumGate: { isLast(key: string, windowMs: number): Promise<boolean> };
@@ -48,6 +50,8 @@ export interface UploadLimits {
   maxBytes: number;
   /** Pages sent within this many milliseconds of each other become one receipt. */
   albumWindowMs: number;
+  /** Largest image accepted, by the size its header declares (default DEFAULT_INTAKE_LIMITS). */
+  maxImageMegapixels?: number;
 }
 
 /** Everything a command needs about the message it answers, inside the message's transaction. */

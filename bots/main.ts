@@ -85,6 +85,7 @@ async function channelAdapters(
     const demo = config.env === 'development' && config.demo;
     adapters.push(new BotFrameworkAdapter(host, {
       host: web.host, port: web.port, webChat: web.webChat, maxUploadBytes: config.uploads.maxBytes + 5 * 1024 * 1024,
+      allowGroups: web.allowGroups, webChatSessionsPerHour: web.webChatSessionsPerHour,
       ...(config.ephemeralSecret ? {} : { webChatSecret: config.otp.key }),
       ...(web.botframework ?? {}),
       ...(demo ? { demoStaff: () => demoStaff(store), demoAutoLink: (chatId: string, code: string) => demoLink(store, clock, chatId, code) } : {}),
@@ -148,7 +149,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     const assistant = createAssistant({
       store, clock, language, otpSender, otpPolicy: config.otp, log,
       onNotificationsQueued: () => kick(),
-      renderer, blobs, formats: config.formats, uploads: config.uploads, decisionConfidence: config.decisionConfidence,
+      renderer, blobs, formats: config.formats, uploads: config.uploads, maxTextChars: config.maxTextChars, decisionConfidence: config.decisionConfidence,
       albumGate: new AlbumGate(), signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
       reportRecipients: config.reminders.reportRecipients, tourRules: DEFAULT_TOUR_RULES,
       circulars: config.circulars, scanSearch,
@@ -248,10 +249,10 @@ export async function seedDemoOffice(store: Store, clock: Clock, log: Logger): P
   return true;
 }
 
-/** The office CA lives under the data directory, created on first start (see adapters/signing). */
+/** The office CA lives in DAFTAR_CA_DIR (the data directory's ca/), created on first start (see adapters/signing). */
 export async function officeSigner(config: Config, clock: Clock, log: Logger): Promise<PdfSigner> {
-  const { authority, created } = await loadOrCreateOfficeCa(path.join(config.dataDir, 'ca'), clock.now());
-  if (created) log.info(`Office CA created in ${path.join(config.dataDir, 'ca')} (add office-ca.crt.pem to readers' trust stores).`);
+  const { authority, created } = await loadOrCreateOfficeCa(config.caDir, clock.now());
+  if (created) log.info(`Office CA created in ${config.caDir} (add office-ca.crt.pem to readers' trust stores).`);
   return new PdfSigner({ authority, clock });
 }
 

@@ -32,12 +32,15 @@ import { answerCircular, circularAction, routeCircular } from './commands/circul
 import { routeTraining, trainingAction, trainingPausedNote } from './commands/training.ts';
 import type { Reply } from './reply.ts';
 import { answerLetter, letterAction, routeLetter } from './commands/letter.ts';
+import { notifyHereCommand } from './commands/link.ts';
 
 const say = (t: string): Outcome => ({ replies: [{ text: t }] });
 const NOTE_SHEET = /^(?:file|फाइल|फ़ाइल|संचिका|sanchika|notesheet|note sheet|नोटशीट)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})\s*(?:pdf)?$/i;
 const DECISIONS: Intent[] = ['approve', 'return', 'refuse'];
 
 const TOUR_DIARY = /^(?:tour\s+diary|diary|दैनिकी|भ्रमण\s+दैनिकी|दौरा\s+डायरी|tour\s+dairy)\s*[:\-–—]\s*(.+)$/is;
+/** Like "me", a setting of the chat itself: answered before any walkthrough or pending question. */
+const NOTIFY_HERE = /^(?:notify\s+(?:me\s+)?here|(?:send\s+)?notifications\s+here|सूचना(?:ए[ँं])?\s+यहा[ँं]|suchna\s+yaha[n]?|yahan?\s+suchna)\s*[.!।]?$/i;
 const SIGNED_COPY = /^(?:signed|हस्ताक्षरित)\s+([A-Z]{2,6}-\d{1,6}\/\d{4}|(?:LV|TR|TA)\/\d{4}\/\d{1,6})$/i;
 
 export async function routeEmployee(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
@@ -52,6 +55,7 @@ export async function routeEmployee(ctx: CommandContext, me: Employee, raw: stri
 }
 
 async function routeEmployeeMessage(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  if (NOTIFY_HERE.test(raw)) return notifyHereCommand(ctx);
   // While a training walkthrough is on, its practice steps answer first (nothing real is touched).
   const practice = await routeTraining(ctx, me, raw);
   if (practice !== null) return practice;

@@ -11,7 +11,7 @@ export interface DocumentRenderer {
   checkImages(images: ReadonlyArray<{ bytes: Uint8Array; mime: string }>): Promise<ImagesCheck>;
   /** One A4 page per image, in order, fitted with margins; a header line with the diary number. */
   receiptFromImages(images: ReadonlyArray<{ bytes: Uint8Array; mime: string }>, header: string): Promise<Uint8Array>;
-  /** Whether an uploaded PDF opens, is not encrypted, and how many pages it has. */
+  /** Whether an uploaded PDF opens, is not encrypted, carries nothing active (scripts, launch actions, embedded files), and how many pages it has. */
   checkPdf(bytes: Uint8Array): Promise<PdfCheck>;
   noteSheet(sheet: NoteSheet): Promise<Uint8Array>;
   leaveOrder(order: LeaveOrder): Promise<Uint8Array>;

@@ -5,6 +5,7 @@
 import { CIRCULAR_FAILURES } from './messaging/circular-failures.ts';
 import { TRAINING_FAILURES } from './training/failures.ts';
 import { LETTER_FAILURES } from './signing/letter-failures.ts';
+import { INTAKE_FAILURES } from './intake/failures.ts';
 
 // Each newer feature keeps its codes in its own module, spread in here.
 export const FAILURE_CODES = [
@@ -18,6 +19,7 @@ export const FAILURE_CODES = [
   'OTP.EXPIRED',
   'OTP.LOCKED',
   'OTP.RATE_LIMITED',
+  'OTP.LINK_CEILING',
   'OTP.NOT_SENT',
   'OTP.MALFORMED',
   'ADMIN.NOT_ALLOWED',
@@ -48,6 +50,7 @@ export const FAILURE_CODES = [
   ...CIRCULAR_FAILURES,
   ...TRAINING_FAILURES,
   ...LETTER_FAILURES,
+  ...INTAKE_FAILURES,
 ] as const;
 
 export type FailureCode = (typeof FAILURE_CODES)[number];

@@ -5,6 +5,23 @@ import type { Inbound, InboundAttachment, Reply } from '../../bots/reply.ts';
 
 export const CHANNEL = 'botframework';
 
+/**
+ * A chat on the Bot Framework is a conversation and the person writing in it: in a Teams group chat
+ * or channel everyone shares one conversation id, and a chat account is one person's identity. The
+ * sender's id is URI-encoded, so the last "|" always separates it and any conversation id stays
+ * readable (for `daftar unlink botframework <address>`). Accounts linked before the address named
+ * the sender are kept under the bare conversation id: see BotFrameworkAdapter.chatIdOf.
+ */
+export function chatAddress(conversationId: string, senderId: string): string {
+  return `${conversationId}|${encodeURIComponent(senderId)}`;
+}
+
+/** Teams marks group chats and channels both ways; other channels set isGroup. */
+export function isGroupConversation(activity: Partial<Activity>): boolean {
+  const conversation = activity.conversation;
+  return conversation?.isGroup === true || conversation?.conversationType === 'groupChat' || conversation?.conversationType === 'channel';
+}
+
 /** How an attachment's bytes may be fetched for this turn (decided by who sent the activity). */
 export interface AttachmentPolicy {
   /** Fetch http(s) contentUrls on this host (the serviceUrl's), with this Authorization header. */
@@ -34,10 +51,10 @@ export function actionOf(activity: Partial<Activity>): string | undefined {
   return undefined;
 }
 
-export async function toInbound(activity: Activity, policy: AttachmentPolicy): Promise<Inbound> {
+export async function toInbound(activity: Activity, chatId: string, policy: AttachmentPolicy): Promise<Inbound> {
   const inbound: Inbound = {
     channel: CHANNEL,
-    chatId: activity.conversation.id,
+    chatId,
     // The channel's own id makes a redelivery a repeat; an id-less activity can only be new.
     messageId: activity.id ?? randomUUID(),
   };

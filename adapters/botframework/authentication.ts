@@ -30,6 +30,27 @@ export function isLoopback(address: string | undefined): boolean {
   return address === '::1' || address === '0:0:0:0:0:0:0:1';
 }
 
+/**
+ * Headers by which a proxy or CDN names the client it forwards for. Any one of them, whatever it
+ * says, means the request came through something that makes everyone look local; they are all
+ * treated alike (a proxy that sets only X-Real-IP must not pass where X-Forwarded-For is refused).
+ */
+const PROXY_CLIENT_HEADERS = new Set([
+  'forwarded', 'x-forwarded-for', 'x-forwarded', 'forwarded-for', 'x-original-forwarded-for', 'x-real-ip', 'true-client-ip',
+  'cf-connecting-ip', 'cf-connecting-ipv6', 'fastly-client-ip', 'fly-client-ip', 'akamai-client-ip', 'x-client-ip', 'x-cluster-client-ip',
+  'x-azure-clientip', 'x-azure-socketip', 'x-appengine-user-ip', 'x-envoy-external-address', 'x-proxyuser-ip', 'x-remote-ip', 'x-remote-addr',
+  'via',
+]);
+
+/** The first header in the request that shows it came through a proxy (any X-Forwarded-* too), or null. */
+export function proxyHeaderIn(headers: Record<string, unknown>): string | null {
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase();
+    if (PROXY_CLIENT_HEADERS.has(lower) || lower.startsWith('x-forwarded-')) return lower;
+  }
+  return null;
+}
+
 const WEBCHAT_SCHEME = 'Bearer wc1.';
 
 /** Tokens of the embedded web chat: one per conversation, checked without server-side state. */

@@ -7,10 +7,12 @@ import { CloudAdapter, TurnContext, type ConversationReference } from 'botbuilde
 import type { ChatAccount } from '../../core/types.ts';
 import type { ChannelAdapter, ChannelHost } from '../../bots/channel.ts';
 import type { Reply } from '../../bots/reply.ts';
-import { CHANNEL, toActivity, toInbound, type AttachmentPolicy } from './activities.ts';
-import { DaftarAuthentication, isLoopback, requestScope, WebChatTokens, type SdkSettings } from './authentication.ts';
+import { text } from '../../bots/messages/texts.ts';
+import { CHANNEL, chatAddress, isGroupConversation, toActivity, toInbound, type AttachmentPolicy } from './activities.ts';
+import { DaftarAuthentication, isLoopback, proxyHeaderIn, requestScope, WebChatTokens, type SdkSettings } from './authentication.ts';
 import { HttpError, readJson, sdkRequest, sdkResponse, sendError } from './http.ts';
-import { WebChat, type DemoEmployee } from './webchat-routes.ts';
+import { activityProblem } from './validate.ts';
+import { DEFAULT_SESSIONS_PER_HOUR, WebChat, type DemoEmployee } from './webchat-routes.ts';
 
 export type { DemoEmployee } from './webchat-routes.ts';
 
@@ -39,7 +41,17 @@ export interface BotFrameworkOptions {
   demoAutoLink?: (chatId: string, code: string) => Promise<boolean>;
   /** Largest attachment fetched or accepted; keep it above the office's upload limit so the assistant can refuse in words. */
   maxUploadBytes?: number;
+  /**
+   * Answer in group conversations (Teams group chats and channels), each member as their own chat.
+   * Off by default, as for Telegram and WhatsApp: a linked chat is one person's identity.
+   */
+  allowGroups?: boolean;
+  /** New web chat sessions one client address may open per hour (WEBCHAT_SESSIONS_PER_HOUR). */
+  webChatSessionsPerHour?: number;
 }
+
+/** Chat addresses remembered per process (a few hundred bytes each); past this many, start over. */
+const MAX_KNOWN_ADDRESSES = 50_000;
 
 /** A CloudAdapter that lends its claims identities to the web chat's authentication. */
 class Cloud extends CloudAdapter {
@@ -56,12 +68,17 @@ export class BotFrameworkAdapter implements ChannelAdapter {
   private readonly maxUploadBytes: number;
   private server: Server | null = null;
   private base = '';
+  /** Each conversation and sender's chat address, as chatIdOf found it. */
+  private readonly addresses = new Map<string, string>();
 
   constructor(private readonly channelHost: ChannelHost, private readonly options: BotFrameworkOptions = {}) {
     this.maxUploadBytes = options.maxUploadBytes ?? 32 * 1024 * 1024;
     const webChatOn = options.webChat !== false;
     this.webChat = webChatOn
-      ? new WebChat({ secret: options.webChatSecret, demoStaff: options.demoStaff, demoAutoLink: options.demoAutoLink, maxUploadBytes: this.maxUploadBytes, log: channelHost.log })
+      ? new WebChat({
+        secret: options.webChatSecret, demoStaff: options.demoStaff, demoAutoLink: options.demoAutoLink, maxUploadBytes: this.maxUploadBytes, log: channelHost.log,
+        sessionsPerHour: options.webChatSessionsPerHour ?? DEFAULT_SESSIONS_PER_HOUR,
+      })
       : null;
     const settings: SdkSettings = { ...options.sdkSettings };
     if (options.appId) {
@@ -187,21 +204,26 @@ export class BotFrameworkAdapter implements ChannelAdapter {
   private async messages(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') throw new HttpError(405, 'POST activities here');
     const body = await readJson(req, Math.ceil(this.maxUploadBytes * 1.4) + 1024 * 1024);
-    const conversationId = (body.conversation as { id?: unknown } | undefined)?.id;
-    if (typeof body.type !== 'string' || typeof conversationId !== 'string' || conversationId === '') {
-      throw new HttpError(400, 'not a Bot Framework activity (type and conversation.id are required)');
-    }
     const authorization = req.headers.authorization;
-    if (WebChatTokens.isWebChatHeader(authorization)) {
+    const webChat = WebChatTokens.isWebChatHeader(authorization);
+    if (webChat) {
+      const conversationId = (body.conversation as { id?: unknown } | undefined)?.id;
       if (this.webChat === null || !this.webChat.tokens.verifyHeader(authorization, conversationId)) throw new HttpError(401, 'unknown or expired web chat session');
-      this.webChat.echo(body);
+      // The token proves the conversation, and a tab has one sender: the server's name for it, not the page's.
+      const from = body.from !== null && typeof body.from === 'object' ? body.from : {};
+      body.from = { ...from, id: WebChat.userIdFor(conversationId as string) };
     } else if (!this.cloud.auth.appId) {
       const from = req.socket.remoteAddress;
-      if (!isLoopback(from) || req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined) {
-        this.channelHost.log.warn(`Bot Framework: refused an unauthenticated activity from ${from ?? 'an unknown address'} (without an app id only this machine may post)`);
+      const proxy = proxyHeaderIn(req.headers);
+      if (!isLoopback(from) || proxy !== null) {
+        this.channelHost.log.warn(`Bot Framework: refused an unauthenticated activity from ${from ?? 'an unknown address'}${proxy === null ? '' : ` (through a proxy: ${proxy})`} (without an app id only this machine may post)`);
         throw new HttpError(401, 'unauthenticated activities are accepted from this machine only; configure the bot\'s app id for Teams');
       }
     }
+    // The web chat's serviceUrl is replaced by this server's own connector (authentication.ts).
+    const problem = activityProblem(body, { serviceUrlRequired: !webChat });
+    if (problem !== null) throw new HttpError(400, `not a valid Bot Framework activity: ${problem}`);
+    if (webChat) this.webChat?.echo(body);
     const scope = { tokenRejected: false };
     const response = sdkResponse(res, (status) => (status === 500 && scope.tokenRejected ? 401 : status));
     await requestScope.run(scope, () => this.cloud.process(sdkRequest(req, body), response, (context) => this.turn(context)));
@@ -209,12 +231,21 @@ export class BotFrameworkAdapter implements ChannelAdapter {
 
   private async turn(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const chatId = activity.conversation.id;
+    if (isGroupConversation(activity) && this.options.allowGroups !== true) {
+      // Nothing of a group is stored; a message to the bot there is told why it is not answered.
+      if (activity.type === 'message') {
+        await context.sendActivity(toActivity({ text: `${text('groupChatRefused', 'hi')}\n\n${text('groupChatRefused', 'en')}` }, activity.channelId));
+      }
+      return;
+    }
+    // Only a message must name its sender (validate.ts); other activities without one are not a chat.
+    if (!activity.from?.id) return;
+    const chatId = await this.chatIdOf(activity);
     const ref = TurnContext.getConversationReference(activity);
     // The id of the message it was taken from is no use later, and would make every message a write.
     delete ref.activityId;
     if (activity.type === 'message') {
-      const inbound = await toInbound(activity, this.attachmentPolicy(context));
+      const inbound = await toInbound(activity, chatId, this.attachmentPolicy(context));
       const replies = await this.channelHost.assistant.handle(inbound);
       await this.channelHost.saveConversationRef(CHANNEL, chatId, JSON.stringify(ref));
       for (const reply of replies) {
@@ -224,6 +255,30 @@ export class BotFrameworkAdapter implements ChannelAdapter {
     } else {
       await this.channelHost.saveConversationRef(CHANNEL, chatId, JSON.stringify(ref));
     }
+  }
+
+  /**
+   * The sender's chat in this conversation (activities.ts: chatAddress). Accounts stored before the
+   * address named the sender are under the bare conversation id; such an account stays the chat of
+   * the person it was made for when the conversation is one-to-one and its saved conversation
+   * reference — written at every message, naming who wrote — names this same sender. Anyone else
+   * writing into that conversation is a chat of their own, unlinked until they link it. In a group
+   * the old account cannot tell members apart, so it is never used there.
+   */
+  private async chatIdOf(activity: TurnContext['activity']): Promise<string> {
+    const conversationId = activity.conversation.id;
+    const current = chatAddress(conversationId, activity.from.id);
+    if (isGroupConversation(activity)) return current;
+    // The answer never changes for a conversation and sender (only the old account's own sender
+    // re-saves its reference), so it is looked up once per process, not at every message.
+    const known = this.addresses.get(current);
+    if (known !== undefined) return known;
+    const saved = await this.channelHost.loadConversationRef(CHANNEL, conversationId);
+    const legacy = saved === null ? null : parseRef(saved);
+    const address = legacy?.user?.id === activity.from.id ? conversationId : current;
+    if (this.addresses.size >= MAX_KNOWN_ADDRESSES) this.addresses.clear();
+    this.addresses.set(current, address);
+    return address;
   }
 
   private attachmentPolicy(context: TurnContext): AttachmentPolicy {

@@ -59,7 +59,11 @@ export function sdkRequest(req: IncomingMessage, body: Record<string, unknown>):
   return { method: req.method ?? 'POST', headers: req.headers, body };
 }
 
-/** The express-like response CloudAdapter writes to; `mapStatus` may rewrite its status on the way. */
+/**
+ * The express-like response CloudAdapter writes to; `mapStatus` may rewrite its status on the way.
+ * The SDK answers a failed turn with 500 and the exception's message as the body: that is the
+ * server's business, so a 5xx goes out with a fixed body (the error itself is in the log).
+ */
 export function sdkResponse(res: ServerResponse, mapStatus: (status: number) => number = (s) => s): Response {
   let status = 200;
   let body: string | undefined;
@@ -78,6 +82,10 @@ export function sdkResponse(res: ServerResponse, mapStatus: (status: number) => 
     end: () => {
       if (res.headersSent) return;
       res.statusCode = mapStatus(status);
+      if (res.statusCode >= 500) {
+        body = JSON.stringify({ error: 'internal error' });
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+      }
       res.end(body);
     },
   };

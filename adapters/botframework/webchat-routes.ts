@@ -9,6 +9,8 @@ import type { Logger } from '../../bots/context.ts';
 import { WebChatTokens } from './authentication.ts';
 import { HttpError, readJson, sendError, sendJson } from './http.ts';
 import { WebChatHub } from './webchat-hub.ts';
+import { chatAddress } from './activities.ts';
+import { AddressRateLimiter } from './rate-limit.ts';
 
 export interface DemoEmployee {
   code: string;
@@ -23,7 +25,14 @@ export interface WebChatOptions {
   demoAutoLink?: (chatId: string, code: string) => Promise<boolean>;
   maxUploadBytes: number;
   log: Logger;
+  /** New sessions one client address may open per hour (after a small burst). */
+  sessionsPerHour: number;
 }
+
+/** Sessions per address per hour when the composition root gives no limit (it passes WEBCHAT_SESSIONS_PER_HOUR). */
+export const DEFAULT_SESSIONS_PER_HOUR = 30;
+/** At most this many sessions at once from one address, however high the hourly limit. */
+const SESSION_BURST = 10;
 
 const require = createRequire(import.meta.url);
 const here = (name: string) => fileURLToPath(new URL(`./webchat/${name}`, import.meta.url));
@@ -52,10 +61,25 @@ export class WebChat {
   /** The connector's path carries a key only this process knows: only the bot can post the page's messages. */
   readonly connectorPath: string;
   private readonly files = new Map<string, Buffer>();
+  private readonly sessions: AddressRateLimiter;
 
   constructor(private readonly options: WebChatOptions) {
     this.tokens = new WebChatTokens(options.secret);
     this.connectorPath = `/webchat/connector/${this.tokens.derive('connector')}`;
+    this.sessions = new AddressRateLimiter({ burst: Math.min(SESSION_BURST, options.sessionsPerHour), perHour: options.sessionsPerHour });
+  }
+
+  /**
+   * The sender of a web chat tab is named by the server, not by the page: the token proves the
+   * conversation, and one conversation is one tab, so it has one sender.
+   */
+  static userIdFor(conversationId: string): string {
+    return `user.${conversationId.slice(-12)}`;
+  }
+
+  /** The chat address of a web chat tab (the conversation and its one sender). */
+  static addressOf(conversationId: string): string {
+    return chatAddress(conversationId, WebChat.userIdFor(conversationId));
   }
 
   get demo(): boolean {
@@ -90,10 +114,17 @@ export class WebChat {
     const route = `${req.method ?? ''} ${path}`;
     switch (route) {
       case 'POST /webchat/session': {
+        // Anyone may open a session; one address may not open them without end (each is a chat that
+        // may ask for link codes, and holds memory here).
+        const wait = this.sessions.take(req.socket.remoteAddress);
+        if (wait > 0) {
+          res.setHeader('retry-after', String(wait));
+          throw new HttpError(429, `too many new web chat sessions from this address; try again in ${wait} s`);
+        }
         const conversationId = WebChatHub.newConversationId();
         this.hub.touch(conversationId);
         sendJson(res, 200, {
-          conversationId, token: this.tokens.tokenFor(conversationId), userId: `user.${conversationId.slice(-12)}`,
+          conversationId, token: this.tokens.tokenFor(conversationId), userId: WebChat.userIdFor(conversationId),
           demo: this.demo, maxUploadBytes: this.options.maxUploadBytes,
         });
         return true;
@@ -126,7 +157,7 @@ export class WebChat {
     const { conversationId, code } = body;
     if (!this.tokens.verifyHeader(req.headers.authorization, conversationId)) throw new HttpError(401, 'unknown or expired web chat session');
     if (typeof code !== 'string' || code.trim() === '') throw new HttpError(400, 'expected {"code": "<employee code>"}');
-    const linked = await link(conversationId as string, code.trim());
+    const linked = await link(WebChat.addressOf(conversationId as string), code.trim());
     if (linked) this.options.log.info(`web chat: a demo conversation was linked to ${code.trim()} without OTP (demo mode)`);
     sendJson(res, linked ? 200 : 404, { ok: linked });
   }

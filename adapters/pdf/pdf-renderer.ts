@@ -12,6 +12,7 @@ import { drawSignatureBox, renderTourOrder, signatureBoxHeight } from './tour-or
 import { renderLetter } from './letter.ts';
 import { officeFonts, type OfficeFonts } from './fonts.ts';
 import { imageProblem, openImage, pdfkitProblem } from './image-check.ts';
+import { activeContent } from './active-content.ts';
 import { BODY, BOLD, BOLD_SMALL, finish, FOOTER, footers, GREY, MARGIN, newDocument, SMALL, type Doc } from './layout.ts';
 import { renderLeaveOrder } from './leave-order.ts';
 import { renderPendencyReport } from './pendency-report.ts';
@@ -70,7 +71,10 @@ export class PdfRenderer implements DocumentRenderer {
     try {
       const pdf = await PdfLibDocument.load(bytes, { ignoreEncryption: false, throwOnInvalidObject: true, updateMetadata: false });
       const pages = pdf.getPageCount();
-      return pages === 0 ? { ok: false, reason: 'empty' } : { ok: true, pages };
+      if (pages === 0) return { ok: false, reason: 'empty' };
+      // Refused rather than cleaned: see active-content.ts.
+      const found = activeContent(pdf);
+      return found === null ? { ok: true, pages } : { ok: false, reason: 'active_content', found };
     } catch {
       // pdf-lib's EncryptedPDFError does not survive instanceof, so ask again without the refusal.
       try {

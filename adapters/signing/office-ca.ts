@@ -58,7 +58,13 @@ export async function loadOrCreateOfficeCa(
 ): Promise<{ authority: IssuingAuthority; created: boolean }> {
   const keyPath = path.join(dir, KEY_FILE);
   const certPath = path.join(dir, CERT_FILE);
-  const [keyPem, certPem] = await Promise.all([readIfExists(keyPath), readIfExists(certPath)]);
+  const read = () => Promise.all([readIfExists(keyPath), readIfExists(certPath)]);
+  let [keyPem, certPem] = await read();
+  // Several Daftar processes share the CA folder: one of them may be writing it this very moment.
+  for (let i = 0; i < 20 && (keyPem === null) !== (certPem === null); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    [keyPem, certPem] = await read();
+  }
   if (keyPem !== null && certPem !== null) {
     await refuseReadableKey(keyPath);
     return { authority: loadExternalCa({ certPem, keyPem }), created: false };
@@ -73,8 +79,13 @@ export async function loadOrCreateOfficeCa(
   }
   const made = await createCa(now);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  // 'wx': if another process created the CA a moment ago, fail instead of overwriting its key.
-  await writeFile(keyPath, made.keyPem, { mode: 0o600, flag: 'wx' });
+  // 'wx': if another process created the CA a moment ago, use its CA instead of overwriting its key.
+  try {
+    await writeFile(keyPath, made.keyPem, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    return { authority: (await loadOrCreateOfficeCa(dir, now)).authority, created: false };
+  }
   await chmod(keyPath, 0o600); // the umask may have taken bits away, never added: make sure anyway
   await writeFile(certPath, made.certPem, { flag: 'wx' });
   return { authority: loadExternalCa({ certPem: made.certPem, keyPem: made.keyPem }), created: true };

@@ -1,10 +1,15 @@
 // Telegram through telegraf: updates in (long polling, or a webhook when a public URL is given),
 // the assistant's replies out as messages, inline keyboards and documents. Translation only.
 //
-// Updates are handled concurrently and without holding up the next getUpdates: album pages
-// arrive as separate updates and must reach the assistant within its merge window. The price is
-// that an update is confirmed to Telegram before its reply is sent; a crash in between loses that
+// Long polling: updates are handled concurrently and without holding up the next getUpdates: album
+// pages arrive as separate updates and must reach the assistant within its merge window. The price
+// is that an update is confirmed to Telegram before its reply is sent; a crash in between loses that
 // reply (the user sends again; the assistant never does a message twice).
+// Webhook: Telegram's request is answered only when the update has been acted on and its replies
+// sent (Telegram posts each update on its own request, so albums still arrive side by side). A
+// process that dies before answering leaves the update to Telegram's retry, which the load balancer
+// may hand to another process: the inbound id, claimed in the transaction that acts, makes that
+// retry either do the work or answer with the stored reply.
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { Input, Telegraf, TelegramError } from 'telegraf';
@@ -75,8 +80,9 @@ export class TelegramAdapter implements ChannelAdapter {
     this.pacer = new SendPacer(options.limits ?? TELEGRAM_LIMITS);
     // webhookReply off: every call is a real request whose result (message ids) we need.
     this.bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot ?? TELEGRAM_API_ROOT, webhookReply: false } });
-    this.bot.use((ctx) => {
-      this.accept(ctx.update);
+    this.bot.use(async (ctx) => {
+      if (this.options.webhook !== undefined) await this.track(this.handle(ctx.update));
+      else this.accept(ctx.update);
     });
     this.bot.catch((error) => this.log.error('Telegram: an update could not be taken in', error));
   }
@@ -211,9 +217,13 @@ export class TelegramAdapter implements ChannelAdapter {
   }
 
   private accept(update: Update): void {
-    const work = this.handle(update).catch((error: unknown) => this.log.error('Telegram: answering an update failed', error));
+    void this.track(this.handle(update).catch((error: unknown) => this.log.error('Telegram: answering an update failed', error)));
+  }
+
+  /** Counted while under way, so that stopping waits for it. */
+  private track(work: Promise<void>): Promise<void> {
     this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    return work.finally(() => this.inFlight.delete(work));
   }
 
   private async handle(update: Update): Promise<void> {

@@ -20,6 +20,12 @@ export const PAPER_FIELD_LABEL: Record<PaperField, Both> = {
 
 const field = (p: P): Both => PAPER_FIELD_LABEL[p.field as PaperField] ?? { en: String(p.field), hi: String(p.field) };
 
+const ACTIVE: Record<string, Both> = {
+  javascript: { en: 'JavaScript', hi: 'JavaScript (चलने वाला कोड)' },
+  launch: { en: 'an action that starts a program (Launch)', hi: 'प्रोग्राम चलाने का निर्देश (Launch)' },
+  embedded_file: { en: 'embedded files', hi: 'भीतर रखी हुई फ़ाइलें' },
+};
+
 const REASON_TEXT: Record<PaperReasonCode, (p: P) => Both> = {
   'PAPER.MISSING_VALUE': (p) => p.field === 'paperNumber'
     ? { en: 'paper_number is blank (needed when file_number is blank)', hi: 'पुरानी संचिका संख्या खाली है (संचिका संख्या खाली हो तो आवश्यक)' }
@@ -44,6 +50,14 @@ const REASON_TEXT: Record<PaperReasonCode, (p: P) => Both> = {
   'PAPER.SCAN_EMPTY': (p) => ({ en: `scan ${p.name} is empty`, hi: `स्कैन ${p.name} खाली है` }),
   'PAPER.SCAN_TOO_BIG': (p) => ({ en: `scan ${p.name} is larger than ${p.maxMb} MB; split it`, hi: `स्कैन ${p.name} ${p.maxMb} MB से बड़ा है; इसे भागों में बाँटें` }),
   'PAPER.SCAN_OUTSIDE': (p) => ({ en: `scan ${p.name} is outside the folder; name files inside it`, hi: `स्कैन ${p.name} फ़ोल्डर के बाहर है; फ़ोल्डर के अंदर की फ़ाइल लिखें` }),
+  'PAPER.SCAN_TOO_MANY_PIXELS': (p) => ({
+    en: `scan ${p.name} is ${p.width} × ${p.height} pixels, over ${p.max} megapixels; scan it again at a lower resolution (300 dpi)`,
+    hi: `स्कैन ${p.name} ${p.width} × ${p.height} पिक्सेल का है, ${p.max} मेगापिक्सेल से अधिक; कम रिज़ॉल्यूशन (300 dpi) पर फिर स्कैन करें`,
+  }),
+  'PAPER.SCAN_ACTIVE_CONTENT': (p) => ({
+    en: `scan ${p.name} contains ${ACTIVE[String(p.found)]?.en ?? p.found}, which an office file must not carry; print it to a new PDF or scan the paper`,
+    hi: `स्कैन ${p.name} में ${ACTIVE[String(p.found)]?.hi ?? p.found} है, जो कार्यालय की संचिका में नहीं होना चाहिए; नई PDF प्रिंट करें या कागज़ स्कैन करें`,
+  }),
 };
 
 export function paperReasonText(reason: PaperReason): Both {

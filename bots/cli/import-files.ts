@@ -10,6 +10,9 @@ import type { BlobStore, Clock, DocumentRenderer, Store } from '../../core/ports
 import type { Employee, Section } from '../../core/types.ts';
 import type { NumberFormats } from '../../core/efile/numbering.ts';
 import { istDate } from '../../core/time.ts';
+import { safeFileName } from '../../core/intake/file-name.ts';
+import { imageSize } from '../../core/intake/image-size.ts';
+import { DEFAULT_INTAKE_LIMITS, tooManyPixels } from '../../core/intake/limits.ts';
 import { mapPaperColumns, PAPER_FIELDS, type PaperField } from '../../core/efile/import-paper-file-columns.ts';
 import {
   checkPaperFileRow, digitisePaperFile, findImported, type PaperFilePlan, type PaperReason, type ScanReceipt,
@@ -26,6 +29,8 @@ export interface ImportFilesOptions {
   dryRun?: boolean;
   /** Largest scan file accepted (default 50 MB). */
   maxScanBytes?: number;
+  /** Largest scanned image accepted, in megapixels its header declares (runImportFiles: MAX_IMAGE_MEGAPIXELS; default 40). */
+  maxImageMegapixels?: number;
   /** Where the progress goes (default: standard error); a bar when it is a terminal. */
   progress?: NodeJS.WritableStream & { isTTY?: boolean };
 }
@@ -77,10 +82,13 @@ interface LoadedScan {
 
 const byNaturalName = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
+interface ScanLimits { maxBytes: number; maxMegapixels: number }
+
 /** The row's scans as files: names inside the folder, a subfolder standing for the files in it. */
 async function loadScans(
-  deps: ImportFilesDeps, folder: string, names: readonly string[], maxBytes: number,
+  deps: ImportFilesDeps, folder: string, names: readonly string[], limits: ScanLimits,
 ): Promise<{ scans: LoadedScan[]; reasons: PaperReason[] }> {
+  const { maxBytes, maxMegapixels } = limits;
   const reasons: PaperReason[] = [];
   const files: Array<{ name: string; full: string }> = [];
   for (const name of names) {
@@ -105,8 +113,15 @@ async function loadScans(
     if (kind.mime === 'application/pdf') {
       const checked = await deps.renderer.checkPdf(bytes);
       if (checked.ok) scans.push({ name: file.name, bytes, mime: kind.mime, pages: checked.pages });
+      else if (checked.reason === 'active_content') reasons.push({ code: 'PAPER.SCAN_ACTIVE_CONTENT', params: { name: file.name, found: checked.found } });
       else reasons.push({ code: checked.reason === 'encrypted' ? 'PAPER.SCAN_ENCRYPTED' : checked.reason === 'empty' ? 'PAPER.SCAN_EMPTY' : 'PAPER.SCAN_CORRUPT', params: { name: file.name } });
     } else {
+      // The declared size first: a huge page is refused before the renderer decodes any of it.
+      const size = imageSize(bytes);
+      if (size !== null && tooManyPixels(size, maxMegapixels)) {
+        reasons.push({ code: 'PAPER.SCAN_TOO_MANY_PIXELS', params: { name: file.name, width: size.width, height: size.height, max: maxMegapixels } });
+        continue;
+      }
       const checked = await deps.renderer.checkImages([{ bytes, mime: kind.mime }]);
       if (checked.ok) scans.push({ name: file.name, bytes, mime: kind.mime, pages: 1 });
       else reasons.push({ code: checked.reason === 'unsupported_type' ? 'PAPER.SCAN_UNSUPPORTED' : checked.reason === 'empty' ? 'PAPER.SCAN_EMPTY' : 'PAPER.SCAN_CORRUPT', params: { name: file.name } });
@@ -120,13 +135,13 @@ async function scanReceipts(deps: ImportFilesDeps, plan: PaperFilePlan, scans: r
   const receipts: ScanReceipt[] = [];
   for (const pdf of scans.filter((s) => s.mime === 'application/pdf')) {
     const blob = await deps.blobs.put(pdf.bytes);
-    receipts.push({ pdfBlob: blob, pages: pdf.pages, label: pdf.name, originals: [{ blob, filename: path.basename(pdf.name), mime: pdf.mime }] });
+    receipts.push({ pdfBlob: blob, pages: pdf.pages, label: pdf.name, originals: [{ blob, filename: safeFileName(pdf.name, pdf.mime), mime: pdf.mime }] });
   }
   const images = scans.filter((s) => s.mime !== 'application/pdf');
   if (images.length > 0) {
     const pdf = await deps.renderer.receiptFromImages(images, `संचिका / File ${plan.paperNumber}`);
     const originals = [];
-    for (const image of images) originals.push({ blob: await deps.blobs.put(image.bytes), filename: path.basename(image.name), mime: image.mime });
+    for (const image of images) originals.push({ blob: await deps.blobs.put(image.bytes), filename: safeFileName(image.name, image.mime), mime: image.mime });
     const label = images.length === 1 ? images[0]?.name ?? '' : `${images[0]?.name} … ${images.at(-1)?.name}`;
     receipts.push({ pdfBlob: await deps.blobs.put(pdf), pages: images.length, label, originals });
   }
@@ -192,7 +207,10 @@ export async function importFiles(
     sections: await tx.sections.list() as Section[], employees: await tx.employees.list() as Employee[],
   }));
   const context = { ...snapshot, formats: deps.formats, today: istDate(deps.clock.now()), canonicalPost: deps.canonicalPost };
-  const maxBytes = options.maxScanBytes ?? DEFAULT_MAX_SCAN_BYTES;
+  const limits: ScanLimits = {
+    maxBytes: options.maxScanBytes ?? DEFAULT_MAX_SCAN_BYTES,
+    maxMegapixels: options.maxImageMegapixels ?? DEFAULT_INTAKE_LIMITS.maxImageMegapixels,
+  };
   const meter = progressMeter(options.progress ?? process.stderr, read.value.rows.length);
   const seen = new Map<string, number>();
   const rows: RowReport[] = [];
@@ -204,7 +222,7 @@ export async function importFiles(
       return header === undefined ? [] : [[f, raw.cells[header] ?? '']];
     })) as Partial<Record<PaperField, string>>;
     const number = (cells.paperNumber?.trim() || cells.fileNumber?.trim().toUpperCase()) || '-';
-    const report = await importRow(deps, folder, { line: raw.line, cells }, context, seen, maxBytes, options.dryRun === true);
+    const report = await importRow(deps, folder, { line: raw.line, cells }, context, seen, limits, options.dryRun === true);
     if (report.status === 'created') queued += report.receipts;
     rows.push({ ...report, number });
     meter.step(rows.length);
@@ -235,7 +253,7 @@ type RowResult = RowReport extends unknown ? (RowReport extends infer R ? (R ext
 
 async function importRow(
   deps: ImportFilesDeps, folder: string, row: { line: number; cells: Partial<Record<PaperField, string>> },
-  context: Parameters<typeof checkPaperFileRow>[1], seen: Map<string, number>, maxBytes: number, dryRun: boolean,
+  context: Parameters<typeof checkPaperFileRow>[1], seen: Map<string, number>, limits: ScanLimits, dryRun: boolean,
 ): Promise<RowResult> {
   const { line } = row;
   // The same paper file (or file number) twice in the index: the first one counts.
@@ -251,7 +269,7 @@ async function importRow(
   if (found !== null) {
     return 'skip' in found ? { line, status: 'skipped', fileNumber: found.skip.fileNumber } : { line, status: 'rejected', reasons: [found.reject] };
   }
-  const loaded = await loadScans(deps, folder, plan.scans, maxBytes);
+  const loaded = await loadScans(deps, folder, plan.scans, limits);
   if (loaded.reasons.length > 0) return { line, status: 'rejected', reasons: loaded.reasons };
   const pages = loaded.scans.reduce((sum, s) => sum + s.pages, 0);
   const receiptCount = loaded.scans.filter((s) => s.mime === 'application/pdf').length + (loaded.scans.some((s) => s.mime !== 'application/pdf') ? 1 : 0);
@@ -273,7 +291,7 @@ export async function runImportFiles(config: Config, folder: string, options: Im
   try {
     const { exitCode } = await importFiles({
       store: daftar.store, clock: daftar.clock, renderer: daftar.renderer, blobs: daftar.blobs, formats: config.formats, canonicalPost,
-    }, folder, options, out);
+    }, folder, { maxImageMegapixels: config.uploads.maxImageMegapixels, ...options }, out);
     return exitCode;
   } finally {
     await daftar.close();

@@ -1,6 +1,7 @@
 // `daftar import-staff <file.csv|file.xlsx>`: loads or updates the master roll and prints what
-// happened to every row. Exit 0 once the file was read, even with rejected rows (the good ones are
-// in); 1 when the file could not be read or lacks required columns, and then nothing is written.
+// happened to every row. Exit 0 when every row went in; 1 when any row was rejected (the good ones
+// are in, and the last line says how many were not, so a script or a tired admin cannot miss it),
+// and 1 when the file could not be read or lacks required columns, and then nothing is written.
 import { readRoll } from '../../adapters/roll/read-roll.ts';
 import type { Clock, Store } from '../../core/ports.ts';
 import { columnsUsable, mapColumns } from '../../core/staff/roll-columns.ts';
@@ -58,6 +59,8 @@ export async function runImportStaff(
     say(`new sections (कोषांग): ${report.sectionsCreated.map((x) => `${x.code} ${x.name}`).join(', ')}`);
   }
   say(`Staff not in this file were not changed (${s.notInFile} on the roll); deactivating someone is a separate admin action.`);
-  if (s.rejected > 0) say('Correct the rejected rows and import the file again: rows already in are updated, never duplicated.');
-  return { exitCode: 0, report };
+  if (s.rejected > 0) {
+    say(`${s.rejected} of ${s.total} rows were rejected and not imported: correct them and import the file again (rows already in are updated, never duplicated).`);
+  }
+  return { exitCode: s.rejected > 0 ? 1 : 0, report };
 }

@@ -105,9 +105,11 @@ program.command('parse').argument('<text>', 'an utterance, or - to read one per 
   });
 
 const audit = program.command('audit').description('the audit trail');
-audit.command('verify').description('check the hash chain of audit events').action(async () => {
-  process.exitCode = await runAuditVerify(config(), process.stdout);
-});
+audit.command('verify').description('check the audit chain, its anchors and the notes and movements it records; anchor it when intact')
+  .option('--anchor <seq:hash...>', 'also check against these anchors (e.g. from the DIO\'s morning message)')
+  .action(async (opts: { anchor?: string[] }) => {
+    process.exitCode = await runAuditVerify(config(), process.stdout, { anchors: opts.anchor ?? [] });
+  });
 
 program.command('verify').argument('<file>', 'a PDF signed by Daftar (or any PAdES-signed PDF)')
   .description('check a signed PDF: intact, who signed what and when, changed after signing or not')

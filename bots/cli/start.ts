@@ -10,6 +10,8 @@ import { digestDepsFrom } from '../jobs/digest-deps.ts';
 import { scheduleCircularReminders } from '../jobs/circular-reminders.ts';
 import { reportRequestsSettled } from '../commands/pendency.ts';
 import { startScanReader } from './background.ts';
+import { scheduleAuditAnchors } from '../jobs/audit-anchor.ts';
+import { anchorFileFor, appendAnchor } from '../../adapters/audit/anchor-file.ts';
 
 export async function runStart(config: Config): Promise<number> {
   const started = performance.now();
@@ -24,12 +26,18 @@ export async function runStart(config: Config): Promise<number> {
   daftar.dispatcher.start();
   daftar.dispatcher.kick();
   const digest = scheduleDailyDigest(digestDepsFrom(config, daftar.store, daftar.clock, () => daftar.dispatcher.kick()), { time: config.reminders.time, log });
+  const anchorFile = anchorFileFor(config.database, config.dataDir);
+  const anchors = scheduleAuditAnchors({
+    store: daftar.store, clock: daftar.clock, time: config.reminders.time, log,
+    sink: { where: anchorFile, append: (anchor) => appendAnchor(anchorFile, anchor) },
+  });
   const circulars = scheduleCircularReminders({ store: daftar.store, clock: daftar.clock, log, kick: () => daftar.dispatcher.kick() });
   const scans = await startScanReader(config, daftar, log);
   print(`Daftar is ready (${Math.round(performance.now() - started)} ms): ${describeLocation(config.database)}, ${staff} staff in ${sections} sections.`);
   print(`Channels live: ${live.length > 0 ? live.join(', ') : 'none'}${failed.length > 0 ? `; failed: ${failed.join(', ')} (see the lines above)` : ''}.`);
   if (sample[0] !== undefined) print(`Terminal chat: npx daftar chat --as ${sample[0].code}   (e.g. ${sample.map((e) => `${e.code} ${e.name}`).join(', ')})`);
   print(`Pendency digest: every working day at ${config.reminders.time} IST.`);
+  print(`Audit trail: anchored in ${anchorFile} now and daily at ${config.reminders.time} IST; check it with daftar audit verify.`);
   for (const line of [...circulars.lines, ...scans.lines]) print(line);
   print('Stop with Ctrl-C.');
   // The PDF worker starts now rather than on the first scanned page, which would otherwise wait for it.
@@ -41,6 +49,7 @@ export async function runStart(config: Config): Promise<number> {
   });
   print('Stopping…');
   await digest.stop();
+  await anchors.stop();
   await circulars.stop();
   await scans.stop();
   // A pendency report being built for someone is let finish (it is queued in the outbox), for 30 s at most.

@@ -8,6 +8,7 @@ import { openStore } from '../../adapters/storage/open-store.ts';
 import type { Config } from '../config.ts';
 import { silentLogger } from '../log.ts';
 import { seedDemoOffice } from '../main.ts';
+import { csvText } from './csv.ts';
 
 export async function runTrainingReport(config: Config, options: { csv?: boolean }, out: NodeJS.WritableStream, clock: Clock = systemClock): Promise<number> {
   const store = await openStore(config.database);
@@ -52,11 +53,6 @@ export function trainingText(report: TrainingReport, asOn: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-const cell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function trainingCsv(report: TrainingReport): string {
   const rows = [['section_code', 'section', 'employee_code', 'name', 'post', 'status', 'steps_done', 'started_on', 'completed_on']];
   for (const s of report.sections) {
@@ -64,5 +60,5 @@ export function trainingCsv(report: TrainingReport): string {
       rows.push([s.section.code, s.section.name, r.employee.code, r.employee.name, r.employee.post, r.status, String(r.stepsDone), day(r.startedAt), day(r.completedAt)]);
     }
   }
-  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+  return csvText(rows);
 }

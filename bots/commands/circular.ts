@@ -22,6 +22,7 @@ import { ctext } from '../messages/circular-texts.ts';
 import { failureText } from '../messages/failures.ts';
 import type { Button, Reply } from '../reply.ts';
 import { repliedTo, type Pending } from './conversation.ts';
+import { checkUpload, isPdf } from './upload-check.ts';
 
 export { DEFAULT_CIRCULAR_POLICY };
 
@@ -52,7 +53,6 @@ const MAX_NAMES = 20;
 
 const say = (t: string): Outcome => ({ replies: [{ text: t }] });
 const failed = (ctx: CommandContext, code: FailureCode, params: Record<string, string | number> = {}): Outcome => say(failureText(code, params, ctx.lang));
-const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 const policyOf = (ctx: CommandContext): CircularPolicy => ctx.deps.circulars ?? DEFAULT_CIRCULAR_POLICY;
 const fold = (raw: string) => raw.normalize('NFC').toLowerCase().replace(/[\s.!।,]+$/u, '').replace(/\s+/g, ' ').trim();
 const noticeOf = (circular: Circular) => (parseAudience(circular.audience).notice === true ? 1 : 0);
@@ -122,11 +122,8 @@ async function sendCommand(ctx: CommandContext, me: Employee, head: string, audi
   const pdf = files[0];
   if (files.length > 1 || (pdf !== undefined && !isPdf(pdf.bytes))) return failed(ctx, 'CIRCULAR.ONLY_ONE_PDF');
   if (pdf !== undefined) {
-    const name = pdf.filename;
-    if (pdf.bytes.length === 0) return failed(ctx, 'UPLOAD.EMPTY', { name });
-    if (pdf.bytes.length > deps.uploads.maxBytes) return failed(ctx, 'UPLOAD.TOO_LARGE', { name, maxMb: Math.floor(deps.uploads.maxBytes / 1048576) });
-    const checked = await deps.renderer.checkPdf(pdf.bytes);
-    if (!checked.ok) return failed(ctx, ({ corrupt: 'UPLOAD.CORRUPT', encrypted: 'UPLOAD.ENCRYPTED', empty: 'UPLOAD.EMPTY' } as const)[checked.reason], { name });
+    const checked = await checkUpload(deps, pdf);
+    if (!checked.ok) return failed(ctx, checked.problem.code, checked.problem.params);
   }
   const split = splitDeadline(body, deps.clock.now());
   if (!split.ok) return failed(ctx, 'CIRCULAR.BAD_DEADLINE', { given: split.given });

@@ -1,8 +1,7 @@
 // link <code> / जोड़ें <code>, then the OTP: binds this chat to an employee on the master roll.
 import { OtpDeliveryError } from '../../core/errors.ts';
 import { confirmLink, startLink } from '../../core/staff/link-account.ts';
-import { notify } from '../../core/outbox/notify.ts';
-import { istDateTime } from '../../core/time.ts';
+import { preferThisChat } from '../../core/staff/preferred-chat.ts';
 import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { text } from '../messages/texts.ts';
@@ -15,11 +14,12 @@ export async function linkCommand(ctx: CommandContext): Promise<Outcome> {
     account: ctx.account, employeeCode: code,
   });
   if (!started.ok) return { replies: [{ text: failureText(started.failure.code, started.failure.params, lang) }] };
-  const { challenge, code: otp, to, employee } = started.value;
+  const { challenge, code: otp, to, employee, told } = started.value;
   // The employee's own language from the roll, now that we know who they say they are.
   const otpLang = employee.language;
   return {
     replies: [],
+    queuedNotifications: told > 0,
     afterCommit: async () => {
       try {
         await deps.otpSender.send({
@@ -47,20 +47,21 @@ export async function otpCommand(ctx: CommandContext): Promise<Outcome> {
     account: ctx.account, code,
   });
   if (!confirmed.ok) return { replies: [{ text: failureText(confirmed.failure.code, confirmed.failure.params, lang) }] };
-  const { employee } = confirmed.value;
+  const { employee, told } = confirmed.value;
   const section = await tx.sections.byId(employee.sectionId);
-  const others = (await tx.accounts.byEmployee(employee.id)).filter((a) => a.id !== ctx.account.id);
-  let queued = false;
-  if (others.length > 0) {
-    // Tell the employee on the chats they already had, in case this link was not theirs.
-    await notify(tx, deps.clock, {
-      employeeId: employee.id,
-      notification: { kind: 'account.linked', params: { channel: ctx.account.channel, at: istDateTime(deps.clock.now()) } },
-    });
-    queued = true;
-  }
   return {
-    queuedNotifications: queued,
+    queuedNotifications: told > 0,
     replies: [{ text: text('linked', employee.language, { name: employee.name, post: employee.post, section: section?.name ?? '' }) }],
+  };
+}
+
+/** "notify here" / "सूचना यहाँ": this linked chat gets the employee's notifications from now on. */
+export async function notifyHereCommand(ctx: CommandContext): Promise<Outcome> {
+  const me = ctx.employee;
+  if (me === null) return { replies: [{ text: text('onlyLinkWhenUnlinked', ctx.lang) }] };
+  const changed = await preferThisChat(ctx.tx, ctx.deps.clock, { employee: me, account: ctx.account });
+  return {
+    queuedNotifications: changed,
+    replies: [{ text: text(changed ? 'notifyHereSet' : 'notifyHereAlready', ctx.lang, { channel: ctx.account.channel }) }],
   };
 }

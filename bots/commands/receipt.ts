@@ -1,7 +1,7 @@
-// Scans forwarded to the bot become receipts. Every upload is checked (size, real type by its
-// bytes, decodable) before anything is kept; pages sent within the album window become one receipt.
+// Scans forwarded to the bot become receipts. Every upload is checked (upload-check.ts) before
+// anything is kept; pages sent within the album window become one receipt.
 import { diariseReceipt } from '../../core/efile/receipts.ts';
-import type { FailureCode } from '../../core/errors.ts';
+import { safeFileName } from '../../core/intake/file-name.ts';
 import { istDateTime } from '../../core/time.ts';
 import type { AssistantDeps, CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
@@ -9,8 +9,7 @@ import { etext } from '../messages/efile-texts.ts';
 import type { InboundAttachment, Reply } from '../reply.ts';
 import type { UploadDraft } from '../../core/types.ts';
 import { saveChatState, chatState } from './conversation.ts';
-
-const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+import { checkUpload, isPdf, type CheckedUpload } from './upload-check.ts';
 
 /** Waits out the album window; true for the last page of a burst, which then makes the receipt. */
 export class AlbumGate {
@@ -26,10 +25,8 @@ export class AlbumGate {
   }
 }
 
-type UploadProblem = { code: FailureCode; params: Record<string, string | number> };
-
 /** An upload checked (and, if good, stored) before its message's transaction: see prepareUploads. */
-interface Prepared { problem: UploadProblem | null; blob?: string; pdfPages?: number; deps: AssistantDeps }
+interface Prepared { checked: CheckedUpload; blob?: string; deps: AssistantDeps }
 // By the bytes' identity: the same attachment object reaches receiveUpload inside the transaction.
 // (Kept with the assistant it was prepared for: tests run several offices on one set of bytes.)
 const preparedFor = new WeakMap<Uint8Array, Prepared>();
@@ -50,15 +47,9 @@ const prepared = {
 export async function prepareUploads(deps: AssistantDeps, files: readonly InboundAttachment[]): Promise<void> {
   for (const file of files) {
     try {
-      const problem = await checkFile(deps, file);
-      const entry: Prepared = { problem, deps };
-      if (problem === null) {
-        if (isPdf(file.bytes)) {
-          const checked = await deps.renderer.checkPdf(file.bytes);
-          entry.pdfPages = checked.ok ? checked.pages : 1;
-        }
-        entry.blob = await deps.blobs.put(file.bytes);
-      }
+      const checked = await checkUpload(deps, file);
+      const entry: Prepared = { checked, deps };
+      if (checked.ok) entry.blob = await deps.blobs.put(file.bytes);
       preparedFor.set(file.bytes, entry);
     } catch {
       preparedFor.delete(file.bytes);
@@ -66,26 +57,8 @@ export async function prepareUploads(deps: AssistantDeps, files: readonly Inboun
   }
 }
 
-async function checkUpload(ctx: CommandContext, file: InboundAttachment): Promise<UploadProblem | null> {
-  const early = prepared.get(ctx.deps, file.bytes);
-  return early !== undefined ? early.problem : checkFile(ctx.deps, file);
-}
-
-async function checkFile(deps: AssistantDeps, file: InboundAttachment): Promise<UploadProblem | null> {
-  const { uploads, renderer } = deps;
-  const name = file.filename;
-  if (file.bytes.length === 0) return { code: 'UPLOAD.EMPTY', params: { name } };
-  if (file.bytes.length > uploads.maxBytes) return { code: 'UPLOAD.TOO_LARGE', params: { name, maxMb: Math.floor(uploads.maxBytes / 1048576) } };
-  if (isPdf(file.bytes)) {
-    const checked = await renderer.checkPdf(file.bytes);
-    if (checked.ok) return null;
-    const code = ({ corrupt: 'UPLOAD.CORRUPT', encrypted: 'UPLOAD.ENCRYPTED', empty: 'UPLOAD.EMPTY' } as const)[checked.reason];
-    return { code, params: { name } };
-  }
-  const checked = await renderer.checkImages([{ bytes: file.bytes, mime: file.mime }]);
-  if (checked.ok) return null;
-  const code = ({ corrupt_image: 'UPLOAD.CORRUPT', unsupported_type: 'UPLOAD.UNSUPPORTED_TYPE', empty: 'UPLOAD.EMPTY' } as const)[checked.reason];
-  return { code, params: { name } };
+async function checked(ctx: CommandContext, file: InboundAttachment): Promise<CheckedUpload> {
+  return prepared.get(ctx.deps, file.bytes)?.checked ?? checkUpload(ctx.deps, file);
 }
 
 export async function receiveUpload(ctx: CommandContext): Promise<Outcome> {
@@ -93,20 +66,18 @@ export async function receiveUpload(ctx: CommandContext): Promise<Outcome> {
   const me = ctx.employee;
   if (me === null) return { replies: [] };
   const files = ctx.inbound.attachments ?? [];
+  const pagesOf = new Map<Uint8Array, number>();
   for (const file of files) {
-    const problem = await checkUpload(ctx, file);
-    if (problem !== null) return { replies: [{ text: failureText(problem.code, problem.params, lang) }] };
+    const result = await checked(ctx, file);
+    if (!result.ok) return { replies: [{ text: failureText(result.problem.code, result.problem.params, lang) }] };
+    pagesOf.set(file.bytes, result.pages);
   }
   const caption = ctx.inbound.text?.trim() || null;
   const replies: Reply[] = [];
   // A PDF is a receipt of its own, at once.
   for (const pdf of files.filter((f) => isPdf(f.bytes))) {
-    const early = prepared.get(deps, pdf.bytes);
-    const pages = early?.pdfPages ?? (await (async () => {
-      const checked = await deps.renderer.checkPdf(pdf.bytes);
-      return checked.ok ? checked.pages : 1;
-    })());
-    const blob = early?.blob ?? (await deps.blobs.put(pdf.bytes));
+    const pages = pagesOf.get(pdf.bytes) ?? 1;
+    const blob = prepared.get(deps, pdf.bytes)?.blob ?? (await deps.blobs.put(pdf.bytes));
     const receipt = await diariseReceipt(tx, deps.clock, {
       actor: me, subject: caption ?? etext('noSubject', lang), fromWhom: null, pdfBlob: blob, pages,
       originals: [{ blob, filename: pdf.filename, mime: 'application/pdf' }], formats: deps.formats,
@@ -119,7 +90,7 @@ export async function receiveUpload(ctx: CommandContext): Promise<Outcome> {
   for (const image of images) {
     const blob = prepared.get(deps, image.bytes)?.blob ?? (await deps.blobs.put(image.bytes));
     pages.set(blob, image.bytes);
-    await tx.uploads.add({ accountId: account.id, blob, filename: image.filename, mime: image.mime, caption, createdAt: deps.clock.now() });
+    await tx.uploads.add({ accountId: account.id, blob, filename: safeFileName(image.filename, image.mime), mime: image.mime, caption, createdAt: deps.clock.now() });
   }
   if (images.length === 0) return { replies };
   return {

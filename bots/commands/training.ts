@@ -15,15 +15,15 @@ import { previewLeave } from '../../core/leave/preview-leave.ts';
 import { recordTrainingStep, stepsLeft } from '../../core/training/record-training-step.ts';
 import { startTraining } from '../../core/training/start-training.ts';
 import { isTrainingStep, TRAINING_STEPS, type TrainingProgress, type TrainingStep } from '../../core/training/types.ts';
-import type { FailureCode } from '../../core/errors.ts';
 import type { Employee } from '../../core/types.ts';
 import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { practiceNumbers, PRACTICE_MARK, PRACTICE_SUBJECT, trtext, type TrainingTextKey } from '../messages/training-texts.ts';
-import type { Button, InboundAttachment, Reply } from '../reply.ts';
+import type { Button, Reply } from '../reply.ts';
 import { chatState, repliedTo, saveChatState, type ChatState } from './conversation.ts';
 import { absenceText } from './leave.ts';
 import { resolvePerson } from './resolve.ts';
+import { checkUpload } from './upload-check.ts';
 
 const START = /^(?:(?:start|begin|शुरू\s*करें)\s+)?(?:training|trainning|prashikshan|prashikshan|प्रशिक्षण|abhyas|abhyaas|अभ्यास|help me learn|teach me|sikhao|सिखाइए|सिखाओ)(?:\s+(?:start|begin|please|shuru(?:\s+(?:karo|karen|kare))?|शुरू(?:\s+(?:करें|करो|कीजिए|करे))?))?\s*[.!?।]*$/i;
 const STOP = /^(?:(?:stop|end|exit|quit|leave|close|pause|finish)\s+(?:the\s+)?(?:training|practice|practise)|(?:training|practice|prashikshan|प्रशिक्षण|अभ्यास)\s+(?:stop|end|exit|quit|band(?:\s*(?:karo|karen|kare))?|बंद(?:\s*(?:करें|करो|कीजिए|करे))?|khatam|समाप्त(?:\s*(?:करें|करो))?|रोकें|roko))\s*[.!?।]*$/i;
@@ -279,31 +279,14 @@ function hint(ctx: CommandContext, walk: Walk, key: TrainingTextKey, extraButton
 
 // ---- the six steps ----
 
-const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
-
-/** The same checks a real upload gets (size, real type by its bytes, readable); the pages counted. */
-async function checkScan(ctx: CommandContext, file: InboundAttachment): Promise<{ pages: number } | { code: FailureCode; params: Record<string, string | number> }> {
-  const { uploads, renderer } = ctx.deps;
-  const name = file.filename;
-  if (file.bytes.length === 0) return { code: 'UPLOAD.EMPTY', params: { name } };
-  if (file.bytes.length > uploads.maxBytes) return { code: 'UPLOAD.TOO_LARGE', params: { name, maxMb: Math.floor(uploads.maxBytes / 1048576) } };
-  if (isPdf(file.bytes)) {
-    const checked = await renderer.checkPdf(file.bytes);
-    if (checked.ok) return { pages: checked.pages };
-    return { code: ({ corrupt: 'UPLOAD.CORRUPT', encrypted: 'UPLOAD.ENCRYPTED', empty: 'UPLOAD.EMPTY' } as const)[checked.reason], params: { name } };
-  }
-  const checked = await renderer.checkImages([{ bytes: file.bytes, mime: file.mime }]);
-  if (checked.ok) return { pages: 1 };
-  return { code: ({ corrupt_image: 'UPLOAD.CORRUPT', unsupported_type: 'UPLOAD.UNSUPPORTED_TYPE', empty: 'UPLOAD.EMPTY' } as const)[checked.reason], params: { name } };
-}
-
 async function scanStep(ctx: CommandContext, me: Employee, walk: Walk): Promise<Outcome> {
   const files = ctx.inbound.attachments ?? [];
   if (files.length === 0) return hint(ctx, walk, 'scanHint');
   let pages = 0;
+  // The same checks a real upload gets; nothing is kept.
   for (const file of files) {
-    const checked = await checkScan(ctx, file);
-    if ('code' in checked) return hint(ctx, walk, 'scanHint', [], failureText(checked.code, checked.params, ctx.lang));
+    const checked = await checkUpload(ctx.deps, file);
+    if (!checked.ok) return hint(ctx, walk, 'scanHint', [], failureText(checked.problem.code, checked.problem.params, ctx.lang));
     pages += checked.pages;
   }
   return stepDone(ctx, me, walk, [practice(trtext('scanDone', ctx.lang, { pages, diary: numbers(ctx).diary }))]);

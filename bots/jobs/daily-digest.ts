@@ -11,6 +11,7 @@
 // recipients get a `pendency.report_ready` note with its figures and ask for the PDF by sending
 // "report pendency" (bots/commands/pendency.ts), which sends it to them as an attachment.
 import { isWorkingDay } from '../../core/calendar/holidays.ts';
+import { GENESIS_HASH } from '../../core/audit/record-event.ts';
 import { notify } from '../../core/outbox/notify.ts';
 import type { Clock, Store, Tx } from '../../core/ports.ts';
 import { digestsFrom } from '../../core/pendency/build-digests.ts';
@@ -23,6 +24,12 @@ import { digestDataOf, digestParams } from './digest-params.ts';
 export const DIGEST_JOB = 'pendency-digest';
 /** Claims for the report notes, kept apart so the Collector gets both a digest and a report note. */
 export const REPORT_JOB = 'pendency-report';
+/**
+ * Claims for the DIO's note of the audit chain's head. The head row lives in the database, where
+ * someone who deletes the newest events can rewrite it; a copy in the DIO's chat each morning is out
+ * of their reach, and `daftar audit verify --anchor <seq>:<hash>` checks the chain against it.
+ */
+export const AUDIT_HEAD_JOB = 'audit-head';
 
 export interface DigestJobDeps {
   store: Store;
@@ -148,6 +155,23 @@ export async function runDailyDigest(deps: DigestJobDeps, options: { day: string
   for (const employee of recipients) {
     await sendOnce(REPORT_JOB, employee, { kind: 'pendency.report_ready', params: { day, ...summary } });
   }
+  await sendAuditHead(deps, day);
   await store.transaction(async (tx) => tx.jobs.finish(DIGEST_JOB, day, clock.now(), await tx.jobs.deliveries(DIGEST_JOB, day)));
   return { ...planned, dryRun, resumed, sent, alreadySent };
+}
+
+/** The chain's head to each active DIO, once a day (not counted with the digests). */
+async function sendAuditHead(deps: DigestJobDeps, day: string): Promise<void> {
+  const { store, clock } = deps;
+  const dios = await store.transaction((tx) => tx.employees.withPost('DIO', { activeOnly: true }));
+  for (const dio of dios) {
+    await nextTurn();
+    const claimed = await store.transaction(async (tx) => {
+      if (!(await tx.jobs.claimDelivery(AUDIT_HEAD_JOB, day, dio.id, clock.now()))) return false;
+      const head = await tx.audit.head();
+      await notify(tx, clock, { employeeId: dio.id, notification: { kind: 'audit.head', params: { day, seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH } } });
+      return true;
+    });
+    if (claimed) deps.onQueued?.();
+  }
 }

@@ -6,6 +6,7 @@ import type { UiLanguage } from '../../core/types.ts';
 import { CIRCULAR_FAILURE_TEXT } from './circular-failures.ts';
 import { TRAINING_FAILURE_TEXT } from './training-failures.ts';
 import { LETTER_FAILURE_TEXT } from './letter-failures.ts';
+import { INTAKE_FAILURE_TEXT } from './intake-failures.ts';
 
 export type P = Record<string, string | number>;
 export type Say = Record<UiLanguage, (p: P) => string>;
@@ -50,6 +51,10 @@ export const FAILURE_TEXT: Record<FailureCode, Say> = {
   'OTP.RATE_LIMITED': {
     hi: (p) => `एक घंटे में ${p.perHour} से अधिक OTP नहीं भेजे जाते। कुछ देर बाद प्रयास करें।`,
     en: (p) => `At most ${p.perHour} OTPs are sent per hour. Please try again later.`,
+  },
+  'OTP.LINK_CEILING': {
+    hi: (p) => `पिछले एक घंटे में कर्मी कोड ${p.code} के लिए कई चैट से ${p.perHour} बार OTP माँगा गया, इसलिए अभी और नहीं भेजा जाएगा। कुछ देर बाद प्रयास करें; यदि ये अनुरोध आपके नहीं थे, तो जिला सूचना विज्ञान पदाधिकारी को बताएँ।`,
+    en: (p) => `Codes for ${p.code} were asked for ${p.perHour} times in the last hour from several chats, so no more are sent for now. Please try again later; if those requests were not yours, tell the District Informatics Officer.`,
   },
   'OTP.NOT_SENT': {
     hi: () => 'OTP भेजा नहीं जा सका (SMS/ई-मेल सेवा ने उत्तर नहीं दिया)। कुछ देर बाद फिर प्रयास करें।',
@@ -156,6 +161,7 @@ export const FAILURE_TEXT: Record<FailureCode, Say> = {
   ...CIRCULAR_FAILURE_TEXT,
   ...TRAINING_FAILURE_TEXT,
   ...LETTER_FAILURE_TEXT,
+  ...INTAKE_FAILURE_TEXT,
 };
 
 export function failureText(code: FailureCode, params: P, lang: UiLanguage): string {

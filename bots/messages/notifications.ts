@@ -16,6 +16,9 @@ const FEATURE_RENDERERS = [renderPendencyNotification, renderCircularNotificatio
 
 const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | { lkey: LeaveTextKey } | { tkey: TourTextKey }> = {
   'account.linked': { key: 'newLinkNotice' },
+  'account.link_requested': { key: 'linkRequestedNotice' },
+  'account.preferred_changed': { key: 'preferredChangedNotice' },
+  'audit.head': { key: 'auditHeadNote' },
   'message.direct': { key: 'directMessage' },
   'message.reply': { key: 'directReply' },
   'file.received': { ekey: 'fileReceived' },

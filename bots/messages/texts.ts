@@ -30,7 +30,7 @@ export const TEXT = say({
       '• संदेश DDC: <पाठ> • पत्र EST-12/2026 सेवा में: <प्रापक> विषय: <विषय> पाठ: <पाठ> • पत्र SAH/D/2026/000001',
       '• परिपत्र सभी को: <पाठ> (देखा: शाम 5 बजे तक) • परिपत्र स्थिति • मेरे परिपत्र • देखा',
       '• प्रशिक्षण — अभ्यास संचिका पर 6 चरणों में सीखें (कुछ भी असली नहीं बदलता)',
-      '• मैं — आपका विवरण • language english — उत्तर अंग्रेज़ी में',
+      '• मैं — आपका विवरण • सूचना यहाँ — सूचनाएँ इसी चैट पर • language english — उत्तर अंग्रेज़ी में',
     ].join('\n'),
     en: (p) => [
       `${p.name}, you can:`,
@@ -42,7 +42,7 @@ export const TEXT = say({
       '• msg DDC: <text> • letter on EST-12/2026 to <addressee>: subject: <subject> text: <text> • letter SAH/D/2026/000001',
       '• circular to all / to EST / to posts SDO: <text> (ack by 17:00) • circular status • my circulars • ack',
       '• training — learn in 6 practice steps on a practice file (nothing real changes)',
-      '• me — your details • भाषा हिंदी — replies in Hindi',
+      '• me — your details • notify here — notifications to this chat • भाषा हिंदी — replies in Hindi',
     ].join('\n'),
   },
   otpSent: {
@@ -103,6 +103,30 @@ export const TEXT = say({
   attachmentNotYet: {
     hi: () => 'स्कैन/फ़ाइल मिली, पर डाक (प्राप्ति) दर्ज करने की सुविधा अभी जोड़ी जा रही है। कुछ भी सहेजा नहीं गया।',
     en: () => 'Scan received, but diarising receipts is still being added. Nothing was saved.',
+  },
+  linkRequestedNotice: {
+    hi: (p) => `सूचना: एक नए ${p.channel} खाते से आपके कर्मी कोड को जोड़ने का अनुरोध आया (${p.at}); OTP ${p.destination} पर भेजा गया। यदि यह आप नहीं थे, तो OTP किसी को न बताएँ और जिला सूचना विज्ञान पदाधिकारी को सूचित करें।`,
+    en: (p) => `Notice: a new ${p.channel} chat asked to be linked to your employee code (${p.at}); an OTP was sent to ${p.destination}. If this was not you, share the OTP with no one and tell the District Informatics Officer.`,
+  },
+  preferredChangedNotice: {
+    hi: (p) => `सूचना: अब से आपकी सूचनाएँ आपके ${p.channel} खाते पर जाएँगी (उसी खाते से बदला गया, ${p.at})। यदि यह आपने नहीं किया, तो तुरंत जिला सूचना विज्ञान पदाधिकारी को बताएँ।`,
+    en: (p) => `Notice: your notifications now go to your ${p.channel} chat (changed from that chat, ${p.at}). If this was not you, tell the District Informatics Officer at once.`,
+  },
+  notifyHereSet: {
+    hi: () => 'ठीक है, अब से आपकी सूचनाएँ इसी चैट पर आएँगी। आपके अन्य जुड़े खातों को भी बता दिया गया है।',
+    en: () => 'Done: your notifications will come to this chat from now on. Your other linked chats have been told.',
+  },
+  notifyHereAlready: {
+    hi: () => 'आपकी सूचनाएँ पहले से इसी चैट पर आती हैं।',
+    en: () => 'Your notifications already come to this chat.',
+  },
+  groupChatRefused: {
+    hi: () => 'दफ़्तर केवल व्यक्तिगत (एक-से-एक) चैट में काम करता है, क्योंकि जुड़ा हुआ खाता एक ही व्यक्ति की पहचान है। कृपया मुझे सीधे संदेश भेजें।',
+    en: () => 'Daftar works in one-to-one chats only: a linked chat is one person\'s identity. Please message me directly.',
+  },
+  auditHeadNote: {
+    hi: (p) => `ऑडिट शृंखला, ${String(p.day).split('-').reverse().join('-')}: अंतिम घटना #${p.seq}, हैश ${p.hash}। यह संदेश सँभालकर रखें — यह डेटाबेस के बाहर की प्रति है। बाद में जाँचने के लिए कि इससे पहले की कोई घटना मिटाई या बदली नहीं गई, सर्वर पर चलाएँ: daftar audit verify --anchor ${p.seq}:${p.hash}`,
+    en: (p) => `Audit trail, ${String(p.day).split('-').reverse().join('-')}: last event #${p.seq}, hash ${p.hash}. Keep this message: it is a copy outside the database. To check later that no event up to it was deleted or rewritten, run on the server: daftar audit verify --anchor ${p.seq}:${p.hash}`,
   },
   newLinkNotice: {
     hi: (p) => `सूचना: आपके कर्मी कोड से एक नया ${p.channel} खाता जोड़ा गया (${p.at})। यदि यह आपने नहीं किया, तो तुरंत जिला सूचना विज्ञान पदाधिकारी को बताएँ।`,

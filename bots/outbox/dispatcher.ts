@@ -10,6 +10,7 @@ import type { BlobStore, Clock, Store } from '../../core/ports.ts';
 import { onDelivered } from './on-delivered.ts';
 import type { ChatAccount, Employee, OutboxItem } from '../../core/types.ts';
 import type { Notification } from '../../core/outbox/notify.ts';
+import { rankChats } from '../../core/staff/preferred-chat.ts';
 import type { Logger } from '../context.ts';
 import { renderNotification } from '../messages/notifications.ts';
 import type { Reply } from '../reply.ts';
@@ -33,7 +34,7 @@ const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 30 * 60_000;
 const NO_CHANNEL_DELAY_MS = 60_000;
 /** How long a claimed batch is this process's to deliver (a batch at Telegram's pace takes seconds). */
-const CLAIM_LEASE_MS = 5 * 60_000;
+const CLAIM_LEASE_MS = 2 * 60_000;
 /** Recipients served at the same time within a batch. */
 export const PARALLEL_RECIPIENTS = 32;
 
@@ -117,6 +118,12 @@ export class Dispatcher {
 
   private async deliverOne(item: OutboxItem, result: DispatchResult): Promise<void> {
     const target = await this.target(item);
+    if (target === 'gone') {
+      // Meant for one chat of the employee, which is no longer theirs: it must not go anywhere else.
+      this.log.info(`notification ${item.id} dropped: its chat is no longer linked to the employee`);
+      await this.store.transaction((tx) => tx.outbox.markDelivered(item.id, this.clock.now()));
+      return;
+    }
     if (target === null) {
       // Nobody to deliver to on a live channel yet (not linked, or linked only elsewhere):
       // keep it, look again later, and do not count it as a failed attempt.
@@ -158,24 +165,28 @@ export class Dispatcher {
     }
   }
 
-  private async target(item: OutboxItem): Promise<{ account: ChatAccount; sender: ChannelSender; employee: Employee | null } | null> {
+  /**
+   * Who gets the item: one chat of the employee when it names one (security notices), else the
+   * employee's preferred chat (core/staff/preferred-chat.ts), else the chat it names. Null: nobody
+   * reachable now; 'gone': the named chat is no longer the employee's.
+   */
+  private async target(item: OutboxItem): Promise<{ account: ChatAccount; sender: ChannelSender; employee: Employee | null } | null | 'gone'> {
     return this.store.transaction(async (tx) => {
-      if (item.employeeId === null) {
+      if (item.employeeId === null || (item.channel !== null && item.address !== null)) {
         if (item.channel === null || item.address === null) return null;
         const account = await tx.accounts.find(item.channel, item.address);
+        if (item.employeeId !== null && account?.employeeId !== item.employeeId) return 'gone';
+        const employee = account?.employeeId == null ? null : await tx.employees.byId(account.employeeId);
+        if (item.employeeId !== null && employee?.active !== true) return null;
         const sender = this.senders.find((s) => s.channel === item.channel);
-        return account !== null && sender !== undefined && sender.canReach(account) ? { account, sender, employee: null } : null;
+        return account !== null && sender !== undefined && sender.canReach(account) ? { account, sender, employee } : null;
       }
       const employee = await tx.employees.byId(item.employeeId);
       if (employee === null || !employee.active) return null;
       const reachable = (await tx.accounts.byEmployee(employee.id))
         .map((account) => ({ account, sender: this.senders.find((s) => s.channel === account.channel) }))
         .filter((c): c is { account: ChatAccount; sender: ChannelSender } => c.sender !== undefined && c.sender.canReach(c.account));
-      // Preferred channel first, then the most recently linked chat.
-      reachable.sort((a, b) =>
-        Number(b.account.channel === employee.preferredChannel) - Number(a.account.channel === employee.preferredChannel)
-        || (b.account.linkedAt?.getTime() ?? 0) - (a.account.linkedAt?.getTime() ?? 0));
-      const best = reachable[0];
+      const best = rankChats(employee.preferredChannel, reachable)[0];
       return best === undefined ? null : { ...best, employee };
     });
   }

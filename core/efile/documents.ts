@@ -58,9 +58,13 @@ export interface VisibleSignature {
   documentHash: string;
 }
 
+/** What may act when a PDF is opened, found in its objects: such a PDF is refused, not cleaned. */
+export type PdfActiveContent = 'javascript' | 'launch' | 'embedded_file';
+
 export type PdfCheck =
   | { ok: true; pages: number }
-  | { ok: false; reason: 'corrupt' | 'encrypted' | 'empty' };
+  | { ok: false; reason: 'corrupt' | 'encrypted' | 'empty' }
+  | { ok: false; reason: 'active_content'; found: PdfActiveContent };
 
 export type ImagesCheck =
   | { ok: true }

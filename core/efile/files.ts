@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../errors.ts';
 import type { Clock } from '../ports.ts';
 import type { Employee, Section } from '../types.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { sha256Text } from '../audit/verify-records.ts';
 import { notify } from '../outbox/notify.ts';
 import { istDate } from '../time.ts';
 import { actingFor } from '../leave/acting-for.ts';
@@ -33,7 +34,10 @@ export async function createFile(
 async function appendNote(tx: EfileTx, clock: Clock, actor: Employee, file: EFile, text: string, decision: Decision | null): Promise<Note> {
   const number = (await tx.notes.count(file.id)) + 1;
   const note = await tx.notes.add({ fileId: file.id, number, authorId: actor.id, text, decision, createdAt: clock.now() });
-  await recordEvent(tx, clock, { actor: actor.code, type: 'file.noted', subjectType: 'file', subjectId: file.fileNumber, data: { note: number, decision } });
+  // The text's hash, so that `audit verify` can tell a note edited in the database (verify-records.ts).
+  await recordEvent(tx, clock, {
+    actor: actor.code, type: 'file.noted', subjectType: 'file', subjectId: file.fileNumber, data: { note: number, decision, textSha256: sha256Text(text) },
+  });
   return note;
 }
 

@@ -4,7 +4,9 @@
 import type { Clock, Tx } from '../ports.ts';
 import type { Employee, Section } from '../types.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { sha256Text } from '../audit/verify-records.ts';
 import { istDate } from '../time.ts';
+import { safeFileName } from '../intake/file-name.ts';
 import { cleanText, nameKey, normaliseCode, parseDate, splitNameAndPost, textKey } from '../staff/roll-values.ts';
 import { diaryCounter, fileCounter, formatNumber, type NumberFormats } from './numbering.ts';
 import type { PaperField } from './import-paper-file-columns.ts';
@@ -47,6 +49,10 @@ export const PAPER_REASONS = [
   'PAPER.SCAN_TOO_BIG',
   /** {name} a name that leads out of the folder (../, an absolute path) */
   'PAPER.SCAN_OUTSIDE',
+  /** {name, width, height, max} an image whose header declares more megapixels than allowed */
+  'PAPER.SCAN_TOO_MANY_PIXELS',
+  /** {name, found: javascript | launch | embedded_file} a PDF carrying something that could act */
+  'PAPER.SCAN_ACTIVE_CONTENT',
 ] as const;
 
 export type PaperReasonCode = (typeof PAPER_REASONS)[number];
@@ -257,20 +263,24 @@ export async function digitisePaperFile(
       createdById: holder.id, holderId: holder.id, fileId: file.id, pdfBlob: scan.pdfBlob, pages: scan.pages,
       status: 'filed', createdAt: now, movedAt: now,
     });
-    await tx.receipts.addOriginals(scan.originals.map((o, position) => ({ receiptId: receipt.id, position, ...o })));
+    await tx.receipts.addOriginals(scan.originals.map((o, position) => ({ receiptId: receipt.id, position, ...o, filename: safeFileName(o.filename, o.mime) })));
     await tx.movements.add({ subjectType: 'receipt', subjectId: receipt.id, fromId: holder.id, toId: holder.id, action: 'attached', remark: file.fileNumber, at: now });
     await tx.scanTexts.enqueue([scan.pdfBlob, ...scan.originals.map((o) => o.blob)], now);
     receipts.push(receipt);
   }
+  let noteTextSha256: string | null = null;
   if (plan.notes !== null) {
     const text = `Digitised from paper file ${plan.paperNumber}, opened ${plan.openedOn.split('-').reverse().join('-')}. / भौतिक संचिका ${plan.paperNumber} से डिजिटाइज़ की गई।\n${plan.notes}`;
     await tx.notes.add({ fileId: file.id, number: 1, authorId: holder.id, text, decision: null, createdAt: opened });
+    noteTextSha256 = sha256Text(text);
   }
   await recordEvent(tx, clock, {
     actor: options.by, type: 'file.digitised', subjectType: 'file', subjectId: file.fileNumber,
     data: {
       paperNumber: plan.paperNumber, section: section.code, holder: holder.code, openedOn: plan.openedOn,
       receipts: receipts.map((r) => r.diaryNumber), pdfs: options.scans.map((s) => s.pdfBlob),
+      // Note 1's text hash (null: no note), checked by `audit verify` (verify-records.ts).
+      noteTextSha256,
     },
   });
   return { status: 'created', file, receipts };

@@ -5,6 +5,7 @@ import type { Employee } from '../types.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { notify } from '../outbox/notify.ts';
 import { istDate } from '../time.ts';
+import { safeFileName } from '../intake/file-name.ts';
 import type { EfileTx } from './efile-tx.ts';
 import { checkAddressee, checkFileHeld, checkReceiptHeld, lostRace } from './guards.ts';
 import { diaryCounter, formatNumber, type NumberFormats } from './numbering.ts';
@@ -31,7 +32,8 @@ export async function diariseReceipt(tx: EfileTx, clock: Clock, options: Diarise
     createdById: options.actor.id, holderId: options.actor.id, fileId: null, pdfBlob: options.pdfBlob,
     pages: options.pages, status: 'open', createdAt: now, movedAt: now,
   });
-  await tx.receipts.addOriginals(options.originals.map((o, position) => ({ receiptId: receipt.id, position, ...o })));
+  // The sender's file names are kept only as safe base names (core/intake/file-name.ts).
+  await tx.receipts.addOriginals(options.originals.map((o, position) => ({ receiptId: receipt.id, position, ...o, filename: safeFileName(o.filename, o.mime) })));
   await tx.movements.add({ subjectType: 'receipt', subjectId: receipt.id, fromId: options.actor.id, toId: options.actor.id, action: 'created', remark: null, at: now });
   // Read in the background (bots/cli/background.ts) so that `find` finds the letter by what it says.
   await tx.scanTexts.enqueue([options.pdfBlob, ...options.originals.map((o) => o.blob)], now);

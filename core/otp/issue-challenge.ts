@@ -37,7 +37,11 @@ export async function issueChallenge(tx: Tx, clock: Clock, options: IssueChallen
 
   const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
   const issued = await tx.otps.countIssuedSince(employee.id, purpose, hourAgo);
-  if (issued >= policy.perHour[purpose]) return fail('OTP.RATE_LIMITED', { perHour: policy.perHour[purpose] });
+  // Linking is limited per requesting chat by the caller; here only its higher per-employee ceiling.
+  if (purpose === 'link' && issued >= policy.linkCeilingPerHour) {
+    return fail('OTP.LINK_CEILING', { code: employee.code, perHour: policy.linkCeilingPerHour });
+  }
+  if (purpose !== 'link' && issued >= policy.perHour[purpose]) return fail('OTP.RATE_LIMITED', { perHour: policy.perHour[purpose] });
 
   if (options.accountId !== null) {
     const previous = await tx.otps.latestPendingForAccount(options.accountId, purpose);

@@ -21,3 +21,28 @@ export async function notify(tx: Tx, clock: Clock, options: { employeeId: number
     payload: JSON.stringify(options.notification), nextAttemptAt: now,
   });
 }
+
+/**
+ * Queues a notification for the employee on one of their chats only, never redirected to another:
+ * security notices ("a new chat was linked to your code") must reach the chats the employee already
+ * had, not the preferred one, which may be the very chat the notice is about. The dispatcher delivers
+ * it only while that chat is still linked to the employee.
+ */
+export async function notifyChat(
+  tx: Tx, clock: Clock, options: { employeeId: number; chat: { channel: string; address: string }; notification: Notification },
+): Promise<void> {
+  const now = clock.now();
+  await tx.outbox.add({
+    createdAt: now, employeeId: options.employeeId, channel: options.chat.channel, address: options.chat.address,
+    payload: JSON.stringify(options.notification), nextAttemptAt: now,
+  });
+}
+
+/** notifyChat on each chat linked to the employee except `exceptAccountId`; returns how many were queued. */
+export async function notifyOtherChats(
+  tx: Tx, clock: Clock, options: { employeeId: number; exceptAccountId: number | null; notification: Notification },
+): Promise<number> {
+  const chats = (await tx.accounts.byEmployee(options.employeeId)).filter((a) => a.id !== options.exceptAccountId);
+  for (const chat of chats) await notifyChat(tx, clock, { employeeId: options.employeeId, chat, notification: options.notification });
+  return chats.length;
+}

@@ -13,19 +13,35 @@ describe('configuration from the environment', () => {
     expect(config.dbFile).toBe('/srv/daftar/data/daftar.db');
     expect(config.demo).toBe(true);
     expect(config.consoleOtp).toBe(true);
-    expect(config.otp).toMatchObject({ ttlMinutes: 5, maxAttempts: 5, perHour: { link: 3 } });
+    expect(config.otp).toMatchObject({ ttlMinutes: 5, maxAttempts: 5, perHour: { link: 3 }, linkCeilingPerHour: 10 });
     expect(config.ephemeralSecret).toBe(true);
+    // Teams groups are refused and anonymous web chat sessions limited unless configured otherwise.
+    expect(config.web).toMatchObject({ allowGroups: false, webChatSessionsPerHour: 30 });
+    expect(loadConfig({ BOTFRAMEWORK_ALLOW_GROUPS: 'true', WEBCHAT_SESSIONS_PER_HOUR: '120' }).web).toMatchObject({ allowGroups: true, webChatSessionsPerHour: 120 });
+  });
+
+  it('limits texts to 4096 characters and images to 40 megapixels unless MAX_TEXT_CHARS or MAX_IMAGE_MEGAPIXELS say otherwise', () => {
+    const defaults = loadConfig({});
+    expect([defaults.maxTextChars, defaults.uploads.maxImageMegapixels]).toEqual([4096, 40]);
+    const set = loadConfig({ MAX_TEXT_CHARS: '20000', MAX_IMAGE_MEGAPIXELS: '60' });
+    expect([set.maxTextChars, set.uploads.maxImageMegapixels]).toEqual([20000, 60]);
   });
 
   it.each([
     [{ OTP_TTL_MINUTES: 'five' }, 'OTP_TTL_MINUTES: expected a whole number from 1 to 30, got "five"'],
     [{ DAFTAR_DEMO: 'maybe' }, 'DAFTAR_DEMO: expected true or false, got "maybe"'],
+    [{ MAX_TEXT_CHARS: '10' }, 'MAX_TEXT_CHARS: expected a whole number from 256 to 1000000, got "10"'],
+    [{ MAX_TEXT_CHARS: '4k' }, 'MAX_TEXT_CHARS: expected a whole number from 256 to 1000000, got "4k"'],
+    [{ MAX_IMAGE_MEGAPIXELS: '0' }, 'MAX_IMAGE_MEGAPIXELS: expected a whole number from 1 to 1000, got "0"'],
     [{ SIGN_DECISIONS: 'file.approve,file.sign' }, 'SIGN_DECISIONS: expected a comma-separated list of file.approve, file.return, leave.sanction, tour.approve, ta.approve, letter.dispatch'],
     [{ DAFTAR_SECRET: 'short' }, 'DAFTAR_SECRET: expected at least 32 characters'],
     [{ DAFTAR_ENV: 'production' }, 'DAFTAR_SECRET: expected a secret of at least 32 characters when DAFTAR_ENV=production'],
     [{ SMTP_URL: 'mail.nic.in' }, 'SMTP_URL: expected smtp://user:pass@host:port or smtps://…'],
     [{ SMS_GATEWAY_URL: 'https://sms.example/send' }, 'SMS_GATEWAY_URL: expected an http(s) URL containing {mobile} and {message}'],
     [{ DAFTAR_ENV: 'production', DAFTAR_SECRET: 'x'.repeat(40) }, 'SMTP_URL: expected an SMTP URL or SMS_GATEWAY_URL'],
+    [{ OTP_LINK_PER_HOUR: '5', OTP_LINK_CEILING_PER_HOUR: '4' }, 'OTP_LINK_CEILING_PER_HOUR: expected at least OTP_LINK_PER_HOUR (5), got "4"'],
+    [{ BOTFRAMEWORK_ALLOW_GROUPS: 'sometimes' }, 'BOTFRAMEWORK_ALLOW_GROUPS: expected true or false, got "sometimes"'],
+    [{ WEBCHAT_SESSIONS_PER_HOUR: '0' }, 'WEBCHAT_SESSIONS_PER_HOUR: expected a whole number from 1 to 100000, got "0"'],
   ])('rejects %j with a line naming the variable', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(expected);

@@ -43,6 +43,25 @@ export interface PeerMessage {
 
 type UpdateBody = Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'>;
 
+/** What a bot's last setWebhook asked for. */
+export interface PeerWebhook {
+  url: string;
+  secretToken?: string;
+  allowedUpdates?: string[];
+}
+
+/** One POST of an update to a webhook: its HTTP status, or the network error that stopped it. */
+export interface WebhookAttempt {
+  updateId: number;
+  /** Where the request went (the local listener behind the public webhook URL). */
+  endpoint: string;
+  /** null when no response came (connection refused or reset, timeout). */
+  status: number | null;
+  error?: string;
+  startedAt: number;
+  endedAt: number;
+}
+
 const DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 const BOT = { id: 777000111, is_bot: true as const, first_name: 'Daftar', username: 'daftar_test_bot' };
 
@@ -66,6 +85,9 @@ export class BotApiPeer {
   readonly refusedForRate: { chatId: string; at: number; why: 'overall' | 'chat' }[] = [];
   /** When each accepted send arrived (ms, performance.now()), with its chat. */
   readonly acceptedSends: { chatId: string; at: number }[] = [];
+
+  /** Every webhook delivery made with `deliverToWebhook`, in the order they finished. */
+  readonly webhookAttempts: WebhookAttempt[] = [];
 
   private constructor(private readonly server: http.Server, readonly token: string) {}
 
@@ -115,6 +137,52 @@ export class BotApiPeer {
   /** From now on, refuses sends over Telegram's rates with 429 (see PeerRates). */
   enforceRates(rates: PeerRates = TELEGRAM_RATES): void {
     this.rates = rates;
+  }
+
+  /** The webhook the bot set last (url, secret token), or null if it never set one or deleted it since. */
+  webhook(): PeerWebhook | null {
+    const last = [...this.calls].reverse().find((c) => c.method === 'setWebhook' || c.method === 'deleteWebhook');
+    if (last === undefined || last.method === 'deleteWebhook' || typeof last.params.url !== 'string' || last.params.url === '') return null;
+    const allowed = typeof last.params.allowed_updates === 'string' ? JSON.parse(last.params.allowed_updates) as string[] : last.params.allowed_updates as string[] | undefined;
+    return {
+      url: last.params.url,
+      ...(typeof last.params.secret_token === 'string' ? { secretToken: last.params.secret_token } : {}),
+      ...(allowed !== undefined ? { allowedUpdates: allowed } : {}),
+    };
+  }
+
+  /**
+   * Posts an update to a webhook as Telegram does (JSON body, the secret token in
+   * X-Telegram-Bot-Api-Secret-Token, a fresh connection). `endpoint` is the http URL to connect to:
+   * a test cannot serve the public https URL, so it names the listener behind it. Telegram counts
+   * only a 2xx answer as delivered; anything else, or no answer, it tries again later, so this
+   * never throws: it resolves with the status, or null and the network error.
+   */
+  async deliverToWebhook(endpoint: string, update: Update, options: { secretToken?: string; timeoutMs?: number } = {}): Promise<WebhookAttempt> {
+    const body = Buffer.from(JSON.stringify(update), 'utf8');
+    const startedAt = performance.now();
+    const outcome = await new Promise<{ status: number | null; error?: string }>((resolve) => {
+      const request = http.request(endpoint, {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': body.length,
+          ...(options.secretToken !== undefined ? { 'x-telegram-bot-api-secret-token': options.secretToken } : {}),
+        },
+      }, (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode ?? null }));
+        response.on('error', (error) => resolve({ status: null, error: describeNetError(error) }));
+      });
+      request.setTimeout(options.timeoutMs ?? 10_000, () => request.destroy(new Error('timed out')));
+      request.on('error', (error) => resolve({ status: null, error: describeNetError(error) }));
+      request.end(body);
+    });
+    const attempt: WebhookAttempt = { updateId: update.update_id, endpoint, ...outcome, startedAt, endedAt: performance.now() };
+    this.webhookAttempts.push(attempt);
+    for (const listener of [...this.listeners]) listener();
+    return attempt;
   }
 
   callsTo(method: string): PeerCall[] {
@@ -368,6 +436,11 @@ async function parseCall(method: string, contentType: string, body: Buffer, quer
   }
   delete params.method; // telegraf repeats the method as a multipart field
   return { method, params, files };
+}
+
+function describeNetError(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code !== undefined ? `${code}: ${error.message}` : error.message;
 }
 
 function json(res: http.ServerResponse, status: number, payload: unknown): void {

@@ -8,7 +8,7 @@ import { DEFAULT_CALENDAR } from '../../core/calendar/holidays.ts';
 import { DEFAULT_TOUR_RULES } from '../../core/tour/ta-rates.ts';
 import type { ChatAccount, Employee, NewEmployee } from '../../core/types.ts';
 import { Dispatcher, type ChannelSender } from '../../bots/outbox/dispatcher.ts';
-import { canonicalPost } from '../../bots/language/index.ts';
+import { canonicalPost, type LanguageModel } from '../../bots/language/index.ts';
 import { MemoryStore } from '../../core/store/memory-store.ts';
 import { DEFAULT_OTP_POLICY, type OtpPolicy } from '../../core/otp/otp-policy.ts';
 import { createAssistant, type Assistant } from '../../bots/assistant.ts';
@@ -91,6 +91,7 @@ const noSigner: DocumentSigner = {
 
 export async function makeOffice(options: {
   store?: Store; clock?: FakeClock; maxUploadBytes?: number; albumWindowMs?: number; signer?: DocumentSigner; signPolicy?: SignPolicy;
+  maxTextChars?: number; maxImageMegapixels?: number; language?: LanguageModel;
 } = {}): Promise<TestOffice> {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? new FakeClock();
@@ -99,9 +100,13 @@ export async function makeOffice(options: {
   const staff = await seedSmallOffice(store);
   const blobs = new MemoryBlobStore();
   const assistant = createAssistant({
-    store, clock, language: await testLanguage(), otpSender: otp, otpPolicy: policy, log: silentLogger,
+    store, clock, language: options.language ?? (await testLanguage()), otpSender: otp, otpPolicy: policy, log: silentLogger,
     renderer: new PdfRenderer(clock), blobs, formats: DEFAULT_NUMBER_FORMATS,
-    uploads: { maxBytes: options.maxUploadBytes ?? 2 * 1024 * 1024, albumWindowMs: options.albumWindowMs ?? 50 },
+    uploads: {
+      maxBytes: options.maxUploadBytes ?? 2 * 1024 * 1024, albumWindowMs: options.albumWindowMs ?? 50,
+      ...(options.maxImageMegapixels !== undefined ? { maxImageMegapixels: options.maxImageMegapixels } : {}),
+    },
+    ...(options.maxTextChars !== undefined ? { maxTextChars: options.maxTextChars } : {}),
     decisionConfidence: 0.6, albumGate: new AlbumGate(),
     signer: options.signer ?? noSigner, signPolicy: options.signPolicy ?? { posts: [], decisions: [...SIGNABLE] },
     leavePolicy: { rules: DEFAULT_LEAVE_RULES, calendar: DEFAULT_CALENDAR }, tourRules: DEFAULT_TOUR_RULES,

@@ -287,12 +287,23 @@
     return Promise.race([load, new Promise(function (resolve) { setTimeout(resolve, 2000); })]).catch(function () {});
   }
 
-  if (session) start();
-  else {
-    fetch('/webchat/session', { method: 'POST' }).then(function (r) { return r.json(); }).then(function (s) {
-      session = s;
-      write('daftar.session', s);
-      start();
+  // A new chat; the server limits how many one address may open, and says when to ask again.
+  function newSession() {
+    fetch('/webchat/session', { method: 'POST' }).then(function (r) {
+      if (r.status === 429) {
+        var wait = Number(r.headers.get('retry-after')) || 60;
+        system('Too many new chats from this network just now; trying again in ' + wait + ' s. · इस नेटवर्क से अभी बहुत सारी नई चैट खोली गईं; ' + wait + ' सेकंड बाद फिर प्रयास होगा।');
+        setTimeout(newSession, wait * 1000);
+        return;
+      }
+      return r.json().then(function (s) {
+        session = s;
+        write('daftar.session', s);
+        start();
+      });
     });
   }
+
+  if (session) start();
+  else newSession();
 })();

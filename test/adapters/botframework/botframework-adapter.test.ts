@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { BotFrameworkAdapter, type BotFrameworkOptions } from '../../../adapters/botframework/botframework-adapter.ts';
 import { isLoopback } from '../../../adapters/botframework/authentication.ts';
+import { chatAddress } from '../../../adapters/botframework/activities.ts';
 import { createChannelHost, type ChannelHost } from '../../../bots/channel.ts';
 import { Dispatcher } from '../../../bots/outbox/dispatcher.ts';
 import { silentLogger } from '../../../bots/log.ts';
@@ -17,6 +18,8 @@ import { ConnectorPeer } from '../../helpers/connector-peer.ts';
 import { FakeClock } from '../../helpers/clock.ts';
 
 const SCAN = readFileSync(new URL('../../fixtures/images/scan-portrait.jpg', import.meta.url));
+/** user-1's chat in conv-1: a chat is the conversation and its sender. */
+const CHAT = chatAddress('conv-1', 'user-1');
 
 /** A host whose assistant records what it was given and answers with a script. */
 function recordingHost(answer: (inbound: Inbound) => Reply[] = () => [{ text: 'ok' }]) {
@@ -71,15 +74,15 @@ describe('Bot Framework adapter (no app id: Emulator mode)', () => {
     const { peer, adapter, inbound, remembered, refs } = await setUp({}, () => replies);
     const sent = await post(adapter.url, activity(peer, { replyToId: 'peer-9' }));
     expect(sent.status).toBe(200);
-    expect(inbound).toEqual([{ channel: 'botframework', chatId: 'conv-1', messageId: 'act-1', text: 'help', replyToMessageId: 'peer-9', senderName: 'Priya Singh' }]);
+    expect(inbound).toEqual([{ channel: 'botframework', chatId: CHAT, messageId: 'act-1', text: 'help', replyToMessageId: 'peer-9', senderName: 'Priya Singh' }]);
 
     const [first, second] = peer.to('conv-1');
     // Sent as replies to the user's activity, as TurnContext does.
     expect(first).toMatchObject({ replyToId: 'act-1', activity: { type: 'message', text: replies[0]?.text, textFormat: 'plain', replyToId: 'act-1' } });
     expect(first?.activity.suggestedActions).toEqual({ to: [], actions: [{ type: 'postBack', title: 'Put in a new file', value: '/receipt.newfile SAH/R/2026/000001' }] });
     expect(second?.activity.attachments).toEqual([{ contentType: 'application/pdf', name: 'EST-1_2026-notesheet.pdf', contentUrl: `data:application/pdf;base64,${Buffer.from('%PDF-1.7 test').toString('base64')}` }]);
-    expect(remembered.map((r) => [r.chatId, r.messageId, r.reply.text])).toEqual([['conv-1', 'peer-1', replies[0]?.text], ['conv-1', 'peer-2', 'Note sheet']]);
-    expect(JSON.parse(refs.get('conv-1') ?? '{}')).toMatchObject({ channelId: 'emulator', serviceUrl: peer.url, conversation: { id: 'conv-1' }, user: { id: 'user-1' }, bot: { id: 'bot-1' } });
+    expect(remembered.map((r) => [r.chatId, r.messageId, r.reply.text])).toEqual([[CHAT, 'peer-1', replies[0]?.text], [CHAT, 'peer-2', 'Note sheet']]);
+    expect(JSON.parse(refs.get(CHAT) ?? '{}')).toMatchObject({ channelId: 'emulator', serviceUrl: peer.url, conversation: { id: 'conv-1' }, user: { id: 'user-1' }, bot: { id: 'bot-1' } });
   });
 
   it('reads suggested-action presses in each way channels post them', async () => {
@@ -149,7 +152,7 @@ describe('Bot Framework adapter (no app id: Emulator mode)', () => {
     open.push({ close: () => adapter.stop() });
     expect((await post(adapter.url, activity(peer))).status).toBe(200);
     await store.transaction(async (tx) => {
-      const account = await tx.accounts.find('botframework', 'conv-1');
+      const account = await tx.accounts.find('botframework', CHAT);
       if (account === null) throw new Error('the adapter did not save the conversation');
       await tx.accounts.update(account.id, { employeeId, linkedAt: clock.now() });
       await notify(tx, clock, { employeeId, notification: { kind: 'file.received', params: { number: 'EST-1/2026', from: 'सुनीता देवी', fromPost: 'SO', subject: 'Land' }, subject: { type: 'file', id: '7' } } });
@@ -159,7 +162,7 @@ describe('Bot Framework adapter (no app id: Emulator mode)', () => {
     const note = peer.received.at(-1);
     expect(note).toMatchObject({ conversationId: 'conv-1', activity: { text: expect.stringContaining('EST-1/2026') as unknown, recipient: { id: 'user-1' } } });
     expect((note?.activity.suggestedActions as { actions: unknown[] }).actions).toHaveLength(3);
-    expect(await store.transaction((tx) => tx.sentMessages.find('botframework', 'conv-1', note?.id ?? ''))).toMatchObject({ subjectType: 'file', subjectId: '7', employeeId });
+    expect(await store.transaction((tx) => tx.sentMessages.find('botframework', CHAT, note?.id ?? ''))).toMatchObject({ subjectType: 'file', subjectId: '7', employeeId });
     expect(await dispatcher.runOnce()).toEqual({ delivered: 0, failed: 0, waiting: 0 });
   });
 
@@ -284,7 +287,7 @@ describe('Bot Framework adapter with an app id', () => {
     const update = activity(peer, { type: 'conversationUpdate', text: undefined, membersAdded: [{ id: 'user-1' }] });
     const res = await post(adapter.url, update, { authorization: `Bearer ${jwt(published.privateKey, 'key-1', { serviceurl: peer.url })}` });
     expect(res.status).toBe(200);
-    expect(JSON.parse(refs.get('conv-1') ?? '{}')).toMatchObject({ serviceUrl: peer.url, channelId: 'emulator' });
+    expect(JSON.parse(refs.get(CHAT) ?? '{}')).toMatchObject({ serviceUrl: peer.url, channelId: 'emulator' });
   });
 });
 
@@ -298,7 +301,8 @@ describe('web chat through /api/messages', () => {
       const auth = { authorization: `Bearer ${session.token}` };
       const mine = activity(peer, { id: 'w1', channelId: 'webchat', conversation: { id: session.conversationId }, from: { id: session.userId, name: 'Web' } });
       expect((await post(adapter.url, mine, auth)).status).toBe(200);
-      expect(inbound[0]).toMatchObject({ chatId: session.conversationId, text: 'help' });
+      const chat = chatAddress(session.conversationId, session.userId);
+      expect(inbound[0]).toMatchObject({ chatId: chat, text: 'help' });
       expect(peer.received).toEqual([]);
       const poll = await (await fetch(`${adapter.url}/webchat/activities?conversation=${encodeURIComponent(session.conversationId)}&after=0`, { headers: auth })).json() as { activities: { activity: Record<string, unknown> }[]; next: number };
       expect(poll.activities.map((a) => [a.activity.id === 'w1' ? 'echo' : 'bot', a.activity.text])).toEqual([['echo', 'help'], ['bot', 'नमस्ते']]);
@@ -309,8 +313,8 @@ describe('web chat through /api/messages', () => {
       expect((await fetch(`${adapter.url}/webchat/activities?conversation=x&after=0`, { headers: auth })).status).toBe(401);
       expect(inbound).toHaveLength(1);
       // Notifications reach a tab of this process, never one whose connector address is not this server's now.
-      const ref = refs.get(session.conversationId) ?? '';
-      const account = { id: 1, channel: 'botframework', address: session.conversationId, displayName: null, employeeId: 1, linkedAt: null, conversationRef: ref };
+      const ref = refs.get(chat) ?? '';
+      const account = { id: 1, channel: 'botframework', address: chat, displayName: null, employeeId: 1, linkedAt: null, conversationRef: ref };
       expect(adapter.canReach(account)).toBe(true);
       const stale = JSON.stringify({ ...JSON.parse(ref) as object, serviceUrl: `${adapter.url}/webchat/connector/from-an-earlier-run` });
       expect(adapter.canReach({ ...account, conversationRef: stale })).toBe(false);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { BotFrameworkAdapter } from '../../../adapters/botframework/botframework-adapter.ts';
+import { chatAddress } from '../../../adapters/botframework/activities.ts';
 import { createChannelHost } from '../../../bots/channel.ts';
 import { silentLogger } from '../../../bots/log.ts';
 import { Dispatcher } from '../../../bots/outbox/dispatcher.ts';
@@ -77,7 +78,9 @@ describe.runIf(existsSync(CHROMIUM))('local web chat in headless Chromium', () =
     await page.fill('#filter', 'priya');
     await page.locator('#staff button', { hasText: 'Priya Singh' }).click();
     await page.locator('#demo-banner', { hasText: 'Demo mode: linked without OTP' }).waitFor();
-    const chatId = (JSON.parse(await page.evaluate<string>(`sessionStorage.getItem('daftar.session')`)) as { conversationId: string }).conversationId;
+    const session = JSON.parse(await page.evaluate<string>(`sessionStorage.getItem('daftar.session')`)) as { conversationId: string; userId: string };
+    // The tab's chat: its conversation and the sender the server named for it.
+    const chatId = chatAddress(session.conversationId, session.userId);
     const account = await office.store.transaction((tx) => tx.accounts.find('botframework', chatId));
     expect(account?.employeeId).toBe(office.staff.clerkEn.id);
 

@@ -1,6 +1,9 @@
 // The database commands as an IT cell runs them: `db migrate` and `db copy` on a real PostgreSQL
 // database, and what `start` says when the database cannot be reached.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordEvent } from '../../../core/audit/record-event.ts';
 import { emptyPostgresDatabase, postgresRows, type TestDatabase } from '../../helpers/postgres.ts';
@@ -67,7 +70,15 @@ describe('daftar db commands on PostgreSQL', () => {
     const again = await daftar(['db', 'copy', '--to', db.url], { DAFTAR_DB_FILE: file });
     expect(again.status).toBe(1);
     expect(again.out).toContain('db copy refused: the target already holds an office');
-    expect(await daftar(['audit', 'verify'], { DATABASE_URL: db.url })).toEqual({ status: 0, out: 'OK: 3 audit events, hash chain intact\n' });
+    // The anchor file for a PostgreSQL database is in the data folder (a temporary one here), named after it.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'daftar-data-'));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const verified = await daftar(['audit', 'verify'], { DATABASE_URL: db.url, DAFTAR_DATA_DIR: dataDir });
+    expect(verified.status).toBe(0);
+    expect(verified.out).toMatch(/^OK: 3 audit events, hash chain intact\n/);
+    const { hostname, port, pathname } = new URL(db.url);
+    expect(verified.out).toContain(`Anchored #3 `);
+    expect(verified.out).toContain(path.join(dataDir, `audit-anchors.${hostname}-${port || '5432'}-${pathname.slice(1)}`));
   });
 
   it('db copy takes only a PostgreSQL URL', async () => {

@@ -16,6 +16,7 @@ import { seedSmallOffice, type TestOffice } from '../../helpers/office.ts';
 import { FakeClock } from '../../helpers/clock.ts';
 import { pdfText, qpdfCheck } from '../../helpers/pdf-tools.ts';
 import { letterPdf, pngOf } from '../../adapters/ocr/scan-images.ts';
+import { hugePng, openActionJsPdf } from '../../helpers/hostile-files.ts';
 
 const HEADER = 'file_number,paper_number,subject,section,holder,opened_on,scans,notes';
 
@@ -207,5 +208,34 @@ describe('daftar import-files', () => {
     const plain = await run({ dryRun: true });
     expect(plain.progress).toContain('import-files: 2/2 rows\n');
     expect(plain.progress).not.toContain('\r');
+  });
+});
+
+describe('daftar import-files: hostile scans', () => {
+  it('rejects a page over the pixel limit and a PDF with JavaScript, and keeps scan names as safe base names', async () => {
+    writeFileSync(path.join(folder, 'huge.png'), hugePng(30000, 30000));
+    writeFileSync(path.join(folder, 'scripted.pdf'), await openActionJsPdf({ objectStreams: true }));
+    mkdirSync(path.join(folder, 'P-62'));
+    const odd = `page\u0007\u001b[2J\u202e1${'x'.repeat(200)}.pdf`;
+    writeFileSync(path.join(folder, 'P-62', odd), await letterPdf(['odd name']));
+    writeFileSync(path.join(folder, 'index.csv'), [
+      HEADER,
+      ',P/60/2018,Huge page,EST,SAH0020,01-01-2019,huge.png,',
+      ',P/61/2018,Scripted,EST,SAH0020,01-01-2019,scripted.pdf,',
+      ',P/62/2018,Odd name,EST,SAH0020,01-01-2019,P-62,',
+    ].join('\n'));
+    const { exitCode, out } = await run();
+    expect(exitCode).toBe(1);
+    expect(lineOf(out, 2)).toContain('rejected: scan huge.png is 30000 × 30000 pixels, over 40 megapixels; scan it again at a lower resolution (300 dpi)');
+    expect(lineOf(out, 2)).toContain('अस्वीकृत: स्कैन huge.png 30000 × 30000 पिक्सेल का है');
+    expect(lineOf(out, 3)).toContain('rejected: scan scripted.pdf contains JavaScript, which an office file must not carry');
+    expect(lineOf(out, 4)).toContain('created → EST-1/2026 (1 scan, 1 page)');
+    const originals = await db.store.transaction(async (tx) => {
+      const file = await tx.files.byPaperNumber('P/62/2018');
+      const [receipt] = file === null ? [] : await tx.receipts.listByFile(file.id);
+      return tx.receipts.originals(receipt?.id ?? 0);
+    });
+    expect(originals.map((o) => o.filename)).toEqual([`page[2J1${'x'.repeat(108)}.pdf`]);
+    expect(await db.store.transaction(async (tx) => [await tx.files.byPaperNumber('P/60/2018'), await tx.files.byPaperNumber('P/61/2018')])).toEqual([null, null]);
   });
 });

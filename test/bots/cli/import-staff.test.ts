@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../core/store/memory-store.ts';
 import { runImportStaff } from '../../../bots/cli/import-staff.ts';
 import { FakeClock } from '../../helpers/clock.ts';
+import { freshDatabaseFile } from '../../helpers/sqlite.ts';
 import { canonicalPost } from '../../core/staff/roll-helpers.ts';
 import { makeRollSample, SAMPLE_EXPECTED, SAMPLE_PATH } from '../../fixtures/make-roll-sample.ts';
 
@@ -30,11 +32,12 @@ describe('daftar import-staff: the sample roll', () => {
     expect(readFileSync(SAMPLE_PATH, 'utf8')).toBe(makeRollSample());
   });
 
-  it('prints a line per row and the counts written at the top of the generator', async () => {
+  it('prints a line per row and the counts written at the top of the generator, and exits 1 for its rejected rows', async () => {
     const store = new MemoryStore();
     const { exitCode, report, lines } = await run(store, SAMPLE_PATH);
     const e = SAMPLE_EXPECTED;
-    expect(exitCode).toBe(0);
+    expect(exitCode).toBe(1);
+    expect(lines.filter((l) => l !== '').at(-1)).toBe(`${e.rejected} of ${e.total} rows were rejected and not imported: correct them and import the file again (rows already in are updated, never duplicated).`);
     expect(lines).toContain(`created ${e.created}, updated ${e.updated}, unchanged ${e.unchanged}, rejected ${e.rejected} of ${e.total} rows`);
     expect(report.sectionsCreated).toHaveLength(e.sections);
     expect(lines.filter((l) => /^line \d+ +(SAH\d{4}|-) +(created|rejected: .+)$/.test(l))).toHaveLength(e.total);
@@ -97,17 +100,40 @@ describe('daftar import-staff: files it cannot take', () => {
     expect(await store.transaction((tx) => tx.employees.count())).toBe(0);
   });
 
-  it('exits 0 with rejected rows, noting ignored columns and what changed on an update', async () => {
+  it('exits 1 when a row was rejected, saying so last, with the good rows in; 0 when none was', async () => {
     const file = path.join(dir, 'small.csv');
     const header = 'Name,Emp Code,DOB,Designation,Mobile,Section,Remarks\n';
     await writeFile(file, `${header}आनंद शर्मा,SAH0001,14-03-1978,जिलाधिकारी,9000000001,GOP,\nX,SAH0002,01-01-1980,Clerk,98765,GOP,\n`);
     const store = new MemoryStore();
-    await run(store, file);
+    const rejected = await run(store, file);
+    expect(rejected.exitCode).toBe(1);
+    expect(rejected.lines).toContain('line 3  SAH0002  rejected: mobile 98765 is not a 10-digit Indian mobile number');
+    expect(rejected.lines.filter((l) => l !== '').at(-1)).toBe('1 of 2 rows were rejected and not imported: correct them and import the file again (rows already in are updated, never duplicated).');
+    expect((await store.transaction((tx) => tx.employees.list())).map((e) => e.code)).toEqual(['SAH0001']);
     await writeFile(file, `${header}आनंद शर्मा,SAH0001,14-03-1978,DM,9000000011,GOP,\n`);
     const { exitCode, lines } = await run(store, file);
     expect(exitCode).toBe(0);
     expect(lines[0]).toBe('Ignored columns (not on the प्रपत्र): Remarks');
     expect(lines[1]).toBe('line 2  SAH0001  updated (post, mobile)');
-    expect(lines).toContain('Staff not in this file were not changed (0 on the roll); deactivating someone is a separate admin action.');
+    expect(lines.filter((l) => l !== '').at(-1)).toBe('Staff not in this file were not changed (0 on the roll); deactivating someone is a separate admin action.');
   });
+});
+
+describe('daftar import-staff on the command line', () => {
+  it('exits 1 when a row was rejected, the good rows in, and says so in its last line', async () => {
+    const db = freshDatabaseFile();
+    try {
+      const file = path.join(dir, 'cli.csv');
+      await writeFile(file, 'Name,Emp Code,DOB,Designation,Mobile,Section\nआनंद शर्मा,SAH0001,14-03-1978,जिलाधिकारी,9000000001,GOP\nX,SAH0002,01-01-1980,Clerk,98765,GOP\n');
+      const cli = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'import-staff', file], {
+        env: { ...process.env, DAFTAR_DB_FILE: db, DAFTAR_DEMO: 'false', OCR_ENABLED: 'false' }, encoding: 'utf8',
+      });
+      expect(cli.status).toBe(1);
+      const lines = cli.stdout.trim().split('\n');
+      expect(lines).toContain('line 2  SAH0001  created');
+      expect(lines.at(-1)).toBe('1 of 2 rows were rejected and not imported: correct them and import the file again (rows already in are updated, never duplicated).');
+    } finally {
+      await rm(path.dirname(db), { recursive: true, force: true });
+    }
+  }, 60_000);
 });

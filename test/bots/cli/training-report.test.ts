@@ -63,3 +63,28 @@ describe('daftar training report', () => {
     }
   }, 60_000);
 });
+
+describe('daftar training report --csv', () => {
+  it('neutralises cells a spreadsheet would run as formulas', async () => {
+    const { store, file, cleanup } = await createTestStore();
+    try {
+      const staff = await seedSmallOffice(store);
+      await store.transaction(async (tx) => {
+        await tx.employees.update(staff.clerk.id, { name: '=HYPERLINK("http://x","y")' });
+        await tx.employees.update(staff.clerkEn.id, { name: '@SUM(1+1)', post: '-2+3' });
+        await tx.employees.update(staff.ddc.id, { name: '+91 cmd', post: '\tClerk' });
+      });
+      await store.close();
+      const csv = daftar(file, '--csv');
+      expect(csv.status).toBe(0);
+      const rows = csv.out.trim().split('\n');
+      expect(rows).toContain(`EST,स्थापना,SAH0020,"'=HYPERLINK(""http://x"",""y"")",लिपिक,not_started,0,,`);
+      expect(rows).toContain("EST,स्थापना,SAH0021,'@SUM(1+1),'-2+3,not_started,0,,");
+      expect(rows).toContain("GOP,जिला गोपनीय प्रशाखा,SAH0002,'+91 cmd,'\tClerk,not_started,0,,");
+      // No cell of any row starts a formula.
+      expect(rows.flatMap((r) => r.split(',')).filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    } finally {
+      await cleanup();
+    }
+  }, 60_000);
+});
