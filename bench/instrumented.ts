@@ -1,14 +1,13 @@
-// The real assistant over the real Prisma store, with meters on the edges: Prisma calls (a Proxy on
-// the transaction client the store hands its repositories), the store's prepared statements on the
-// same connection (a wrapper on its `Sql`), repository calls (a Proxy on the store's `tx`),
-// language.parse, the PDF renderer and the blob store. Nothing inside the assistant changes.
+// The real assistant over the real store (openStore: Kysely on the adapter's own connection, SQLite or
+// PostgreSQL), with meters on the edges: every SQL statement the store sends (openStore's onQuery, fed
+// by Kysely's query log), repository calls (a Proxy on the store's `tx`), whole store transactions and
+// the work inside them (a wrapper on the store), language.parse, the PDF renderer and the blob store.
+// Nothing inside the assistant or the store changes.
 import os from 'node:os';
 import path from 'node:path';
-import type { PrismaClient } from '../adapters/storage/generated/client.ts';
-import { migrateDatabase } from '../adapters/storage/migrate.ts';
-import { connectPrisma } from '../adapters/storage/open-store.ts';
-import { sqlOn, type Sql } from '../adapters/storage/prisma-common.ts';
-import { PrismaStore } from '../adapters/storage/prisma-store.ts';
+import { sql } from 'kysely';
+import { openStore, type StoreLocation } from '../adapters/storage/open-store.ts';
+import type { SqlStore } from '../adapters/storage/sql-store.ts';
 import { PdfRenderer } from '../adapters/pdf/pdf-renderer.ts';
 import { FileBlobStore } from '../adapters/blobs/file-blob-store.ts';
 import type { BlobStore, Clock, DocumentRenderer, DocumentSigner, Store, Tx } from '../core/ports.ts';
@@ -25,46 +24,101 @@ import type { LanguageModel } from '../bots/language/index.ts';
 
 /** Running totals; a per-message figure is the difference of two snapshots (sequential runs only). */
 export interface Meters {
-  prismaCalls: number;
-  /** Sum of call durations; calls started together (Promise.all) overlap, so this can exceed the wall time. */
-  prismaMs: number;
-  /** Wall time with at least one Prisma call in flight. */
-  prismaBusyMs: number;
-  inFlight: number;
-  busySince: number;
-  /** Whole interactive transactions as Prisma runs them (BEGIN … COMMIT, the work inside included). */
-  transactions: number;
-  transactionMs: number;
-  repoCalls: number;
-  /** Prepared statements the store ran on Prisma's connection instead of Prisma calls. */
+  /**
+   * Data statements (everything but BEGIN/COMMIT/ROLLBACK) and the milliseconds Kysely's log gives
+   * them: from the driver's executeQuery call to its answer (binding, running, reading the rows; on
+   * PostgreSQL the round trip, and for a write under a savepoint its SAVEPOINT/RELEASE round trips too).
+   * Not in it: building and compiling the query, mapping rows to records.
+   */
   sqlCalls: number;
   sqlMs: number;
-  /** Milliseconds per statement text (its first words), over the whole run. */
+  /** Milliseconds and count per statement text (its start and end), over the whole run. */
   sqlMsByStatement: Map<string, number>;
+  sqlCallsByStatement: Map<string, number>;
+  /**
+   * BEGIN IMMEDIATE / COMMIT / ROLLBACK as statements. Only SQLite's driver sends them through the
+   * logged connection; PostgreSQL's sends BEGIN, the office lock and COMMIT itself (unlogged: they are
+   * in txOverheadMs either way).
+   */
+  controlCalls: number;
+  controlMs: number;
+  /** PostgreSQL: writes the adapter runs under a savepoint (SAVEPOINT + RELEASE: two more round trips each). */
+  savepointWrites: number;
+  /** Store transactions, from the call to its answer (store mutex, BEGIN, work, COMMIT). */
+  transactions: number;
+  transactionMs: number;
+  /** Time inside the transactions' work callbacks (what the command does between BEGIN and COMMIT). */
+  workMs: number;
+  repoCalls: number;
+  /** Wall time with at least one repository call in flight: query building and compiling, statements, row mapping. */
+  repoBusyMs: number;
+  repoInFlight: number;
+  repoBusySince: number;
   parseMs: number;
   renderMs: number;
   blobMs: number;
   /** Of parse, render and blob time, the part spent inside a transaction (commands may render outside). */
   inTxExtrasMs: number;
   inTransaction: number;
-  byPrismaOp: Map<string, number>;
   byRepoOp: Map<string, number>;
   /** When set, every repository call is appended, in order (to show one message's calls). */
   trace: string[] | null;
 }
 
 export const newMeters = (): Meters => ({
-  prismaCalls: 0, prismaMs: 0, prismaBusyMs: 0, inFlight: 0, busySince: 0, transactions: 0, transactionMs: 0, repoCalls: 0, sqlCalls: 0, sqlMs: 0, sqlMsByStatement: new Map(), parseMs: 0, renderMs: 0, blobMs: 0, inTxExtrasMs: 0, inTransaction: 0,
-  byPrismaOp: new Map(), byRepoOp: new Map(), trace: null,
+  sqlCalls: 0, sqlMs: 0, sqlMsByStatement: new Map(), sqlCallsByStatement: new Map(), controlCalls: 0, controlMs: 0, savepointWrites: 0,
+  transactions: 0, transactionMs: 0, workMs: 0, repoCalls: 0, repoBusyMs: 0, repoInFlight: 0, repoBusySince: 0,
+  parseMs: 0, renderMs: 0, blobMs: 0, inTxExtrasMs: 0, inTransaction: 0, byRepoOp: new Map(), trace: null,
 });
 
-export type MeterSnapshot = Omit<Meters, 'byPrismaOp' | 'byRepoOp' | 'sqlMsByStatement' | 'inTransaction' | 'inFlight' | 'busySince' | 'trace'>;
+export type MeterSnapshot = Pick<Meters, 'sqlCalls' | 'sqlMs' | 'controlCalls' | 'controlMs' | 'savepointWrites' | 'transactions' | 'transactionMs'
+  | 'workMs' | 'repoCalls' | 'repoBusyMs' | 'parseMs' | 'renderMs' | 'blobMs' | 'inTxExtrasMs'>;
 export const snapshot = (m: Meters): MeterSnapshot => ({
-  prismaCalls: m.prismaCalls, prismaMs: m.prismaMs, prismaBusyMs: m.prismaBusyMs, transactions: m.transactions, transactionMs: m.transactionMs,
-  repoCalls: m.repoCalls, sqlCalls: m.sqlCalls, sqlMs: m.sqlMs, parseMs: m.parseMs, renderMs: m.renderMs, blobMs: m.blobMs, inTxExtrasMs: m.inTxExtrasMs,
+  sqlCalls: m.sqlCalls, sqlMs: m.sqlMs, controlCalls: m.controlCalls, controlMs: m.controlMs, savepointWrites: m.savepointWrites,
+  transactions: m.transactions, transactionMs: m.transactionMs, workMs: m.workMs, repoCalls: m.repoCalls, repoBusyMs: m.repoBusyMs,
+  parseMs: m.parseMs, renderMs: m.renderMs, blobMs: m.blobMs, inTxExtrasMs: m.inTxExtrasMs,
 });
 
-const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+const bump = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
+
+const CONTROL = /^\s*(begin|commit|rollback)\b/i;
+// What postgres/connection.ts runs under a savepoint, read from the text (the meter sees no query node):
+// an INSERT without ON CONFLICT, or an UPDATE.
+const clashable = (text: string) => /^\s*update\b/i.test(text) || (/^\s*insert\b/i.test(text) && !/\bon\s+conflict\b/i.test(text));
+
+/** The statement key: its start and end, since statements listing the same columns differ in their WHERE. */
+export const statementKey = (text: string): string => {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= 110 ? flat : `${flat.slice(0, 60)} … ${flat.slice(-45)}`;
+};
+
+interface StatementClass { control: boolean; clashable: boolean; key: string }
+
+/**
+ * The onQuery hook: counts and times each statement the store sends. A statement's class and key are
+ * worked out once per text (the texts come from the code, so there are a few dozen): the hook runs on
+ * every statement, and regular expressions there would put the meter's own cost into the figures.
+ */
+function statementMeter(meters: Meters, postgres: boolean): (sql: string, ms: number) => void {
+  const classes = new Map<string, StatementClass>();
+  return (text, ms) => {
+    let c = classes.get(text);
+    if (c === undefined) {
+      c = { control: CONTROL.test(text), clashable: postgres && clashable(text), key: statementKey(text) };
+      classes.set(text, c);
+    }
+    if (c.control) {
+      meters.controlCalls += 1;
+      meters.controlMs += ms;
+      return;
+    }
+    meters.sqlCalls += 1;
+    meters.sqlMs += ms;
+    if (c.clashable && meters.inTransaction > 0) meters.savepointWrites += 1;
+    bump(meters.sqlMsByStatement, c.key, ms);
+    bump(meters.sqlCallsByStatement, c.key);
+  };
+}
 
 /** Times every call of the object's functions, async or not, into `add`. */
 function timed<T extends object>(target: T, add: (ms: number, name: string) => void, start?: () => void): T {
@@ -75,7 +129,13 @@ function timed<T extends object>(target: T, add: (ms: number, name: string) => v
       return (...args: unknown[]) => {
         start?.();
         const t0 = performance.now();
-        const result: unknown = (value as (...a: unknown[]) => unknown).apply(obj, args);
+        let result: unknown;
+        try {
+          result = (value as (...a: unknown[]) => unknown).apply(obj, args);
+        } catch (error) {
+          add(performance.now() - t0, String(prop));
+          throw error;
+        }
         if (result instanceof Promise || (typeof result === 'object' && result !== null && 'then' in result)) {
           return (async () => {
             try {
@@ -92,82 +152,14 @@ function timed<T extends object>(target: T, add: (ms: number, name: string) => v
   });
 }
 
-/** The transaction client with each model call and raw statement counted and timed. */
-function meteredDb(db: object, meters: Meters): object {
-  const models = new Map<PropertyKey, object>();
-  const start = () => {
-    if (meters.inFlight === 0) meters.busySince = performance.now();
-    meters.inFlight += 1;
-  };
-  const end = (ms: number, op: string) => {
-    meters.prismaCalls += 1;
-    meters.prismaMs += ms;
-    bump(meters.byPrismaOp, op);
-    meters.inFlight -= 1;
-    if (meters.inFlight === 0) meters.prismaBusyMs += performance.now() - meters.busySince;
-  };
-  return new Proxy(db, {
-    get(obj, prop, receiver) {
-      const value: unknown = Reflect.get(obj, prop, receiver);
-      if (typeof prop === 'string' && prop.startsWith('$') && typeof value === 'function') {
-        return timed({ [prop]: (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(obj, args) }, (ms) => end(ms, prop), start)[prop];
-      }
-      if (typeof value !== 'object' || value === null) return value;
-      let model = models.get(prop);
-      if (model === undefined) {
-        model = timed(value, (ms, op) => end(ms, `${String(prop)}.${op}`), start);
-        models.set(prop, model);
-      }
-      return model;
-    },
-  });
-}
-
-function meteredClient(client: PrismaClient, meters: Meters): PrismaClient {
-  return new Proxy(client, {
-    get(obj, prop, receiver) {
-      const value: unknown = Reflect.get(obj, prop, receiver);
-      if (prop !== '$transaction' || typeof value !== 'function') return typeof value === 'function' ? value.bind(obj) : value;
-      return async (work: (db: object) => Promise<unknown>, options: unknown) => {
-        const t0 = performance.now();
-        try {
-          return await (value as (w: unknown, o: unknown) => Promise<unknown>).call(obj, async (db: object) => {
-            meters.inTransaction += 1;
-            try {
-              return await work(meteredDb(db, meters));
-            } finally {
-              meters.inTransaction -= 1;
-            }
-          }, options);
-        } finally {
-          meters.transactions += 1;
-          meters.transactionMs += performance.now() - t0;
-        }
-      };
-    },
-  });
-}
-
-/** The store's prepared statements, counted and timed (they are synchronous: no overlap). */
-function meteredSql(sql: Sql, meters: Meters): Sql {
-  const wrap = <A extends [string, ...unknown[]], R>(run: (...args: A) => R) => (...args: A): R => {
-    const t0 = performance.now();
-    try {
-      return run(...args);
-    } finally {
-      const ms = performance.now() - t0;
-      meters.sqlCalls += 1;
-      meters.sqlMs += ms;
-      // Its start and end: statements that list the same columns differ in their WHERE.
-      const key = args[0].length <= 90 ? args[0] : `${args[0].slice(0, 45)} … ${args[0].slice(-40)}`;
-      meters.sqlMsByStatement.set(key, (meters.sqlMsByStatement.get(key) ?? 0) + ms);
-    }
-  };
-  return { get: wrap(sql.get.bind(sql)) as Sql['get'], all: wrap(sql.all.bind(sql)) as Sql['all'], run: wrap(sql.run.bind(sql)) };
-}
-
-/** The store's `tx` with every repository method counted. */
+/** The store with every transaction timed (whole, and its work) and every repository method counted and timed. */
 function meteredStore(store: Store, meters: Meters): Store {
+  // Busy time, not a sum: the core starts some repository calls together (Promise.all over a trail's
+  // people), and on PostgreSQL those queue on the one connection, so a sum would count the wait twice.
+  const start = () => {
+    if (meters.repoInFlight === 0) meters.repoBusySince = performance.now();
+    meters.repoInFlight += 1;
+  };
   const wrapTx = (tx: Tx): Tx => {
     // One counting Proxy per repository per transaction (not per property read), so that the
     // meters cost the message as little as they can.
@@ -180,9 +172,11 @@ function meteredStore(store: Store, meters: Meters): Store {
         if (metered === undefined) {
           metered = timed(repo, (_ms, op) => {
             meters.repoCalls += 1;
+            meters.repoInFlight -= 1;
+            if (meters.repoInFlight === 0) meters.repoBusyMs += performance.now() - meters.repoBusySince;
             meters.trace?.push(`${String(prop)}.${op}`);
             bump(meters.byRepoOp, `${String(prop)}.${op}`);
-          });
+          }, start);
           wrapped.set(prop, metered);
         }
         return metered;
@@ -190,7 +184,24 @@ function meteredStore(store: Store, meters: Meters): Store {
     });
   };
   return {
-    transaction: (work) => store.transaction((tx) => work(wrapTx(tx))),
+    transaction: async (work) => {
+      const t0 = performance.now();
+      try {
+        return await store.transaction(async (tx) => {
+          const w0 = performance.now();
+          meters.inTransaction += 1;
+          try {
+            return await work(wrapTx(tx));
+          } finally {
+            meters.inTransaction -= 1;
+            meters.workMs += performance.now() - w0;
+          }
+        });
+      } finally {
+        meters.transactions += 1;
+        meters.transactionMs += performance.now() - t0;
+      }
+    },
     close: () => store.close(),
   };
 }
@@ -209,18 +220,40 @@ const noSigner: DocumentSigner = {
 
 export interface Rig {
   assistant: Assistant;
+  /** The metered store (what the assistant uses). */
   store: Store;
+  /** The store as openStore made it (its engine, its Kysely). */
+  sqlStore: SqlStore;
   meters: Meters;
   close(): Promise<void>;
 }
 
-/** The assistant as bots/main.ts wires it, on the given file, with the meters in place. */
-export async function openRig(file: string, language: LanguageModel, options: { albumWindowMs: number; blobDir?: string }): Promise<Rig> {
+export interface RigOptions {
+  albumWindowMs: number;
+  blobDir?: string;
+  /**
+   * false: no onQuery hook, so Kysely adds no logging wrapper to each statement (its two extra awaits);
+   * the sql*, control* and savepoint meters then stay at zero. Used to see what the statement meter costs.
+   */
+  statementMeter?: boolean;
+  /**
+   * SQLite only, a diagnostic: sets the store connection's `synchronous` after openStore (which sets
+   * FULL: an fsync per COMMIT). The Prisma store before it ran with better-sqlite3's default for a file
+   * already in WAL mode, NORMAL (no fsync per COMMIT), and its figures were measured so; this lets the
+   * code path be compared apart from the durability. Unset: the store's own setting.
+   */
+  sqliteSynchronous?: 'normal' | 'full';
+}
+
+/** The assistant as bots/main.ts wires it, on the given SQLite file or PostgreSQL URL, with the meters in place. */
+export async function openRig(location: StoreLocation, language: LanguageModel, options: RigOptions): Promise<Rig> {
   const meters = newMeters();
-  migrateDatabase(file);
-  const { client, connection } = await connectPrisma(file);
-  const prismaStore = new PrismaStore(meteredClient(client, meters), meteredSql(sqlOn(connection), meters));
-  const store = meteredStore(prismaStore, meters);
+  const onQuery = options.statementMeter === false ? undefined : statementMeter(meters, 'url' in location);
+  const sqlStore = await openStore(location, onQuery === undefined ? {} : { onQuery });
+  if (options.sqliteSynchronous !== undefined && 'file' in location) {
+    await sql.raw(`PRAGMA synchronous = ${options.sqliteSynchronous === 'normal' ? 'NORMAL' : 'FULL'}`).execute(sqlStore.db);
+  }
+  const store = meteredStore(sqlStore, meters);
   const clock = benchClock();
   const metered = (ms: number, key: 'parseMs' | 'renderMs' | 'blobMs') => {
     meters[key] += ms;
@@ -236,5 +269,5 @@ export async function openRig(file: string, language: LanguageModel, options: { 
     decisionConfidence: 0.6, albumGate: new AlbumGate(), signer: noSigner, signPolicy: { posts: [], decisions: [...SIGNABLE] },
     leavePolicy: { rules: DEFAULT_LEAVE_RULES, calendar: DEFAULT_CALENDAR }, tourRules: DEFAULT_TOUR_RULES,
   });
-  return { assistant, store, meters, close: () => prismaStore.close() };
+  return { assistant, store, sqlStore, meters, close: () => sqlStore.close() };
 }

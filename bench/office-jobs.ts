@@ -273,7 +273,7 @@ async function latencyFigure(copy: string, o: OfficeJobsOptions): Promise<void> 
   const rate = arg('job-rate', 50);
   const window = arg('job-seconds', 10);
   const language = await loadLanguage({ cacheDir: 'data/bench' });
-  const rig = await openRig(copy, language, { albumWindowMs: 0 });
+  const rig = await openRig({ file: copy }, language, { albumWindowMs: 0 });
   const workload = new Workload(copy, o.seed, 'jpeg');
   const clock: Clock = benchClock();
   const pool = new WorkerRenderer({ clock, threads: 1 });

@@ -1,14 +1,25 @@
-// `npm run bench [-- --scale district|state] [-- --only <name>] [-- --seed N] [-- --messages N]`
+// `npm run bench [-- --scale district|state] [-- --only <name>[,<name>…]] [-- --store sqlite|postgres]
+//   [-- --processes N] [-- --seed N] [-- --messages N]` (README.md lists every option).
 // Prints JSON lines, one per figure. Figures: generate, assistant (saturation sequential and
-// concurrent, fixed-load latency, per-kind breakdown), floor, language, startup.
+// concurrent, fixed-load latency, per-kind breakdown), floor, language, startup, office jobs; and a
+// closing `summary` line with the headline figures of the engine run.
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadLanguage, type LanguageModel } from '../bots/language/index.ts';
+import type { StoreLocation } from '../adapters/storage/open-store.ts';
 import { ensureOffice, SCALES, type Scale } from './generate.ts';
-import { openRig, snapshot, type MeterSnapshot, type Rig } from './instrumented.ts';
-import { KINDS, Workload, type Kind, type Message, type Operation } from './workload.ts';
-import { runFloor } from './floor.ts';
+import { openRig } from './instrumented.ts';
+import {
+  BREAKDOWN_LEGEND, ShareRunner, breakdown, fixedFigures, mergeConcurrent, mergeSequential, mergeStatements,
+  type ConcurrentResult, type FixedResult, type KindMeans, type PhaseRequest, type SequentialResult, type StatementsResult,
+} from './assistant.ts';
+import type { FromChild, OpenRequest, ToChild } from './assistant-process.ts';
+import { Workload, type Kind } from './workload.ts';
+import { Floor, type FloorRatios } from './floor.ts';
+import { DEFAULT_PG_ADMIN_URL, checkLoopback, copyOffice, createDatabase, dropDatabase, scratchName, serverSettings } from './postgres.ts';
 import { runStartup } from './startup.ts';
 import { OFFICE_JOB_FIGURES, runOfficeJobs } from './office-jobs.ts';
 
@@ -18,6 +29,7 @@ function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
+const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const scale = (arg('scale') ?? 'district') as Scale;
 if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
@@ -32,25 +44,33 @@ const rate = Number(arg('rate') ?? 200);
 const albumWindowMs = Number(arg('album-window-ms') ?? 0);
 const warmup = Number(arg('warmup') ?? 200);
 const image = (arg('image') ?? 'jpeg') as 'jpeg' | 'png';
+const store = arg('store') ?? 'sqlite';
+if (store !== 'sqlite' && store !== 'postgres') throw new Error('--store must be sqlite or postgres');
+const processes = Number(arg('processes') ?? 1);
+if (!Number.isInteger(processes) || processes < 1 || processes > 16) throw new Error('--processes must be a whole number from 1 to 16');
+if (store === 'sqlite' && processes > 1) {
+  process.stderr.write('--processes > 1 needs --store postgres: a SQLite file has one writer, so more processes would only queue on its lock\n');
+  process.exit(2);
+}
+const pgAdminUrl = arg('pg-url') ?? DEFAULT_PG_ADMIN_URL;
+if (store === 'postgres') checkLoopback(pgAdminUrl);
+// Without the statement meter Kysely adds no logging wrapper to each statement: the way to see what it costs.
+const statementMeter = !flag('no-sql-meter');
+// A diagnostic (instrumented.ts says why): SQLite's synchronous for the store's and the floor's connections.
+const synchronousArg = arg('sqlite-synchronous');
+if (synchronousArg !== undefined && synchronousArg !== 'normal' && synchronousArg !== 'full') throw new Error('--sqlite-synchronous must be normal or full');
+const sqliteSynchronous = synchronousArg;
+if (sqliteSynchronous !== undefined && store !== 'sqlite') throw new Error('--sqlite-synchronous is for --store sqlite');
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 const wanted = (name: string) => onlyList === undefined || onlyList.includes(name);
 
 export function emit(figure: string, data: Record<string, unknown>): void {
   const round = (v: unknown): unknown => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
   const rounded = JSON.parse(JSON.stringify(data, (_k, v: unknown) => round(v))) as Record<string, unknown>;
-  process.stdout.write(`${JSON.stringify({ figure, scale, seed, ...rounded, machine })}\n`);
+  // The machine's load when the figure is printed: this bench shares its cores with whatever else runs.
+  process.stdout.write(`${JSON.stringify({ figure, scale, seed, ...rounded, machine: { ...machine, loadAvg1m: os.loadavg()[0] } })}\n`);
 }
 const note = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-/** A wait that does not keep the process alive (the bounds below race against unfinished work). */
-const after = (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms).unref(); });
-
-const quantile = (sorted: number[], q: number) => sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number);
-const sortNum = (xs: number[]) => [...xs].sort((a, b) => a - b);
-
-async function handleOne(rig: Rig, m: Message): Promise<string> {
-  const replies = await rig.assistant.handle(m.inbound);
-  return replies.map((r) => r.text).join(' | ');
-}
 
 /** Copies the cached office so that a run never changes it (messages move files and add rows). */
 function workingCopy(file: string, tag: string): string {
@@ -69,160 +89,176 @@ function workingCopy(file: string, tag: string): string {
 }
 const removeCopy = (copy: string) => { for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true }); };
 
-interface PerKind { n: number; ms: number[]; d: MeterSnapshot[] }
+// ---- what runs the phases: this process, or N child processes ----
 
-async function sequential(rig: Rig, ops: Operation[], limitMs: number) {
-  const perKind = new Map<Kind, PerKind>();
-  const samples = new Map<Kind, string>();
-  const traces = new Map<Kind, string[]>();
-  const started = performance.now();
-  let count = 0;
-  for (const op of ops) {
-    if (performance.now() - started > limitMs) break;
-    for (const m of op.messages) {
-      const before = snapshot(rig.meters);
-      // The second message of each kind (the first may take a cold path) has its calls listed.
-      const tracing = (perKind.get(m.kind)?.n ?? 0) === 1;
-      if (tracing) rig.meters.trace = [];
-      const t0 = performance.now();
-      const reply = await handleOne(rig, m);
-      const ms = performance.now() - t0;
-      if (tracing && rig.meters.trace !== null) traces.set(m.kind, rig.meters.trace);
-      rig.meters.trace = null;
-      const after = snapshot(rig.meters);
-      const d = Object.fromEntries(Object.keys(after).map((k) => [k, after[k as keyof MeterSnapshot] - before[k as keyof MeterSnapshot]])) as unknown as MeterSnapshot;
-      const entry = perKind.get(m.kind) ?? { n: 0, ms: [], d: [] };
-      entry.n += 1; entry.ms.push(ms); entry.d.push(d);
-      perKind.set(m.kind, entry);
-      if (!samples.has(m.kind)) samples.set(m.kind, reply.slice(0, 160));
-      count += 1;
-    }
+interface Runner {
+  run(request: PhaseRequest, boundMs: number): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** One assistant process of `--processes N`, spoken to over IPC; every wait on it is bounded. */
+class ChildRunner implements Runner {
+  private pending: { resolve(value: unknown): void; reject(error: Error): void } | null = null;
+  private exited = false;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (message: FromChild) => {
+      const pending = this.pending;
+      this.pending = null;
+      if (message.type === 'error') pending?.reject(new Error(`assistant process ${child.pid}: ${message.message}`));
+      else pending?.resolve(message.type === 'result' ? message.result : undefined);
+    });
+    child.on('exit', (code, signal) => {
+      this.exited = true;
+      this.pending?.reject(new Error(`assistant process ${child.pid} exited (${code ?? signal})`));
+      this.pending = null;
+    });
   }
-  return { count, seconds: (performance.now() - started) / 1000, perKind, samples, traces };
-}
 
-async function concurrent(rig: Rig, ops: Operation[], workers: number, limitMs: number) {
-  const started = performance.now();
-  let next = 0;
-  let count = 0;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < ops.length && performance.now() - started < limitMs) {
-      const op = ops[next++] as Operation;
-      for (const m of op.messages) { await handleOne(rig, m); count += 1; }
-    }
-  }));
-  return { count, seconds: (performance.now() - started) / 1000 };
-}
-
-/** Open loop: operation i starts at i/rate seconds whatever happened before; latency from its schedule. */
-async function fixedLoad(rig: Rig, ops: Operation[], perSecond: number, limitMs: number) {
-  const started = performance.now();
-  const latencies: number[] = [];
-  let late = 0;
-  const inFlight: Promise<void>[] = [];
-  let scheduled = 0;
-  for (let i = 0; i < ops.length; i++) {
-    const due = (i * 1000) / perSecond;
-    const wait = due - (performance.now() - started);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (performance.now() - started > limitMs) break;
-    const op = ops[i] as Operation;
-    scheduled += op.messages.length;
-    inFlight.push((async () => {
-      for (const m of op.messages) {
-        await handleOne(rig, m);
-        latencies.push(performance.now() - started - due);
-      }
-    })());
+  static async start(open: OpenRequest): Promise<ChildRunner> {
+    // The same loader flags (tsx) as this process; its stdout goes to our stderr, so stdout stays JSON lines.
+    const child = fork(fileURLToPath(new URL('./assistant-process.ts', import.meta.url)), [], { stdio: ['ignore', 2, 2, 'ipc'], execArgv: process.execArgv });
+    const runner = new ChildRunner(child);
+    await runner.ask(open, 120_000);
+    return runner;
   }
-  const drainStarted = performance.now();
-  await Promise.race([Promise.all(inFlight), after(limitMs)]);
-  late = scheduled - latencies.length;
-  const sorted = sortNum(latencies);
-  return {
-    offeredPerSecond: perSecond, scheduledMessages: scheduled, completed: latencies.length, unfinishedAtLimit: late,
-    drainSeconds: (performance.now() - drainStarted) / 1000, seconds: (performance.now() - started) / 1000,
-    p50Ms: quantile(sorted, 0.5), p90Ms: quantile(sorted, 0.9), p99Ms: quantile(sorted, 0.99), maxMs: sorted.at(-1) ?? NaN,
-    inFlight,
-  };
-}
 
-async function assistantFigures(dbFile: string, language: LanguageModel): Promise<Map<Kind, { total: number; storage: number }>> {
-  const copy = workingCopy(dbFile, 'assistant');
-  const workload = new Workload(copy, seed, image);
-  const rig = await openRig(copy, language, { albumWindowMs });
-  const params = { messagesCap: messages, albumWindowMs, imageBytes: workload.imageBytes, image, store: 'prisma+better-sqlite3 (WAL)' };
-  const meanByKind = new Map<Kind, { total: number; storage: number }>();
-  try {
-    note('warm-up');
-    await sequential(rig, workload.take(warmup), 60_000);
-
-    note('sequential saturation');
-    const seq = await sequential(rig, workload.take(messages), 90_000);
-    const seqRate = seq.count / seq.seconds;
-    emit('assistant.saturation.sequential', { ...params, messages: seq.count, seconds: seq.seconds, messagesPerSecond: seqRate });
-    const breakdown: Record<string, unknown> = {};
-    for (const kind of KINDS) {
-      const e = seq.perKind.get(kind);
-      if (e === undefined) continue;
-      const mean = (f: (d: MeterSnapshot) => number) => e.d.reduce((s, d) => s + f(d), 0) / e.n;
-      const total = e.ms.reduce((s, x) => s + x, 0) / e.n;
-      meanByKind.set(kind, { total, storage: mean((d) => d.transactionMs - d.inTxExtrasMs) });
-      const sorted = sortNum(e.ms);
-      breakdown[kind] = {
-        n: e.n, meanMs: total, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99),
-        prismaCallsPerMessage: mean((d) => d.prismaCalls), sqlStatementsPerMessage: mean((d) => d.sqlCalls), sqlMs: mean((d) => d.sqlMs),
-        repoCallsPerMessage: mean((d) => d.repoCalls),
-        transactionsPerMessage: mean((d) => d.transactions),
-        prismaCallSumMs: mean((d) => d.prismaMs), prismaBusyMs: mean((d) => d.prismaBusyMs), transactionMs: mean((d) => d.transactionMs),
-        // Time inside transactions that is neither a Prisma call, a prepared statement, parsing, rendering nor
-        // a blob: commands, core, row mapping, BEGIN/COMMIT.
-        inTxOtherMs: mean((d) => d.transactionMs - d.prismaBusyMs - d.sqlMs - d.inTxExtrasMs),
-        // Parse, render and blob time spent inside transactions (the rest ran outside them).
-        inTxParseRenderBlobMs: mean((d) => d.inTxExtrasMs),
-        parseMs: mean((d) => d.parseMs), renderPdfMs: mean((d) => d.renderMs), blobMs: mean((d) => d.blobMs),
-        // Outside Prisma transactions: the store mutex queue, the album wait, storing replies, JSON.
-        outsideTxMs: total - mean((d) => d.transactionMs),
-        sampleReply: seq.samples.get(kind),
+  private ask(message: ToChild, boundMs: number): Promise<unknown> {
+    if (this.exited) return Promise.reject(new Error(`assistant process ${this.child.pid} is gone`));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending = null;
+        this.child.kill('SIGKILL');
+        reject(new Error(`assistant process ${this.child.pid} gave no answer in ${boundMs / 1000} s; stopped`));
+      }, boundMs);
+      this.pending = {
+        resolve: (value) => { clearTimeout(timer); resolve(value); },
+        reject: (error) => { clearTimeout(timer); reject(error); },
       };
-    }
-    emit('assistant.breakdown', { ...params, kinds: breakdown });
-    emit('assistant.calls-per-kind', {
-      ...params, note: 'repository calls of one message of each kind, in order (on the message path each is one prepared statement on Prisma\'s connection, audit.append two; plus one per transaction for the write lock; sqlStatementsPerMessage and prismaCallsPerMessage in the breakdown count them)',
-      kinds: Object.fromEntries([...seq.traces].map(([k, calls]) => [k, calls.join(' ')])),
+      this.child.send(message);
     });
-    emit('assistant.prisma-ops', {
-      ...params, note: 'calls over warm-up + sequential run, by model.operation',
-      prisma: Object.fromEntries([...rig.meters.byPrismaOp].sort((a, b) => b[1] - a[1])),
-      repositories: Object.fromEntries([...rig.meters.byRepoOp].sort((a, b) => b[1] - a[1])),
-      sqlMsByStatement: Object.fromEntries([...rig.meters.sqlMsByStatement].sort((a, b) => b[1] - a[1]).slice(0, 15)),
+  }
+
+  run(request: PhaseRequest, boundMs: number): Promise<unknown> {
+    return this.ask({ type: 'phase', request }, boundMs);
+  }
+
+  async close(): Promise<void> {
+    if (this.exited) return;
+    const gone = new Promise<void>((resolve) => { this.child.once('exit', () => resolve()); });
+    await this.ask({ type: 'close' }, 30_000).catch(() => undefined);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await gone;
+    clearTimeout(timer);
+  }
+}
+
+/** How many of the senders process k of n gets (8 senders over 3 processes: 3, 3, 2). */
+const sendersOf = (k: number, n: number) => Math.floor(concurrency / n) + (k < concurrency % n ? 1 : 0);
+
+interface Headline {
+  sequentialMessagesPerSecond: number;
+  concurrentMessagesPerSecond: number;
+  senders: number;
+  fixedLoad: { offeredMessagesPerSecond: number; p50Ms: number; p99Ms: number; unfinishedAtLimit: number };
+}
+
+/** The sequential run is timed in this many slices, with a slice of the floor after each (when it runs). */
+const SLICES = 6;
+
+async function assistantFigures(
+  location: StoreLocation, language: () => Promise<LanguageModel>, params: Record<string, unknown>, floor: Floor | null,
+): Promise<{ means: Map<Kind, KindMeans>; headline: Headline }> {
+  const runners: Runner[] = [];
+  let workload: Workload;
+  try {
+    if (processes === 1) {
+      workload = new Workload(officeFile, seed, image);
+      const rig = await openRig(location, await language(), { albumWindowMs, statementMeter, ...(sqliteSynchronous === undefined ? {} : { sqliteSynchronous }) });
+      const runner = new ShareRunner(rig, workload, { index: 0, of: 1 });
+      runners.push({ run: (request) => runner.run(request), close: () => rig.close() });
+    } else {
+      if (!('url' in location)) throw new Error('several processes need PostgreSQL');
+      workload = new Workload(officeFile, seed, image);
+      note(`starting ${processes} assistant processes`);
+      runners.push(...await Promise.all(Array.from({ length: processes }, (_, index) => ChildRunner.start({
+        type: 'open', url: location.url, officeFile, seed, image, albumWindowMs, statementMeter, share: { index, of: processes },
+      }))));
+    }
+    const p = { ...params, messagesCap: messages, albumWindowMs, imageBytes: workload.imageBytes, image, statementMeter };
+    // Every process runs the phase at the same time; bounds are the phase's own plus a margin.
+    const all = async <T>(request: (k: number) => PhaseRequest, boundMs: number): Promise<T[]> =>
+      (await Promise.all(runners.map((r, k) => r.run(request(k), boundMs)))) as T[];
+
+    note('warm-up');
+    await all(() => ({ phase: 'warmup', ops: warmup, limitMs: 60_000 }), 120_000);
+
+    let seq: SequentialResult;
+    if (floor === null) {
+      note('sequential saturation');
+      seq = mergeSequential(await all<SequentialResult>(() => ({ phase: 'sequential', ops: messages, limitMs: 90_000 }), 150_000));
+    } else {
+      // Interleaved with the floor, so that both are timed under the same load from the neighbours.
+      note(`sequential saturation, in ${SLICES} slices with a slice of the floor after each`);
+      await floor.warm();
+      const perSlice = Math.ceil(floor.remaining / SLICES);
+      const slices: SequentialResult[] = [];
+      for (let i = 0; i < SLICES; i++) {
+        const ops = Math.floor(messages / SLICES) + (i < messages % SLICES ? 1 : 0);
+        slices.push(...await all<SequentialResult>(() => ({ phase: 'sequential', ops, limitMs: 90_000 / SLICES }), 150_000));
+        await floor.slice(perSlice);
+      }
+      seq = mergeSequential(slices, 'one after another');
+    }
+    const seqRate = seq.count / seq.seconds;
+    emit('assistant.saturation.sequential', {
+      ...p, senders: processes, messages: seq.count, seconds: seq.seconds, messagesPerSecond: seqRate, cpuMsPerMessage: seq.cpuMs / seq.count,
+      note: `one message at a time per process${processes > 1 ? ` (${processes} processes at once; seconds = the longest process)` : ''}${floor === null ? '' : `; timed in ${SLICES} slices with the floor's slices between them (seconds: the assistant's only)`}; cpuMsPerMessage = Node CPU (user + system, every thread${processes > 1 ? ', every process' : ''}) / messages${'url' in location ? ', the PostgreSQL server\'s CPU not included' : ''}`,
+    });
+    const { kinds, means } = breakdown(seq);
+    emit('assistant.breakdown', { ...p, legend: BREAKDOWN_LEGEND, kinds });
+    emit('assistant.calls-per-kind', {
+      ...p, note: 'repository calls of one message of each kind, in order (each one statement, audit.append and scanTexts.enqueue two or one per blob; sqlStatementsPerMessage in the breakdown counts them)',
+      kinds: Object.fromEntries(Object.entries(seq.traces).map(([k, calls]) => [k, calls.join(' ')])),
+    });
+    const statements = mergeStatements(await all<StatementsResult>(() => ({ phase: 'statements' }), 30_000));
+    emit('assistant.statements', {
+      ...p, note: 'over warm-up + sequential run: repository calls by method; the 25 statements that took the most time (ms as Kysely times them, calls, mean µs)',
+      ...statements,
     });
 
-    note(`concurrent saturation (${concurrency} senders)`);
-    const conc = await concurrent(rig, workload.take(messages), concurrency, 90_000);
-    emit('assistant.saturation.concurrent', { ...params, senders: concurrency, messages: conc.count, seconds: conc.seconds, messagesPerSecond: conc.count / conc.seconds });
+    note(`concurrent saturation (${concurrency} senders${processes > 1 ? ` over ${processes} processes` : ''})`);
+    const conc = mergeConcurrent(await all<ConcurrentResult>((k) => ({ phase: 'concurrent', ops: messages, senders: sendersOf(k, processes), limitMs: 90_000 }), 150_000));
+    emit('assistant.saturation.concurrent', {
+      ...p, senders: concurrency, sendersPerProcess: runners.map((_, k) => sendersOf(k, processes)),
+      messages: conc.count, seconds: conc.seconds, messagesPerSecond: conc.count / conc.seconds, cpuMsPerMessage: conc.cpuMs / conc.count,
+    });
 
     note(`fixed load ${rate} msg/s`);
-    const load = await fixedLoad(rig, workload.take(Math.round(rate * 10 / 1.1)), rate / 1.1, 60_000);
-    const { inFlight, ...figures } = load;
+    const loadBound = 60_000 + 60_000 + 120_000 + 30_000;
+    const load = fixedFigures(await all<FixedResult>(() => ({ phase: 'fixed', ops: Math.round((rate * 10) / 1.1), perSecond: rate / 1.1, limitMs: 60_000 }), loadBound));
     emit('assistant.fixed-load', {
-      ...params, note: `open loop: operations arrive at ${(rate / 1.1).toFixed(1)}/s (a leave operation is two messages, so ≈${rate} messages/s), 10 s of arrivals, bounded at 60 s`,
-      ...figures,
+      ...p, offeredPerSecond: rate / 1.1,
+      note: `open loop: operations arrive at ${(rate / 1.1).toFixed(1)}/s (a leave operation is two messages, so ≈${rate} messages/s)${processes > 1 ? `, split over ${processes} processes by operation index` : ''}, 10 s of arrivals, bounded at 60 s`,
+      ...load,
     });
-    await Promise.race([Promise.allSettled(inFlight), after(120_000)]);
 
     // The same, at a load below saturation: the latency a message sees when it does not queue.
     const light = Math.max(1, Math.floor(seqRate * 0.6));
     note(`fixed load ${light} msg/s`);
-    const under = await fixedLoad(rig, workload.take(light * 10), light / 1.1, 60_000);
-    const { inFlight: inFlight2, ...underFigures } = under;
-    emit('assistant.fixed-load.below-saturation', { ...params, note: `open loop at 60% of the sequential saturation rate, 10 s of arrivals`, ...underFigures });
-    await Promise.race([Promise.allSettled(inFlight2), after(120_000)]);
+    const under = fixedFigures(await all<FixedResult>(() => ({ phase: 'fixed', ops: light * 10, perSecond: light / 1.1, limitMs: 60_000 }), loadBound));
+    emit('assistant.fixed-load.below-saturation', { ...p, offeredPerSecond: light / 1.1, note: 'open loop at 60% of the sequential saturation rate, 10 s of arrivals', ...under });
+
+    return {
+      means,
+      headline: {
+        sequentialMessagesPerSecond: seqRate, concurrentMessagesPerSecond: conc.count / conc.seconds, senders: concurrency,
+        fixedLoad: { offeredMessagesPerSecond: rate, p50Ms: load.p50Ms, p99Ms: load.p99Ms, unfinishedAtLimit: load.unfinishedAtLimit },
+      },
+    };
   } finally {
-    await rig.close();
-    removeCopy(copy);
+    await Promise.all(runners.map((r) => r.close().catch((e: unknown) => note(`closing: ${String(e)}`))));
   }
-  return meanByKind;
 }
 
 function languageFigure(language: LanguageModel): void {
@@ -244,6 +280,7 @@ function languageFigure(language: LanguageModel): void {
 }
 
 const gen = await ensureOffice(scale, seed, 'data/bench', note);
+const officeFile = gen.file;
 if (wanted('generate')) {
   const rows = Object.values(gen.rows).reduce((s, n) => s + n, 0);
   emit('generate', {
@@ -253,15 +290,111 @@ if (wanted('generate')) {
 }
 let language: LanguageModel | null = null;
 const lang = async () => (language ??= await loadLanguage({ cacheDir: 'data/bench' }));
-let meanByKind: Map<Kind, { total: number; storage: number }> | null = null;
-if (wanted('assistant')) meanByKind = await assistantFigures(gen.file, await lang());
-if (wanted('floor')) {
-  const copy = workingCopy(gen.file, 'floor');
+
+// ---- the engine run: the assistant and its floor, on SQLite or PostgreSQL ----
+
+/** What to undo however the run ends: working copies removed, scratch databases dropped. */
+const cleanups: Array<() => Promise<void>> = [];
+const cleanUp = async () => {
+  for (const undo of cleanups.splice(0).reverse()) await undo().catch((e: unknown) => note(`clean-up: ${String(e)}`));
+};
+/** Clean up, then leave; a clean-up that hangs (a server that stopped answering) is given 30 s. */
+const leave = (code: number) => {
+  setTimeout(() => process.exit(code), 30_000).unref();
+  void cleanUp().finally(() => process.exit(code));
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => leave(130));
+// An error no code path catches (the store's pg client losing its connection mid-transaction emits one
+// that nothing listens to) would end the process before any `finally`: the scratch databases and copies
+// are removed here instead.
+process.once('uncaughtException', (error) => {
+  note(`stopped by an uncaught error: ${error.stack ?? String(error)}`);
+  leave(1);
+});
+
+if (wanted('assistant') || wanted('floor')) {
   try {
-    await runFloor(copy, seed, Math.min(messages, 600), meanByKind, emit, note);
+    let assistantAt: StoreLocation;
+    let floorAt: StoreLocation;
+    let params: Record<string, unknown>;
+    let server: Record<string, string> | null = null;
+    if (store === 'sqlite') {
+      const copy = workingCopy(gen.file, 'assistant');
+      cleanups.push(async () => removeCopy(copy));
+      const floorCopy = workingCopy(gen.file, 'floor');
+      cleanups.push(async () => removeCopy(floorCopy));
+      assistantAt = { file: copy };
+      floorAt = { file: floorCopy };
+      params = {
+        store, processes,
+        engine: `better-sqlite3 via Kysely (the adapter's dialect: one connection, statements cached), WAL, ${sqliteSynchronous === 'normal' ? 'synchronous = NORMAL (--sqlite-synchronous: not the store\'s own FULL)' : 'synchronous = FULL'}`,
+      };
+    } else {
+      const settings = await serverSettings(pgAdminUrl);
+      const name = scratchName();
+      note(`copying the ${scale} office into PostgreSQL database ${name}`);
+      const url = await createDatabase(pgAdminUrl, name);
+      cleanups.push(() => dropDatabase(pgAdminUrl, name));
+      // Copied from a working copy: copySqliteToPostgres migrates its source first, and the cache must not change.
+      const source = workingCopy(gen.file, 'pg-source');
+      let copied: Awaited<ReturnType<typeof copyOffice>>;
+      try {
+        copied = await copyOffice(source, url, note);
+      } finally {
+        removeCopy(source);
+      }
+      params = { store, processes, engine: `pg pool (4 connections per process) via Kysely (the adapter's dialect: office lock per transaction, savepoint per write that may clash), PostgreSQL ${settings.server_version}` };
+      server = settings;
+      emit('postgres.copy', { ...params, server, note: 'the generated office copied by copySqliteToPostgres (as `daftar db copy`), then VACUUM ANALYZE', ...copied });
+      assistantAt = { url };
+      floorAt = { url };
+      if (wanted('floor')) {
+        // The floor needs the office as generated, not as the assistant left it: a second database,
+        // made from the first before anything connects to it (a file-level copy, seconds).
+        const floorName = `${name}_floor`;
+        floorAt = { url: await createDatabase(pgAdminUrl, floorName, name) };
+        cleanups.push(() => dropDatabase(pgAdminUrl, floorName));
+      }
+    }
+    let floor: Floor | null = null;
+    if (wanted('floor')) {
+      const opened = await Floor.open({ location: floorAt, officeFile, seed, count: Math.min(messages, 600), ...(sqliteSynchronous === undefined ? {} : { sqliteSynchronous }) });
+      floor = opened;
+      cleanups.push(() => opened.close());
+    }
+    // With several processes the assistant's runs contend for the office lock among themselves; the
+    // floor then runs after them, alone.
+    const interleave = floor !== null && wanted('assistant') && processes === 1;
+    const daftar = wanted('assistant') ? await assistantFigures(assistantAt, lang, params, interleave ? floor : null) : null;
+    let ratios: FloorRatios | null = null;
+    if (floor !== null) {
+      if (!interleave) {
+        await floor.warm();
+        await floor.slice(floor.remaining);
+      }
+      ratios = floor.finish(daftar?.means ?? null, { store, processes }, emit, note, interleave);
+    }
+    if (daftar !== null) {
+      const h = daftar.headline;
+      const summary = {
+        ...params, ...(server === null ? {} : { server }), ...h,
+        ...(ratios === null ? {} : {
+          storageRatioToFloorMixed: ratios.storage, storageWithAdapterRatioToFloorMixed: ratios.storageWithAdapter,
+          wholeMessageRatioToFloorMixed: ratios.total, floorMessagesPerSecond: ratios.floorMessagesPerSecond,
+        }),
+      };
+      emit('summary', summary);
+      note(`${store}, ${processes} process(es): ${h.sequentialMessagesPerSecond.toFixed(0)} msg/s sequential, ${h.concurrentMessagesPerSecond.toFixed(0)} msg/s with ${concurrency} senders, `
+        + `p50/p99 ${h.fixedLoad.p50Ms.toFixed(1)}/${h.fixedLoad.p99Ms.toFixed(1)} ms at ${rate} msg/s`
+        + (ratios === null ? '' : `, storage ÷ floor ${ratios.storage.toFixed(2)} (with the adapter's JS ${ratios.storageWithAdapter.toFixed(2)})`));
+    }
   } finally {
-    removeCopy(copy);
+    await cleanUp();
   }
+}
+
+if (store === 'postgres' && FIGURES.some((f) => f !== 'assistant' && f !== 'floor' && f !== 'generate' && wanted(f))) {
+  note('language, start-up and office-job figures run on the SQLite file whatever --store says');
 }
 if (wanted('language')) languageFigure(await lang());
 if (wanted('startup')) await runStartup(gen.file, emit, note);
