@@ -123,7 +123,11 @@ class PgDriver implements Driver {
     const client = await this.pool.connect();
     let connection = this.connections.get(client);
     if (connection === undefined) {
-      connection = new PgConnection(client);
+      const made = new PgConnection(client);
+      // pg-pool listens for errors only on idle clients: without this, a server dropping a
+      // checked-out connection would end the whole process instead of failing one transaction.
+      client.on('error', () => { made.broken = true; });
+      connection = made;
       this.connections.set(client, connection);
     }
     return connection;
