@@ -3,12 +3,12 @@
 // migrator: each migration is recorded in Prisma's own `_prisma_migrations` table, in the form
 // Prisma gives it on PostgreSQL, so that Prisma's tools and this agree on what is applied; an edited,
 // unknown or unresolved migration is refused with a MigrationError saying what to do.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { MigrationError } from '../sqlite/migrate.ts';
+import { MigrationError, appliedMigrations, readMigrations, type LocalMigration, type RecordedMigration } from '../migration-history.ts';
 import { StoreUnavailable } from '../rows.ts';
 
 export const DEFAULT_PG_MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/postgres/migrations', import.meta.url));
@@ -36,30 +36,7 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS _prisma_migrations (
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 )`;
 
-interface Migration {
-  name: string;
-  sql: string;
-  /** sha256 hex of the file's bytes: what Prisma records. */
-  checksum: string;
-}
-
-interface Recorded {
-  migration_name: string;
-  checksum: string;
-  finished_at: Date | null;
-  rolled_back_at: Date | null;
-}
-
-const hex256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-
-// The same file checked out with other line endings is not an edit (Prisma accepts it as well).
-function sameScript(migration: Migration, recorded: string): boolean {
-  if (migration.checksum === recorded) return true;
-  const lf = migration.sql.replace(/\r\n/g, '\n');
-  return hex256(lf) === recorded || hex256(lf.replace(/\n/g, '\r\n')) === recorded;
-}
-
-function loadMigrations(dir: string): Migration[] {
+function loadMigrations(dir: string): LocalMigration[] {
   if (!fs.existsSync(dir)) {
     throw new MigrationError(`no migrations folder at ${dir}: check out prisma/postgres/migrations or pass the right folder`, null);
   }
@@ -71,48 +48,14 @@ function loadMigrations(dir: string): Migration[] {
       throw new MigrationError(`${dir} holds ${provider} migrations, not PostgreSQL ones: use ${DEFAULT_PG_MIGRATIONS_DIR}`, null);
     }
   }
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const file = path.join(dir, name, 'migration.sql');
-      if (!fs.existsSync(file)) {
-        throw new MigrationError(`migration ${name} has no migration.sql in ${path.join(dir, name)}: restore it or delete the folder`, name);
-      }
-      const bytes = fs.readFileSync(file);
-      return { name, sql: bytes.toString('utf8'), checksum: hex256(bytes) };
-    });
+  return readMigrations(dir);
 }
 
-/** The names applied (finished, not rolled back), after checking that the recorded history matches the folder. */
-async function appliedNames(client: pg.Client, local: Migration[], dir: string): Promise<Set<string>> {
-  const { rows } = await client.query<Recorded>(
+/** What `_prisma_migrations` records as applied, checked against the folder. */
+async function appliedNames(client: pg.Client, local: LocalMigration[], dir: string): Promise<Set<string>> {
+  const { rows } = await client.query<RecordedMigration>(
     'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at');
-  const byName = new Map(local.map((m) => [m.name, m]));
-  const applied = new Set<string>();
-  for (const row of rows) {
-    if (row.rolled_back_at !== null) continue;
-    const name = row.migration_name;
-    if (row.finished_at === null) {
-      // Only Prisma's CLI leaves such a row (this migrator commits the row with the migration).
-      throw new MigrationError(
-        `migration ${name} failed earlier and was left unresolved: repair the database, then run ` +
-        `"npx prisma migrate resolve --rolled-back ${name}" (or --applied)`, name);
-    }
-    const mine = byName.get(name);
-    if (mine === undefined) {
-      throw new MigrationError(
-        `the database has migration ${name}, which is not in ${dir}: this build is older than the database`, name);
-    }
-    if (!sameScript(mine, row.checksum)) {
-      throw new MigrationError(
-        `migration ${name} was changed after it was applied (its migration.sql no longer matches the recorded checksum): ` +
-        'restore the original file and put the change in a new migration', name);
-    }
-    applied.add(name);
-  }
-  return applied;
+  return appliedMigrations(rows, local, dir);
 }
 
 async function takeLock(client: pg.Client): Promise<void> {
@@ -166,7 +109,7 @@ export async function migratePostgres(url: string, migrationsDir: string = DEFAU
       await client.query('BEGIN');
       try {
         // The script goes as one simple-protocol query: several statements, no parameters.
-        await client.query(migration.sql);
+        await client.query(migration.script);
         // started_at is now(): the transaction's start, i.e. when this migration began.
         await client.query(
           `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)

@@ -2,27 +2,16 @@
 // run (too slow for start-up and for tests that want hundreds of fresh databases). It records each
 // migration in Prisma's own `_prisma_migrations` table, in Prisma's format, so that
 // `prisma migrate status` and `prisma migrate deploy` agree with what this did.
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { MigrationError, appliedMigrations, readMigrations, type LocalMigration, type RecordedMigration } from '../migration-history.ts';
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
 
 import { BUSY_TIMEOUT_MS } from './connection.ts';
 
-/**
- * The database and the migrations directory disagree, or a migration failed. Thrown by
- * `migrateDatabase`; the message names the migration and says what to do. Nothing is half-applied:
- * each migration runs in its own transaction.
- */
-export class MigrationError extends Error {
-  constructor(message: string, readonly migration: string | null) {
-    super(message);
-    this.name = 'MigrationError';
-  }
-}
+export { MigrationError } from '../migration-history.ts';
 
 // Exactly the table Prisma creates, so that its CLI reads and writes the same rows.
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -36,74 +25,15 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-interface LocalMigration {
-  name: string;
-  script: string;
-  /** sha256 hex of the file's bytes, as Prisma records it. */
-  checksum: string;
-}
-
-interface AppliedRow {
-  migration_name: string;
-  checksum: string;
-  finished_at: string | null;
-  rolled_back_at: string | null;
-}
-
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-
-// A checkout with CRLF line endings must not look like an edited migration (Prisma tolerates it too).
-function checksumMatches(migration: LocalMigration, checksum: string): boolean {
-  const lf = migration.script.replace(/\r\n/g, '\n');
-  return migration.checksum === checksum || sha256(lf) === checksum || sha256(lf.replace(/\n/g, '\r\n')) === checksum;
-}
-
 // Prisma's timestamp text: ISO-8601 with an explicit UTC offset.
 const prismaTimestamp = (date: Date): string => date.toISOString().replace('Z', '+00:00');
 
-function readMigrations(dir: string): LocalMigration[] {
-  const names = fs.readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  return names.map((name) => {
-    const file = path.join(dir, name, 'migration.sql');
-    if (!fs.existsSync(file)) {
-      throw new MigrationError(`migration ${name} has no migration.sql in ${path.join(dir, name)}: restore it or delete the folder`, name);
-    }
-    const bytes = fs.readFileSync(file);
-    return { name, script: bytes.toString('utf8'), checksum: sha256(bytes) };
-  });
-}
-
-/** Rows that count as applied (finished, not rolled back), after checking the history is sound. */
-function appliedMigrations(db: Database.Database, local: LocalMigration[], dir: string): Set<string> {
+/** What `_prisma_migrations` records as applied, checked against the folder. */
+function appliedIn(db: Database.Database, local: LocalMigration[], dir: string): Set<string> {
   const rows = db.prepare(
     'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
-  ).all() as AppliedRow[];
-  const byName = new Map(local.map((m) => [m.name, m]));
-  const applied = new Set<string>();
-  for (const row of rows) {
-    if (row.rolled_back_at !== null) continue;
-    const name = row.migration_name;
-    if (row.finished_at === null) {
-      throw new MigrationError(
-        `migration ${name} failed earlier and was left unresolved: repair the database, then run ` +
-        `"npx prisma migrate resolve --rolled-back ${name}" (or --applied)`, name);
-    }
-    const mine = byName.get(name);
-    if (mine === undefined) {
-      throw new MigrationError(
-        `the database has migration ${name}, which is not in ${dir}: this build is older than the database`, name);
-    }
-    if (!checksumMatches(mine, row.checksum)) {
-      throw new MigrationError(
-        `migration ${name} was changed after it was applied (its migration.sql no longer matches the recorded checksum): ` +
-        'restore the original file and put the change in a new migration', name);
-    }
-    applied.add(name);
-  }
-  return applied;
+  ).all() as RecordedMigration[];
+  return appliedMigrations(rows, local, dir);
 }
 
 /**
@@ -128,7 +58,7 @@ export function migrateDatabase(file: string, migrationsDir: string = DEFAULT_MI
     );
     const applyOne = db.transaction((migration: LocalMigration): boolean => {
       // Read again under the write lock: another process may have applied it meanwhile.
-      if (appliedMigrations(db, local, migrationsDir).has(migration.name)) return false;
+      if (appliedIn(db, local, migrationsDir).has(migration.name)) return false;
       const startedAt = prismaTimestamp(new Date());
       db.exec(migration.script);
       const broken = db.pragma('foreign_key_check') as unknown[];
@@ -139,7 +69,7 @@ export function migrateDatabase(file: string, migrationsDir: string = DEFAULT_MI
       return true;
     });
 
-    const done = appliedMigrations(db, local, migrationsDir);
+    const done = appliedIn(db, local, migrationsDir);
     const pending = local.filter((m) => !done.has(m.name));
     const applied: string[] = [];
     for (const migration of pending) {
