@@ -8,6 +8,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 describe('configuration from the environment', () => {
+  it('uses the SQLite file unless DATABASE_URL names PostgreSQL, and refuses any other URL without echoing it', () => {
+    const embedded = loadConfig({}, '/srv/daftar');
+    expect(embedded.database).toEqual({ file: '/srv/daftar/data/daftar.db' });
+    expect(embedded.blobDir).toBe('/srv/daftar/data/blobs');
+    expect(embedded.caDir).toBe('/srv/daftar/data/ca');
+    const shared = loadConfig({ DATABASE_URL: 'postgres://daftar:pw@db:5432/daftar', DAFTAR_BLOB_DIR: '/mnt/shared/blobs', DAFTAR_CA_DIR: '/mnt/shared/ca' }, '/srv/daftar');
+    expect(shared.database).toEqual({ url: 'postgres://daftar:pw@db:5432/daftar' });
+    expect([shared.blobDir, shared.caDir]).toEqual(['/mnt/shared/blobs', '/mnt/shared/ca']);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:secret@db/daftar' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:secret@db/daftar' })).not.toThrow(/secret/);
+  });
+
   it('has working defaults for the embedded demo', () => {
     const config = loadConfig({}, '/srv/daftar');
     expect(config.dbFile).toBe('/srv/daftar/data/daftar.db');
