@@ -81,8 +81,17 @@ export interface OutboxRepo {
 
 export interface InboundRepo {
   find(channel: string, messageId: string): Promise<InboundRecord | null>;
-  /** Records the message as being handled; false if it was seen before. */
-  claim(record: Omit<InboundRecord, 'status' | 'replies'>): Promise<boolean>;
+  /** Records the message as being handled, not held (leaseUntil null); false if it was seen before. */
+  claim(record: Omit<InboundRecord, 'status' | 'replies' | 'leaseUntil'>): Promise<boolean>;
+  /** Holds a claimed message until `leaseUntil` (for work that goes on after its transaction). */
+  hold(channel: string, messageId: string, leaseUntil: Date): Promise<void>;
+  /**
+   * Takes up a message left processing whose hold has run out (or was never set, or was released),
+   * holding it until `leaseUntil`; false if it is done or still held by someone.
+   */
+  retake(channel: string, messageId: string, now: Date, leaseUntil: Date): Promise<boolean>;
+  /** Releases every hold: at start-up, when no other process can be working on them. Returns how many. */
+  releaseAll(): Promise<number>;
   complete(channel: string, messageId: string, replies: string): Promise<void>;
 }
 
@@ -154,6 +163,14 @@ export interface UploadDraftRepo {
   /** Oldest first. */
   list(accountId: number): Promise<UploadDraft[]>;
   clear(accountId: number): Promise<void>;
+  /** One album's pages, oldest first. */
+  album(accountId: number, albumKey: string): Promise<UploadDraft[]>;
+  /** Deletes one album's pages; returns how many there were. */
+  clearAlbum(accountId: number, albumKey: string): Promise<number>;
+  /** The album of the chat's newest page, if that page came at or after `since`; else null. */
+  openAlbum(accountId: number, since: Date): Promise<string | null>;
+  /** Albums whose newest page came before `quietSince`, the longest quiet first. */
+  dueAlbums(quietSince: Date, limit: number): Promise<{ accountId: number; albumKey: string }[]>;
 }
 
 export interface SignedDocumentRepo {

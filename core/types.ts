@@ -107,6 +107,12 @@ export interface InboundRecord {
   status: 'processing' | 'done';
   /** JSON array of the replies given, so a redelivered message gets the same answer. */
   replies: string | null;
+  /**
+   * While processing: until when its claim holds (null: not held — taken up again by a redelivery).
+   * Only a message whose work goes on after its transaction (an OTP being sent) is left processing
+   * in a committed row; the rest are claimed and answered in one transaction.
+   */
+  leaseUntil: Date | null;
 }
 
 export interface SentMessage {
@@ -136,6 +142,8 @@ export interface UploadDraft {
   mime: string;
   caption: string | null;
   createdAt: Date;
+  /** The album the page belongs to; an album becomes receipts when no page has come for a while. */
+  albumKey: string;
 }
 
 export interface SignedDocument {

@@ -140,6 +140,27 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
       clear: async (accountId) => {
         s().uploads = s().uploads.filter((u) => u.accountId !== accountId);
       },
+      album: async (accountId, albumKey) =>
+        copy(s().uploads.filter((u) => u.accountId === accountId && u.albumKey === albumKey).sort((a, b) => a.id - b.id)),
+      clearAlbum: async (accountId, albumKey) => {
+        const before = s().uploads.length;
+        s().uploads = s().uploads.filter((u) => !(u.accountId === accountId && u.albumKey === albumKey));
+        return before - s().uploads.length;
+      },
+      openAlbum: async (accountId, since) => {
+        const newest = s().uploads.filter((u) => u.accountId === accountId).sort((a, b) => b.id - a.id)[0];
+        return newest !== undefined && newest.createdAt.getTime() >= since.getTime() ? newest.albumKey : null;
+      },
+      dueAlbums: async (quietSince, limit) => {
+        const newest = new Map<string, { accountId: number; albumKey: string; at: number }>();
+        for (const u of s().uploads) {
+          const key = `${u.accountId}\u0000${u.albumKey}`;
+          const at = Math.max(newest.get(key)?.at ?? -Infinity, u.createdAt.getTime());
+          newest.set(key, { accountId: u.accountId, albumKey: u.albumKey, at });
+        }
+        return [...newest.values()].filter((a) => a.at < quietSince.getTime()).sort((a, b) => a.at - b.at).slice(0, limit)
+          .map(({ accountId, albumKey }) => ({ accountId, albumKey }));
+      },
     },
     signedDocuments: {
       add: async (document) => {

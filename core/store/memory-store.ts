@@ -209,12 +209,26 @@ export class MemoryStore implements Store {
         find: async (channel, messageId) => one(s().inbound.find((x) => x.channel === channel && x.messageId === messageId)),
         claim: async (record) => {
           if (s().inbound.some((x) => x.channel === record.channel && x.messageId === record.messageId)) return false;
-          s().inbound.push({ ...copy(record), status: 'processing', replies: null });
+          s().inbound.push({ ...copy(record), status: 'processing', replies: null, leaseUntil: null });
           return true;
+        },
+        hold: async (channel, messageId, leaseUntil) => {
+          must(s().inbound.find((x) => x.channel === channel && x.messageId === messageId), 'inbound').leaseUntil = new Date(leaseUntil);
+        },
+        retake: async (channel, messageId, now, leaseUntil) => {
+          const row = s().inbound.find((x) => x.channel === channel && x.messageId === messageId);
+          if (row === undefined || row.status !== 'processing' || (row.leaseUntil !== null && row.leaseUntil.getTime() > now.getTime())) return false;
+          row.leaseUntil = new Date(leaseUntil);
+          return true;
+        },
+        releaseAll: async () => {
+          const held = s().inbound.filter((x) => x.status === 'processing' && x.leaseUntil !== null);
+          for (const row of held) row.leaseUntil = null;
+          return held.length;
         },
         complete: async (channel, messageId, replies) => {
           Object.assign(must(s().inbound.find((x) => x.channel === channel && x.messageId === messageId), 'inbound'), {
-            status: 'done', replies,
+            status: 'done', replies, leaseUntil: null,
           });
         },
       },

@@ -47,7 +47,7 @@ function original(receiptId: number, position: number): ReceiptOriginal {
 }
 
 function uploadData(accountId: number, n: number, patch: Partial<Omit<UploadDraft, 'id'>> = {}): Omit<UploadDraft, 'id'> {
-  return { accountId, blob: String(n).repeat(64), filename: `scan-${n}.jpg`, mime: 'image/jpeg', caption: null, createdAt: plus(T0, n), ...patch };
+  return { accountId, blob: String(n).repeat(64), filename: `scan-${n}.jpg`, mime: 'image/jpeg', caption: null, createdAt: plus(T0, n), albumKey: '', ...patch };
 }
 
 const conversation = (accountId: number, kind: string, patch: Partial<Conversation> = {}): Conversation =>
@@ -552,6 +552,48 @@ export function describeEfileContract(name: string, make: () => Promise<StoreUnd
         });
         const again = await tx((t) => t.uploads.add(uploadData(1, 4)));
         expect(await tx((t) => t.uploads.list(1))).toEqual([again]);
+      });
+
+      it('keeps albums apart: lists and clears one album of one chat, oldest page first', async () => {
+        const [a1, b1, a2, other] = await tx(async (t) => [
+          await t.uploads.add(uploadData(1, 1, { albumKey: 'tg:A', caption: 'बाढ़ राहत' })),
+          await t.uploads.add(uploadData(1, 2, { albumKey: 'tg:B' })),
+          await t.uploads.add(uploadData(1, 3, { albumKey: 'tg:A' })),
+          await t.uploads.add(uploadData(2, 4, { albumKey: 'tg:A' })),
+        ]);
+        expect(await tx((t) => t.uploads.album(1, 'tg:A'))).toEqual([a1, a2]);
+        expect(await tx((t) => t.uploads.album(1, 'tg:C'))).toEqual([]);
+        expect(await tx((t) => t.uploads.clearAlbum(1, 'tg:A'))).toBe(2);
+        expect(await tx((t) => t.uploads.clearAlbum(1, 'tg:A'))).toBe(0);
+        expect(await tx((t) => t.uploads.list(1))).toEqual([b1]);
+        expect(await tx((t) => t.uploads.album(2, 'tg:A'))).toEqual([other]);
+      });
+
+      it('the open album is the one of the chat\'s newest page, while it is recent enough', async () => {
+        await tx(async (t) => {
+          await t.uploads.add(uploadData(1, 10, { albumKey: 'm:first' }));
+          await t.uploads.add(uploadData(1, 20, { albumKey: 'm:second' }));
+          await t.uploads.add(uploadData(2, 30, { albumKey: 'm:other' }));
+        });
+        expect(await tx((t) => t.uploads.openAlbum(1, plus(T0, 20)))).toBe('m:second');
+        expect(await tx((t) => t.uploads.openAlbum(1, plus(T0, 21)))).toBeNull();
+        expect(await tx((t) => t.uploads.openAlbum(3, plus(T0, 0)))).toBeNull();
+      });
+
+      it('an album is due once its newest page is older than the quiet instant, longest quiet first', async () => {
+        await tx(async (t) => {
+          await t.uploads.add(uploadData(1, 100, { albumKey: 'tg:late' }));
+          await t.uploads.add(uploadData(2, 10, { albumKey: 'tg:early' }));
+          await t.uploads.add(uploadData(2, 50, { albumKey: 'tg:early' }));
+          await t.uploads.add(uploadData(3, 20, { albumKey: '' }));
+          await t.uploads.add(uploadData(1, 300, { albumKey: 'tg:open' }));
+        });
+        // tg:early's newest page is at 50, so it is due after tg:'' (20) and before tg:late (100).
+        expect(await tx((t) => t.uploads.dueAlbums(plus(T0, 101), 10))).toEqual([
+          { accountId: 3, albumKey: '' }, { accountId: 2, albumKey: 'tg:early' }, { accountId: 1, albumKey: 'tg:late' },
+        ]);
+        expect(await tx((t) => t.uploads.dueAlbums(plus(T0, 50), 10))).toEqual([{ accountId: 3, albumKey: '' }]);
+        expect(await tx((t) => t.uploads.dueAlbums(plus(T0, 1_000), 2))).toHaveLength(2);
       });
     });
 

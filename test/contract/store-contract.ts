@@ -409,7 +409,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
       it('claims a message once; a second claim, even in a later transaction, is false', async () => {
         expect(await tx((t) => t.inbound.claim(record))).toBe(true);
         expect(await tx((t) => t.inbound.claim({ ...record, chatId: '200', receivedAt: T0 }))).toBe(false);
-        expect(await tx((t) => t.inbound.find('telegram', '55'))).toEqual({ ...record, status: 'processing', replies: null });
+        expect(await tx((t) => t.inbound.find('telegram', '55'))).toEqual({ ...record, status: 'processing', replies: null, leaseUntil: null });
         expect(await tx((t) => t.inbound.claim({ ...record, channel: 'whatsapp' }))).toBe(true);
       });
 
@@ -426,9 +426,48 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         await tx((t) => t.inbound.claim(record));
         await tx((t) => t.inbound.complete('telegram', '55', '[{"text":"ठीक है"}]'));
         expect(await tx((t) => t.inbound.find('telegram', '55')))
-          .toEqual({ ...record, status: 'done', replies: '[{"text":"ठीक है"}]' });
+          .toEqual({ ...record, status: 'done', replies: '[{"text":"ठीक है"}]', leaseUntil: null });
         expect(await tx((t) => t.inbound.find('telegram', '56'))).toBeNull();
         await expect(tx((t) => t.inbound.complete('telegram', '56', '[]'))).rejects.toThrow();
+      });
+
+      it('a held message is retaken only once its hold ran out, by one taker, and never once done', async () => {
+        const until = at('2026-04-01T09:17:00.000Z');
+        await tx(async (t) => {
+          await t.inbound.claim(record);
+          await t.inbound.hold('telegram', '55', until);
+        });
+        expect((await tx((t) => t.inbound.find('telegram', '55')))?.leaseUntil).toEqual(until);
+        const later = at('2026-04-01T09:19:00.000Z');
+        // Still held a millisecond before the hold ends; free from its end on.
+        expect(await tx((t) => t.inbound.retake('telegram', '55', at('2026-04-01T09:16:59.999Z'), later))).toBe(false);
+        expect(await tx((t) => t.inbound.retake('telegram', '55', until, later))).toBe(true);
+        // The new hold is the taker's: a second taker at the same instant is refused.
+        expect(await tx((t) => t.inbound.retake('telegram', '55', until, later))).toBe(false);
+        expect((await tx((t) => t.inbound.find('telegram', '55')))?.leaseUntil).toEqual(later);
+        await tx((t) => t.inbound.complete('telegram', '55', '[]'));
+        expect(await tx((t) => t.inbound.find('telegram', '55'))).toMatchObject({ status: 'done', leaseUntil: null });
+        expect(await tx((t) => t.inbound.retake('telegram', '55', at('2026-05-01T00:00:00.000Z'), later))).toBe(false);
+        expect(await tx((t) => t.inbound.retake('telegram', '99', later, later))).toBe(false);
+        await expect(tx((t) => t.inbound.hold('telegram', '99', later))).rejects.toThrow();
+      });
+
+      it('a claim never held, or released at start-up, is retaken at once', async () => {
+        await tx(async (t) => {
+          await t.inbound.claim(record);
+          await t.inbound.claim({ ...record, messageId: '56' });
+          await t.inbound.hold('telegram', '56', at('2026-04-01T10:00:00.000Z'));
+          await t.inbound.claim({ ...record, messageId: '57' });
+          await t.inbound.hold('telegram', '57', at('2026-04-01T10:00:00.000Z'));
+          await t.inbound.complete('telegram', '57', '[]');
+        });
+        const now = at('2026-04-01T09:16:00.000Z');
+        const until = at('2026-04-01T09:18:00.000Z');
+        expect(await tx((t) => t.inbound.retake('telegram', '56', now, until))).toBe(false);
+        expect(await tx((t) => t.inbound.releaseAll())).toBe(1);
+        expect(await tx((t) => t.inbound.retake('telegram', '55', now, until))).toBe(true);
+        expect(await tx((t) => t.inbound.retake('telegram', '56', now, until))).toBe(true);
+        expect(await tx((t) => t.inbound.find('telegram', '57'))).toMatchObject({ status: 'done', leaseUntil: null });
       });
     });
 
@@ -591,7 +630,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
           expect(await t.inbound.claim({ channel: 'telegram', messageId: '9', chatId: '55', receivedAt: plus(T0, 7) })).toBe(true);
           await t.inbound.complete('telegram', '9', '[]');
           expect(await t.inbound.find('telegram', '9')).toEqual({
-            channel: 'telegram', messageId: '9', chatId: '55', receivedAt: plus(T0, 7), status: 'done', replies: '[]',
+            channel: 'telegram', messageId: '9', chatId: '55', receivedAt: plus(T0, 7), status: 'done', replies: '[]', leaseUntil: null,
           });
           await t.audit.append(auditEvent(1));
           expect(await t.audit.head()).toEqual({ seq: 1, hash: auditEvent(1).hash });

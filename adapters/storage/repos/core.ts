@@ -62,6 +62,7 @@ const toOutbox = (r: Selectable<Row.Outbox>): OutboxItem => ({
 const toInbound = (r: Selectable<Row.InboundMessage>): InboundRecord => ({
   channel: r.channel, messageId: r.messageId, chatId: r.chatId, receivedAt: dateOf(r.receivedAt),
   status: oneOf('InboundMessage', 'status', r.status, ['processing', 'done']), replies: r.replies,
+  leaseUntil: r.leaseUntil === null ? null : dateOf(r.leaseUntil),
 });
 
 const toSentMessage = (r: Selectable<Row.SentMessage>): SentMessage => ({
@@ -200,8 +201,20 @@ export function coreRepositories(db: Db, staff: StaffList): CoreRepos {
         channel: record.channel, messageId: record.messageId, chatId: record.chatId, receivedAt: record.receivedAt,
         status: 'processing', replies: null,
       }).onConflict((oc) => oc.doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows === 1n,
+      hold: async (channel, messageId, leaseUntil) => {
+        const { numUpdatedRows } = await db.updateTable('InboundMessage').set({ leaseUntil })
+          .where('channel', '=', channel).where('messageId', '=', messageId).executeTakeFirst();
+        if (numUpdatedRows === 0n) throw new Error('inbound not found');
+      },
+      // One conditional update: of two processes retaking the same message, one wins.
+      retake: async (channel, messageId, now, leaseUntil) => (await db.updateTable('InboundMessage').set({ leaseUntil })
+        .where('channel', '=', channel).where('messageId', '=', messageId).where('status', '=', 'processing')
+        .where((eb) => eb.or([eb('leaseUntil', 'is', null), eb('leaseUntil', '<=', now)]))
+        .executeTakeFirst()).numUpdatedRows === 1n,
+      releaseAll: async () => num((await db.updateTable('InboundMessage').set({ leaseUntil: null })
+        .where('status', '=', 'processing').where('leaseUntil', 'is not', null).executeTakeFirst()).numUpdatedRows),
       complete: async (channel, messageId, replies) => {
-        const { numUpdatedRows } = await db.updateTable('InboundMessage').set({ status: 'done', replies })
+        const { numUpdatedRows } = await db.updateTable('InboundMessage').set({ status: 'done', replies, leaseUntil: null })
           .where('channel', '=', channel).where('messageId', '=', messageId).executeTakeFirst();
         if (numUpdatedRows === 0n) throw new Error('inbound not found');
       },

@@ -62,7 +62,7 @@ const toConversation = (r: Selectable<Row.Conversation>): Conversation => ({
 
 const toUpload = (r: Selectable<Row.UploadDraft>): UploadDraft => ({
   id: r.id, accountId: r.accountId, blob: r.blob, filename: r.filename, mime: r.mime, caption: r.caption,
-  createdAt: dateOf(r.createdAt),
+  createdAt: dateOf(r.createdAt), albumKey: r.albumKey,
 });
 
 const toSigned = (r: Selectable<Row.SignedDocument>): SignedDocument => ({
@@ -222,12 +222,26 @@ export function efileRepositories(db: Db): EfileRepos {
     uploads: {
       add: async (d) => toUpload(await db.insertInto('UploadDraft').values({
         accountId: d.accountId, blob: d.blob, filename: d.filename, mime: d.mime, caption: d.caption, createdAt: d.createdAt,
+        albumKey: d.albumKey,
       }).returningAll().executeTakeFirstOrThrow()),
       list: async (accountId) => (await db.selectFrom('UploadDraft').selectAll()
         .where('accountId', '=', accountId).orderBy('id', 'asc').execute()).map(toUpload),
       clear: async (accountId) => {
         await db.deleteFrom('UploadDraft').where('accountId', '=', accountId).execute();
       },
+      album: async (accountId, albumKey) => (await db.selectFrom('UploadDraft').selectAll()
+        .where('accountId', '=', accountId).where('albumKey', '=', albumKey).orderBy('id', 'asc').execute()).map(toUpload),
+      clearAlbum: async (accountId, albumKey) => num((await db.deleteFrom('UploadDraft')
+        .where('accountId', '=', accountId).where('albumKey', '=', albumKey).executeTakeFirst()).numDeletedRows),
+      openAlbum: async (accountId, since) => {
+        const newest = await db.selectFrom('UploadDraft').select(['albumKey', 'createdAt'])
+          .where('accountId', '=', accountId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+        return newest !== undefined && dateOf(newest.createdAt).getTime() >= since.getTime() ? newest.albumKey : null;
+      },
+      dueAlbums: async (quietSince, limit) => (await db.selectFrom('UploadDraft')
+        .select((eb) => ['accountId', 'albumKey', eb.fn.max('createdAt').as('newest')])
+        .groupBy(['accountId', 'albumKey']).having((eb) => eb.fn.max('createdAt'), '<', quietSince)
+        .orderBy('newest', 'asc').limit(limit).execute()).map((r) => ({ accountId: r.accountId, albumKey: r.albumKey })),
     },
     signedDocuments: {
       add: async (d) => toSigned(await db.insertInto('SignedDocument').values({
