@@ -18,7 +18,6 @@ import { DEFAULT_TOUR_RULES } from '../core/tour/ta-rates.ts';
 import { DEFAULT_OTP_POLICY } from '../core/otp/otp-policy.ts';
 import { DEFAULT_NUMBER_FORMATS } from '../core/efile/numbering.ts';
 import { createAssistant, type Assistant } from '../bots/assistant.ts';
-import { AlbumGate } from '../bots/commands/receipt.ts';
 import { silentLogger } from '../bots/log.ts';
 import type { LanguageModel } from '../bots/language/index.ts';
 
@@ -266,7 +265,7 @@ export async function openRig(location: StoreLocation, language: LanguageModel, 
     store, clock, language: lang, otpSender: { kinds: ['sms'], send: async () => {} },
     otpPolicy: { ...DEFAULT_OTP_POLICY, key: 'bench-key-that-is-long-enough-for-hmac' }, log: silentLogger,
     renderer, blobs, formats: DEFAULT_NUMBER_FORMATS, uploads: { maxBytes: 10 * 1024 * 1024, albumWindowMs: options.albumWindowMs },
-    decisionConfidence: 0.6, albumGate: new AlbumGate(), signer: noSigner, signPolicy: { posts: [], decisions: [...SIGNABLE] },
+    decisionConfidence: 0.6, signer: noSigner, signPolicy: { posts: [], decisions: [...SIGNABLE] },
     leavePolicy: { rules: DEFAULT_LEAVE_RULES, calendar: DEFAULT_CALENDAR }, tourRules: DEFAULT_TOUR_RULES,
   });
   return { assistant, store, sqlStore, meters, close: () => sqlStore.close() };

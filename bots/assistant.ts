@@ -1,6 +1,9 @@
 // The assistant: one inbound message in, replies out, the same for every channel.
-// Each message is handled in one transaction that also records its id, so a redelivered message
-// is answered from the record and never executed twice.
+// Each message is handled in one transaction that also records its id and its replies, so a
+// redelivered message is answered from the record and never executed twice, and a crash before the
+// commit leaves nothing behind for the redelivery to trip over. A command whose work goes on after
+// its transaction (an OTP being sent) leaves its id held for HOLD_MS: should its process die, a
+// redelivery after that (or at once, after a restart that released the holds) takes it up again.
 import { OfficeError } from '../core/errors.ts';
 import type { Tx } from '../core/ports.ts';
 import type { Employee, UiLanguage } from '../core/types.ts';
@@ -19,10 +22,26 @@ import { absenceText } from './commands/leave.ts';
 import { prepareUploads } from './commands/receipt.ts';
 import { VERIFY_WORD } from './commands/verify.ts';
 import { DEFAULT_INTAKE_LIMITS } from '../core/intake/limits.ts';
+import { closeDueAlbums } from './commands/receipt.ts';
+import { failpoint } from './failpoints.ts';
 
 export interface Assistant {
   handle(inbound: Inbound): Promise<Reply[]>;
+  /** Closes the albums quiet for the album window into receipts (any chat, any process's). */
+  closeAlbums(): Promise<number>;
+  /**
+   * At start-up: closes albums left open, and, when no other process can be working on them (the
+   * embedded database has one process), releases the holds a crashed run left on its messages.
+   */
+  recover(options: { releaseHolds: boolean }): Promise<{ released: number; albums: number }>;
+  /** Stops the album timers and waits for a close under way (before the store is closed). */
+  stop(): Promise<void>;
 }
+
+/** How long a message whose work goes on after its transaction stays held by its process. */
+export const HOLD_MS = 2 * 60_000;
+/** After the album window, a little more, so the last page's commit is surely in. */
+const ALBUM_CLOSE_SLACK_MS = 50;
 
 type Handled = { kind: 'repeat'; replies: Reply[] } | { kind: 'done'; outcome: Outcome; lang: UiLanguage };
 
@@ -33,6 +52,30 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const { store, clock, log } = deps;
   const maxTextChars = deps.maxTextChars ?? DEFAULT_INTAKE_LIMITS.maxTextChars;
 
+  const albumTimers = new Set<NodeJS.Timeout>();
+  let closing: Promise<number> = Promise.resolve(0);
+  let stopped = false;
+
+  /** One close at a time in this process (another process may close too: the store keeps that safe). */
+  function closeAlbums(): Promise<number> {
+    const run = closing.catch(() => 0).then(() => (stopped ? 0 : closeDueAlbums(deps)));
+    closing = run.catch((error: unknown) => {
+      log.error('closing albums failed', error);
+      return 0;
+    });
+    return run;
+  }
+
+  function scheduleAlbumClose(): void {
+    if (stopped) return;
+    const timer = setTimeout(() => {
+      albumTimers.delete(timer);
+      void closeAlbums().catch(() => undefined);
+    }, deps.uploads.albumWindowMs + ALBUM_CLOSE_SLACK_MS);
+    timer.unref();
+    albumTimers.add(timer);
+  }
+
   async function handle(inbound: Inbound): Promise<Reply[]> {
     // Before anything else: a text over the limit is answered without being parsed or its files kept.
     const longest = Math.max(inbound.text?.length ?? 0, inbound.action?.length ?? 0);
@@ -40,7 +83,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     let handled: Handled;
     try {
       await uploadsFirst(inbound);
-      handled = await store.transaction((tx) => handleInTx(tx, inbound));
+      handled = await store.transaction(async (tx) => {
+        const result = await handleInTx(tx, inbound);
+        failpoint('inbound.before-commit');
+        return result;
+      });
     } catch (error) {
       if (error instanceof OfficeError) return recordFailure(inbound, failureText(error.failure.code, error.failure.params, guessLanguage(inbound)));
       if (error instanceof AbsenceError) return recordFailure(inbound, absenceText(error.failure, guessLanguage(inbound)));
@@ -49,16 +96,37 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       log.error(`handling ${inbound.channel} message failed`, error);
       return [{ text: text('internalError', guessLanguage(inbound)) }];
     }
+    failpoint('inbound.after-commit');
     if (handled.kind === 'repeat') return rehydrate(handled.replies);
     const { outcome } = handled;
+    if (outcome.albumPageStored === true) {
+      failpoint('album.page-stored');
+      scheduleAlbumClose();
+    }
     let replies = outcome.replies;
     if (outcome.afterCommit !== undefined) {
+      failpoint('inbound.after-commit-work');
       replies = await outcome.afterCommit();
       const stored = await storable(replies);
       await store.transaction((tx) => tx.inbound.complete(inbound.channel, inbound.messageId, stored));
     }
     if (outcome.queuedNotifications) deps.onNotificationsQueued?.();
     return replies;
+  }
+
+  async function recover(options: { releaseHolds: boolean }): Promise<{ released: number; albums: number }> {
+    const released = options.releaseHolds ? await store.transaction((tx) => tx.inbound.releaseAll()) : 0;
+    if (released > 0) log.warn(`${released} message(s) left half-handled by an earlier run will be taken up again when redelivered`);
+    const albums = await closeAlbums();
+    if (albums > 0) log.info(`${albums} album(s) left open by an earlier run were made into receipts`);
+    return { released, albums };
+  }
+
+  async function stop(): Promise<void> {
+    stopped = true;
+    for (const timer of albumTimers) clearTimeout(timer);
+    albumTimers.clear();
+    await closing;
   }
 
   async function handleInTx(tx: Tx, inbound: Inbound): Promise<Handled> {
@@ -74,6 +142,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const outcome = await route(ctx);
     if (outcome.afterCommit === undefined) {
       await tx.inbound.complete(inbound.channel, inbound.messageId, await storable(outcome.replies));
+    } else {
+      await tx.inbound.hold(inbound.channel, inbound.messageId, new Date(clock.now().getTime() + HOLD_MS));
     }
     return { kind: 'done', outcome, lang };
   }
@@ -84,7 +154,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const claimed = await tx.inbound.claim({ channel: inbound.channel, messageId: inbound.messageId, chatId: inbound.chatId, receivedAt: clock.now() });
     if (claimed) return null;
     const seen = await tx.inbound.find(inbound.channel, inbound.messageId);
-    return seen?.replies == null ? [{ text: text('inProgress', guessLanguage(inbound)) }] : (JSON.parse(seen.replies) as Reply[]);
+    if (seen?.replies != null) return JSON.parse(seen.replies) as Reply[];
+    // Left processing by work after its transaction: taken up again once its hold ran out (its
+    // process died) — the command then answers from the state as it is now.
+    const now = clock.now();
+    if (await tx.inbound.retake(inbound.channel, inbound.messageId, now, new Date(now.getTime() + HOLD_MS))) return null;
+    return [{ text: text('inProgress', guessLanguage(inbound)) }];
   }
 
   /**
@@ -98,7 +173,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const account = await tx.accounts.find(inbound.channel, inbound.chatId);
       return account?.employeeId == null ? null : tx.employees.byId(account.employeeId);
     });
-    if (sender?.active === true) await prepareUploads(deps, files);
+    if (sender?.active === true) await prepareUploads(deps, inbound, sender);
   }
 
   /**
@@ -149,7 +224,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }));
   }
 
-  return { handle };
+  return { handle, closeAlbums, recover, stop };
 }
 
 async function route(ctx: CommandContext): Promise<Outcome> {

@@ -7,7 +7,7 @@ import type { ChannelSender } from './outbox/dispatcher.ts';
 import type { Reply } from './reply.ts';
 
 export interface ChannelHost {
-  assistant: Assistant;
+  assistant: Pick<Assistant, 'handle'>;
   log: Logger;
   /**
    * Remember a message the bot sent (a reply or a notification) by its platform id, so that a user's
@@ -26,7 +26,7 @@ export interface ChannelAdapter extends ChannelSender {
   stop(): Promise<void>;
 }
 
-export function createChannelHost(store: Store, clock: Clock, assistant: Assistant, log: Logger): ChannelHost {
+export function createChannelHost(store: Store, clock: Clock, assistant: Pick<Assistant, 'handle'>, log: Logger): ChannelHost {
   return {
     assistant,
     log,

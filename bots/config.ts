@@ -170,7 +170,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     uploads: {
       maxBytes: intVar(env, 'UPLOAD_MAX_MB', 15, 1, 100) * 1024 * 1024,
-      albumWindowMs: intVar(env, 'UPLOAD_ALBUM_WINDOW_MS', 3000, 0, 60_000),
+      albumWindowMs: intVar(env, 'UPLOAD_ALBUM_WINDOW_MS', 5000, 0, 60_000),
       maxImageMegapixels: intVar(env, 'MAX_IMAGE_MEGAPIXELS', DEFAULT_INTAKE_LIMITS.maxImageMegapixels, 1, 1000),
     },
     maxTextChars: intVar(env, 'MAX_TEXT_CHARS', DEFAULT_INTAKE_LIMITS.maxTextChars, 256, 1_000_000),

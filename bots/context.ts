@@ -32,7 +32,6 @@ export interface AssistantDeps {
   maxTextChars?: number;
   /** Below this confidence a decision (approve, return…) is asked back, never taken. */
   decisionConfidence: number;
-  albumGate: { isLast(key: string, windowMs: number): Promise<boolean> };
   signer: DocumentSigner;
   signPolicy: SignPolicy;
   leavePolicy: LeavePolicy;
@@ -48,7 +47,7 @@ export interface AssistantDeps {
 export interface UploadLimits {
   /** Largest single upload accepted. */
   maxBytes: number;
-  /** Pages sent within this many milliseconds of each other become one receipt. */
+  /** An album (pages sent as several messages) becomes receipts once no page has come for this long. */
   albumWindowMs: number;
   /** Largest image accepted, by the size its header declares (default DEFAULT_INTAKE_LIMITS). */
   maxImageMegapixels?: number;
@@ -74,4 +73,6 @@ export interface Outcome {
   replies: Reply[];
   afterCommit?: () => Promise<Reply[]>;
   queuedNotifications?: boolean;
+  /** A page of an album was stored: its album is closed when quiet (see commands/receipt.ts). */
+  albumPageStored?: boolean;
 }

@@ -26,7 +26,6 @@ import type { LeavePolicy } from '../core/leave/common.ts';
 import { DEFAULT_TOUR_RULES, parseTourRules, type TourRules } from '../core/tour/ta-rates.ts';
 import type { Logger } from './context.ts';
 import { createAssistant, type Assistant } from './assistant.ts';
-import { AlbumGate } from './commands/receipt.ts';
 import { Dispatcher, type ChannelSender } from './outbox/dispatcher.ts';
 import { createChannelHost, type ChannelAdapter, type ChannelHost } from './channel.ts';
 import { BotFrameworkAdapter } from '../adapters/botframework/botframework-adapter.ts';
@@ -129,6 +128,9 @@ export function otpSenderFor(config: Config, log: Logger): OtpSender {
   return new AnyOtpSender(senders);
 }
 
+/** How often every process looks for albums left open by a process that died. */
+const ALBUM_SWEEP_MS = 10_000;
+
 export async function openDaftar(config: Config, options: OpenOptions): Promise<Daftar> {
   const { log } = options;
   const clock = options.clock ?? systemClock;
@@ -150,7 +152,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       store, clock, language, otpSender, otpPolicy: config.otp, log,
       onNotificationsQueued: () => kick(),
       renderer, blobs, formats: config.formats, uploads: config.uploads, maxTextChars: config.maxTextChars, decisionConfidence: config.decisionConfidence,
-      albumGate: new AlbumGate(), signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
+      signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
       reportRecipients: config.reminders.reportRecipients, tourRules: DEFAULT_TOUR_RULES,
       circulars: config.circulars, scanSearch,
     });
@@ -159,9 +161,17 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     const dispatcher = new Dispatcher(store, clock, [...(options.senders ?? []), ...channels], log, blobs);
     kick = () => dispatcher.kick();
     const started: ChannelAdapter[] = [];
+    let albumSweep: NodeJS.Timeout | null = null;
     return {
       config, store, clock, language, assistant, dispatcher, otpSender, renderer, blobs, signer, channels, scanSearch,
       startChannels: async () => {
+        // Before any message comes in: what a crashed run left. On the embedded database this is the
+        // only process, so a message its predecessor held is taken up again when redelivered.
+        await assistant.recover({ releaseHolds: 'file' in config.database });
+        // Albums are closed by the process that took their last page; this sweep closes those whose
+        // process died (with several processes on PostgreSQL, any of them may).
+        albumSweep = setInterval(() => void assistant.closeAlbums().catch(() => undefined), ALBUM_SWEEP_MS);
+        albumSweep.unref();
         const live: string[] = [];
         const failed: string[] = [];
         for (const channel of channels) {
@@ -177,6 +187,8 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
         return { live, failed };
       },
       close: async () => {
+        if (albumSweep !== null) clearInterval(albumSweep);
+        await assistant.stop();
         await dispatcher.stop();
         for (const channel of started) await channel.stop().catch((error: unknown) => log.warn(`${channel.channel} stop: ${String(error)}`));
         await pdf.close();

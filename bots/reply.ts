@@ -19,6 +19,16 @@ export interface Inbound {
   attachments?: InboundAttachment[];
   /** The id of the bot's message this one replies to, when the channel says so. */
   replyToMessageId?: string;
+  /**
+   * The channel's album this message is one page of (Telegram's media_group_id): its pages become
+   * one receipt when the album has been quiet for the album window.
+   */
+  albumId?: string;
+  /**
+   * The channel has no album ids and sends several pages as separate messages (WhatsApp): a page
+   * without a caption joins the chat's album still open; a captioned page starts one.
+   */
+  looseAlbums?: boolean;
   senderName?: string;
 }
 

@@ -180,6 +180,22 @@ async function routeAction(ctx: CommandContext, me: Employee, raw: string): Prom
   return say(text('notUnderstood', ctx.lang));
 }
 
+/**
+ * Requests that take no words of their own ("my files", "मेरी फाइलें", "status", "help"): a short
+ * message understood as one of these is that request, never a letter's subject, even at a
+ * confidence below the general "moved on" bar (a subject such as "Flood relief claim from CO
+ * Kahara" may resemble a TA claim at 0.6, but it is not short, and its intent takes words).
+ */
+const WORDLESS_REQUESTS: ReadonlySet<Intent> = new Set<Intent>([
+  'help', 'status', 'my_items', 'sent', 'my_leave', 'who_is_out', 'report', 'reminders_off', 'reminders_on', 'training', 'verify',
+]);
+const SHORT_COMMAND_WORDS = 4;
+
+function looksLikeCommand(ctx: CommandContext, raw: string): boolean {
+  const words = raw.split(/\s+/).filter((w) => w !== '').length;
+  return words <= SHORT_COMMAND_WORDS && WORDLESS_REQUESTS.has(ctx.parse.intent) && ctx.parse.confidence >= 0.5;
+}
+
 /** The chat asked a question; this message may be its answer. Null: it is a new request instead. */
 async function answerPending(ctx: CommandContext, me: Employee, pending: Pending, raw: string): Promise<Outcome | null> {
   const { parse } = ctx;
@@ -188,7 +204,7 @@ async function answerPending(ctx: CommandContext, me: Employee, pending: Pending
   const movedOn = parse.confidence >= 0.85 && !['unknown', 'note', 'search', 'create_file', 'forward', 'return', 'refuse', 'attach'].includes(parse.intent);
   switch (pending.kind) {
     case 'receipt.subject': {
-      if (movedOn) { await clear(); return null; }
+      if (movedOn || looksLikeCommand(ctx, raw)) { await clear(); return null; }
       const receipt = await ctx.tx.receipts.byDiaryNumber(pending.receipt);
       if (receipt === null) { await clear(); return null; }
       const updated = await ctx.tx.receipts.update(receipt.id, receipt.version, { subject: raw });

@@ -28,12 +28,15 @@ function readMessage(message: Message): Incoming {
   const chatId = String(message.chat.id);
   const text = 'text' in message ? message.text : 'caption' in message ? message.caption : undefined;
   const replyTo = 'reply_to_message' in message ? message.reply_to_message?.message_id : undefined;
+  // Photos and documents sent together arrive as separate messages sharing media_group_id.
+  const album = 'media_group_id' in message && typeof message.media_group_id === 'string' ? message.media_group_id : undefined;
   const inbound: Inbound = {
     channel: TELEGRAM_CHANNEL,
     chatId,
     messageId: `${chatId}:${message.message_id}`,
     ...(text !== undefined ? { text } : {}),
     ...(replyTo !== undefined ? { replyToMessageId: String(replyTo) } : {}),
+    ...(album !== undefined ? { albumId: `${chatId}:${album}` } : {}),
     ...senderName(message.from),
   };
   return { kind: 'message', inbound, file: fileOf(message), privateChat: message.chat.type === 'private' };

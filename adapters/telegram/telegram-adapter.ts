@@ -1,10 +1,11 @@
 // Telegram through telegraf: updates in (long polling, or a webhook when a public URL is given),
 // the assistant's replies out as messages, inline keyboards and documents. Translation only.
 //
-// Long polling: updates are handled concurrently and without holding up the next getUpdates: album
-// pages arrive as separate updates and must reach the assistant within its merge window. The price
-// is that an update is confirmed to Telegram before its reply is sent; a crash in between loses that
-// reply (the user sends again; the assistant never does a message twice).
+// Long polling: updates are handled concurrently and without holding up the next getUpdates (a slow
+// scan must not hold up everyone else's chat). An update is confirmed to Telegram (the offset moves
+// past it) only when it and every update before it have been handled and answered, so a crash
+// leaves the unanswered ones with Telegram, which hands them over again at the next start; the
+// assistant answers an update it already acted on from its record instead of doing it twice.
 // Webhook: Telegram's request is answered only when the update has been acted on and its replies
 // sent (Telegram posts each update on its own request, so albums still arrive side by side). A
 // process that dies before answering leaves the update to Telegram's retry, which the load balancer
@@ -22,6 +23,7 @@ import type { Reply } from '../../bots/reply.ts';
 import { downloadFile } from './download.ts';
 import { honourRetryAfter, retryAfterSeconds, TelegramFileTooLarge, TelegramStartError } from './errors.ts';
 import { readUpdate, TELEGRAM_CHANNEL, type FileRef } from './inbound.ts';
+import { failpoint } from '../../bots/failpoints.ts';
 import { CallbackCommands, CAPTION_LIMIT, inlineKeyboard, splitText } from './render.ts';
 import { SendPacer, TELEGRAM_LIMITS, type PaceLimits } from './send-pacer.ts';
 
@@ -29,6 +31,8 @@ export const TELEGRAM_API_ROOT = 'https://api.telegram.org';
 /** The Bot API serves files up to 20 MB through getFile. */
 export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+/** Long polling: how long an unanswered update may hold the confirmed offset back. */
+const STUCK_UPDATE_MS = 5 * 60_000;
 
 export interface TelegramWebhookOptions {
   /** The public https URL Telegram posts updates to; its path is where they are accepted. */
@@ -77,12 +81,26 @@ export class TelegramAdapter implements ChannelAdapter {
   constructor(private readonly options: TelegramAdapterOptions) {
     this.sleep = options.sleep ?? realSleep;
     this.maxBytes = Math.min(options.maxDownloadBytes ?? TELEGRAM_DOWNLOAD_LIMIT, TELEGRAM_DOWNLOAD_LIMIT);
-    this.pacer = new SendPacer(options.limits ?? TELEGRAM_LIMITS);
+    // A 429 on a send is waited out and the send retried inside the pacer, which pauses only that
+    // chat unless the 429 is the bot's (send-pacer.ts).
+    this.pacer = new SendPacer(options.limits ?? TELEGRAM_LIMITS, undefined, {
+      retries: options.retries ?? 3,
+      retryAfterMs: (error) => {
+        const seconds = retryAfterSeconds(error);
+        return seconds === null ? null : seconds * 1000;
+      },
+      sleep: (ms) => this.sleep(ms),
+      onRetryAfter: ({ ms, scope }) => this.log.warn(`Telegram: rate limited (429); ${scope === 'chat' ? 'that chat waits' : 'every chat waits'} ${ms / 1000} s as asked`),
+    });
     // webhookReply off: every call is a real request whose result (message ids) we need.
     this.bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot ?? TELEGRAM_API_ROOT, webhookReply: false } });
     this.bot.use(async (ctx) => {
-      if (this.options.webhook !== undefined) await this.track(this.handle(ctx.update));
-      else this.accept(ctx.update);
+      if (this.options.webhook !== undefined) {
+        await this.track(this.handle(ctx.update));
+        failpoint('reply.before-ack');
+      } else {
+        this.accept(ctx.update);
+      }
     });
     this.bot.catch((error) => this.log.error('Telegram: an update could not be taken in', error));
   }
@@ -161,10 +179,27 @@ export class TelegramAdapter implements ChannelAdapter {
   }
 
   private async poll(signal: AbortSignal): Promise<void> {
-    let offset = 0;
+    // Updates taken and not yet answered, and the highest id taken: the offset confirms only up to
+    // the oldest unanswered one. Telegram hands the unconfirmed ones back on every getUpdates; those
+    // already under way here are skipped.
+    // An update still unanswered after STUCK_UPDATE_MS no longer holds the offset back: otherwise a
+    // hung request would, after 100 more updates, keep every later one from being fetched.
+    const pending = new Map<number, number>();
+    let highest = -1;
+    let confirmedTo = 0;
+    const offsetNow = () => {
+      const stuckBefore = Date.now() - STUCK_UPDATE_MS;
+      for (const [id, since] of pending) {
+        if (since >= stuckBefore) continue;
+        pending.delete(id);
+        this.log.warn(`Telegram: update ${id} is still being answered after ${STUCK_UPDATE_MS / 1000} s; later updates are confirmed past it`);
+      }
+      return pending.size > 0 ? Math.min(...pending.keys()) : highest + 1;
+    };
     let failures = 0;
     while (!signal.aborted) {
       let updates: Update[];
+      const offset = offsetNow();
       try {
         updates = await this.bot.telegram.callApi('getUpdates', {
           timeout: this.options.pollTimeoutSeconds ?? 50, offset, allowed_updates: [...ALLOWED_UPDATES],
@@ -185,13 +220,30 @@ export class TelegramAdapter implements ChannelAdapter {
         await Promise.race([this.sleep(waitMs), new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))]);
         continue;
       }
+      confirmedTo = offset;
+      let fresh = 0;
       for (const update of updates) {
-        offset = update.update_id + 1;
-        await this.bot.handleUpdate(update);
+        if (update.update_id <= highest) continue;
+        highest = update.update_id;
+        fresh += 1;
+        pending.set(update.update_id, Date.now());
+        this.accept(update, () => pending.delete(update.update_id));
+      }
+      // Only updates still being answered came back: wait for one to finish (or a moment) rather
+      // than asking again at once, which Telegram would answer at once with the same updates.
+      if (fresh === 0 && pending.size > 0) {
+        await Promise.race([this.settledOne(), realSleep(1_000), new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))]);
       }
     }
-    // Confirm what was taken, so the next start does not receive it again.
-    if (offset > 0) await this.bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }).catch(() => undefined);
+    // Stopping: answer what was taken, then confirm it, so the next start does not receive it again.
+    await this.settled();
+    const offset = offsetNow();
+    if (offset > confirmedTo) await this.bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }).catch(() => undefined);
+  }
+
+  /** Resolves when any update under way has been answered. */
+  private settledOne(): Promise<unknown> {
+    return this.inFlight.size === 0 ? Promise.resolve() : Promise.race([...this.inFlight].map((w) => w.catch(() => undefined)));
   }
 
   private async startWebhook(webhook: TelegramWebhookOptions): Promise<void> {
@@ -216,8 +268,11 @@ export class TelegramAdapter implements ChannelAdapter {
     this.server = server;
   }
 
-  private accept(update: Update): void {
-    void this.track(this.handle(update).catch((error: unknown) => this.log.error('Telegram: answering an update failed', error)));
+  /** Long polling: handles the update without waiting for it; `done` runs when it has been answered (or failed). */
+  private accept(update: Update, done?: () => void): void {
+    void this.track(this.handle(update)
+      .catch((error: unknown) => this.log.error('Telegram: answering an update failed', error))
+      .finally(() => done?.()));
   }
 
   /** Counted while under way, so that stopping waits for it. */
@@ -267,7 +322,8 @@ export class TelegramAdapter implements ChannelAdapter {
   // ---- sending ----
 
   private async deliver(chatId: string, replies: Reply[]): Promise<void> {
-    for (const reply of replies) {
+    for (const [i, reply] of replies.entries()) {
+      if (i > 0) failpoint('reply.between-sends');
       for (const id of await this.sendReply(chatId, reply)) {
         await this.options.host.rememberSent(TELEGRAM_CHANNEL, chatId, id, reply);
       }
@@ -301,7 +357,7 @@ export class TelegramAdapter implements ChannelAdapter {
   }
 
   private paced<T>(chatId: string, send: () => Promise<T>): Promise<T> {
-    return this.pacer.run(chatId, () => this.call(send));
+    return this.pacer.run(chatId, send);
   }
 
   private call<T>(request: () => Promise<T>): Promise<T> {
@@ -309,8 +365,9 @@ export class TelegramAdapter implements ChannelAdapter {
       retries: this.options.retries ?? 3,
       sleep: this.sleep,
       onRetryAfter: (seconds) => {
-        this.pacer.pause(seconds * 1000);
-        this.log.warn(`Telegram: rate limited (429); waiting ${seconds} s as asked`);
+        // A request that names no chat: the 429 is the bot's.
+        this.pacer.limited(null, seconds * 1000);
+        this.log.warn(`Telegram: rate limited (429); every chat waits ${seconds} s as asked`);
       },
     });
   }

@@ -173,6 +173,9 @@ export class WhatsAppAdapter implements ChannelAdapter {
       inbound.attachments = [{
         filename: media.filename ?? `whatsapp-${message.type}.${extension}`, mime: media.mimetype, bytes: Buffer.from(media.data, 'base64'),
       }];
+      // WhatsApp sends the photos picked together as separate messages with no album id: a
+      // caption-less one joins the chat's album still open (the assistant's album window).
+      inbound.looseAlbums = true;
     }
     if (message.hasQuotedMsg) {
       try {

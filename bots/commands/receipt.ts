@@ -1,29 +1,23 @@
 // Scans forwarded to the bot become receipts. Every upload is checked (upload-check.ts) before
-// anything is kept; pages sent within the album window become one receipt.
+// anything is kept. A message's own pages are one receipt, made in the message's transaction. Pages
+// that belong to an album spread over several messages (Telegram's media_group_id; a run of photos
+// on WhatsApp) are stored durably as they come, each in its message's transaction, and the album is
+// closed into receipts (core/intake/albums.ts) once it has been quiet for the album window — by
+// whichever process looks first, also after a crash (closeDueAlbums, run at start-up and on a
+// timer). The album's answer goes out through the outbox, written in the closing transaction.
 import { diariseReceipt } from '../../core/efile/receipts.ts';
 import { safeFileName } from '../../core/intake/file-name.ts';
-import { istDateTime } from '../../core/time.ts';
+import { albumKeys, lettersOf } from '../../core/intake/albums.ts';
+import { istDate, istDateTime } from '../../core/time.ts';
+import type { Tx } from '../../core/ports.ts';
+import type { ChatAccount, Employee, UploadDraft } from '../../core/types.ts';
 import type { AssistantDeps, CommandContext, Outcome } from '../context.ts';
+import { failpoint } from '../failpoints.ts';
 import { failureText } from '../messages/failures.ts';
 import { etext } from '../messages/efile-texts.ts';
-import type { InboundAttachment, Reply } from '../reply.ts';
-import type { UploadDraft } from '../../core/types.ts';
+import type { Inbound, InboundAttachment, Reply } from '../reply.ts';
 import { saveChatState, chatState } from './conversation.ts';
 import { checkUpload, isPdf, type CheckedUpload } from './upload-check.ts';
-
-/** Waits out the album window; true for the last page of a burst, which then makes the receipt. */
-export class AlbumGate {
-  private readonly latest = new Map<string, number>();
-
-  async isLast(key: string, windowMs: number): Promise<boolean> {
-    const token = (this.latest.get(key) ?? 0) + 1;
-    this.latest.set(key, token);
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
-    if (this.latest.get(key) !== token) return false;
-    this.latest.delete(key);
-    return true;
-  }
-}
 
 /** An upload checked (and, if good, stored) before its message's transaction: see prepareUploads. */
 interface Prepared { checked: CheckedUpload; blob?: string; deps: AssistantDeps }
@@ -36,15 +30,26 @@ const prepared = {
     return entry?.deps === deps ? entry : undefined;
   },
 };
+/** A message's receipt PDF made before its transaction, keyed by the message's first image. */
+const preparedPdfFor = new WeakMap<Uint8Array, { pdfBlob: string; deps: AssistantDeps; pages: number }>();
+
+/** Where a message's images go: a receipt of their own now, or an album that closes later. */
+export function albumKeyOf(inbound: Inbound): { kind: 'now' } | { kind: 'named'; key: string } | { kind: 'loose' } {
+  if (inbound.albumId !== undefined) return { kind: 'named', key: albumKeys.named(inbound.albumId) };
+  if (inbound.looseAlbums === true) return { kind: 'loose' };
+  return { kind: 'now' };
+}
 
 /**
  * Checks the sender's uploads and stores the good ones before the message's transaction, so that
  * decoding the image and the disk write (with its fsync) do not hold up every other message while
- * transactions run one at a time. Stored blobs are content-addressed, so a page kept here and then
+ * transactions run one at a time. For a message whose images are a receipt of their own, the
+ * receipt's PDF is made here too. Stored blobs are content-addressed, so a page kept here and then
  * not used (a redelivery, a lost race) costs disk space, never a wrong answer. The assistant calls
  * this only for a linked, active sender; anything that fails here is simply done again inside.
  */
-export async function prepareUploads(deps: AssistantDeps, files: readonly InboundAttachment[]): Promise<void> {
+export async function prepareUploads(deps: AssistantDeps, inbound: Inbound, sender: Employee): Promise<void> {
+  const files = inbound.attachments ?? [];
   for (const file of files) {
     try {
       const checked = await checkUpload(deps, file);
@@ -55,6 +60,17 @@ export async function prepareUploads(deps: AssistantDeps, files: readonly Inboun
       preparedFor.delete(file.bytes);
     }
   }
+  const images = files.filter((f) => !isPdf(f.bytes));
+  const first = images[0];
+  if (first === undefined || albumKeyOf(inbound).kind !== 'now') return;
+  if (!images.every((f) => prepared.get(deps, f.bytes)?.checked.ok === true)) return;
+  try {
+    const pdfBlob = await receiptPdf(deps, sender.name, images.map((f) => ({ bytes: f.bytes, mime: f.mime })));
+    preparedPdfFor.set(first.bytes, { pdfBlob, deps, pages: images.length });
+  } catch {
+    preparedPdfFor.delete(first.bytes);
+  }
+  failpoint('upload.blobs-stored');
 }
 
 async function checked(ctx: CommandContext, file: InboundAttachment): Promise<CheckedUpload> {
@@ -85,61 +101,145 @@ export async function receiveUpload(ctx: CommandContext): Promise<Outcome> {
     replies.push(...(await diarisedReplies(ctx, receipt.diaryNumber, receipt.subject, receipt.pages, caption === null)));
   }
   const images = files.filter((f) => !isPdf(f.bytes));
-  // This message's pages, by blob: making the receipt from them needs no read back from the disk.
-  const pages = new Map<string, Uint8Array>();
-  for (const image of images) {
-    const blob = prepared.get(deps, image.bytes)?.blob ?? (await deps.blobs.put(image.bytes));
-    pages.set(blob, image.bytes);
-    await tx.uploads.add({ accountId: account.id, blob, filename: safeFileName(image.filename, image.mime), mime: image.mime, caption, createdAt: deps.clock.now() });
+  const first = images[0];
+  if (first === undefined) return { replies };
+  const blobs = await Promise.all(images.map(async (image) => prepared.get(deps, image.bytes)?.blob ?? deps.blobs.put(image.bytes)));
+  const where = albumKeyOf(ctx.inbound);
+  if (where.kind === 'now') {
+    // This message's images are one receipt, made in this transaction: acknowledged means diarised.
+    const made = preparedPdfFor.get(first.bytes);
+    const pdfBlob = made?.deps === deps && made.pages === images.length
+      ? made.pdfBlob : await receiptPdf(deps, me.name, images.map((f) => ({ bytes: f.bytes, mime: f.mime })));
+    const receipt = await diariseReceipt(tx, deps.clock, {
+      actor: me, subject: caption ?? etext('noSubject', lang), fromWhom: null, pdfBlob, pages: images.length,
+      originals: images.map((f, i) => ({ blob: blobs[i] ?? '', filename: safeFileName(f.filename, f.mime), mime: f.mime })), formats: deps.formats,
+    });
+    replies.push(...(await diarisedReplies(ctx, receipt.diaryNumber, receipt.subject, receipt.pages, caption === null)));
+    return { replies };
   }
-  if (images.length === 0) return { replies };
-  return {
-    replies,
-    afterCommit: async () => {
-      if (!(await deps.albumGate.isLast(`${account.id}`, deps.uploads.albumWindowMs))) return replies;
-      // The PDF is made and stored before the transaction that diarises it, so that rendering and the
-      // disk write do not hold up every other message (transactions run one at a time). Should the
-      // waiting pages have changed in between, diariseDrafts makes it again inside.
-      const waiting = await deps.store.transaction((t) => t.uploads.list(account.id));
-      const made = waiting.length === 0 || ctx.employee === null ? undefined : await receiptPdf(ctx, ctx.employee.name, waiting, pages);
-      return [...replies, ...(await deps.store.transaction((t) => diariseDrafts({ ...ctx, tx: t as CommandContext['tx'] }, made, pages)))];
-    },
-  };
+  // A page of an album: kept durably now, made into a receipt when the album closes.
+  const since = new Date(deps.clock.now().getTime() - deps.uploads.albumWindowMs);
+  const albumKey = where.kind === 'named' ? where.key
+    : (caption === null ? await tx.uploads.openAlbum(account.id, since) : null) ?? albumKeys.ofMessage(ctx.inbound.messageId);
+  for (const [i, image] of images.entries()) {
+    await tx.uploads.add({
+      accountId: account.id, blob: blobs[i] ?? '', filename: safeFileName(image.filename, image.mime), mime: image.mime,
+      caption: i === 0 ? caption : null, createdAt: deps.clock.now(), albumKey,
+    });
+  }
+  return { replies, albumPageStored: true };
 }
 
-interface MadePdf { drafts: string; pdfBlob: string }
-const draftKey = (drafts: UploadDraft[]) => drafts.map((d) => `${d.id}:${d.blob}`).join(',');
+/** A receipt's PDF from its pages' images, stored; returns its blob. */
+async function receiptPdf(deps: AssistantDeps, name: string, images: { bytes: Uint8Array; mime: string }[]): Promise<string> {
+  const pdf = await deps.renderer.receiptFromImages(images, `प्राप्ति / Receipt — ${name}, ${istDateTime(deps.clock.now())}`);
+  return deps.blobs.put(pdf);
+}
 
-/** The receipt's PDF from the waiting pages, stored; `pages` are bytes already in hand by blob. */
-async function receiptPdf(ctx: CommandContext, name: string, drafts: UploadDraft[], pages?: Map<string, Uint8Array>): Promise<MadePdf> {
-  const { deps } = ctx;
-  const images = await Promise.all(drafts.map(async (d) => {
-    const bytes = pages?.get(d.blob) ?? (await deps.blobs.get(d.blob));
+async function pagesOfDrafts(deps: AssistantDeps, drafts: UploadDraft[]): Promise<{ bytes: Uint8Array; mime: string }[]> {
+  return Promise.all(drafts.map(async (d) => {
+    const bytes = await deps.blobs.get(d.blob);
     if (bytes === null) throw new Error(`blob ${d.blob} of an upload draft is missing`);
     return { bytes, mime: d.mime };
   }));
-  const pdf = await deps.renderer.receiptFromImages(images, `प्राप्ति / Receipt — ${name}, ${istDateTime(deps.clock.now())}`);
-  return { drafts: draftKey(drafts), pdfBlob: await deps.blobs.put(pdf) };
+}
+
+const draftKey = (drafts: UploadDraft[]) => drafts.map((d) => `${d.id}:${d.blob}`).join(',');
+
+/** How many albums one pass closes before looking again (a pass is bounded, the next one goes on). */
+const ALBUMS_PER_PASS = 20;
+
+/**
+ * Closes every album that has been quiet for the album window into its receipts, whichever process
+ * or crash left it open. Safe to run anywhere at any time: an album is closed in one transaction
+ * that deletes its pages, so two closers make its receipts once. Returns how many albums it closed.
+ */
+export async function closeDueAlbums(deps: AssistantDeps): Promise<number> {
+  let closed = 0;
+  for (;;) {
+    const quietSince = new Date(deps.clock.now().getTime() - deps.uploads.albumWindowMs);
+    const due = await deps.store.transaction((tx) => tx.uploads.dueAlbums(quietSince, ALBUMS_PER_PASS));
+    for (const album of due) if (await closeAlbum(deps, album.accountId, album.albumKey)) closed += 1;
+    if (due.length < ALBUMS_PER_PASS) break;
+  }
+  if (closed > 0) deps.onNotificationsQueued?.();
+  return closed;
+}
+
+interface AlbumOwner { account: ChatAccount; employee: Employee | null; drafts: UploadDraft[] }
+
+async function albumOwner(tx: Tx, accountId: number, albumKey: string): Promise<AlbumOwner | null> {
+  const drafts = await tx.uploads.album(accountId, albumKey);
+  if (drafts.length === 0) return null;
+  const account = await tx.accounts.byId(accountId);
+  if (account === null) return null;
+  const employee = account.employeeId === null ? null : await tx.employees.byId(account.employeeId);
+  return { account, employee, drafts };
+}
+
+async function closeAlbum(deps: AssistantDeps, accountId: number, albumKey: string): Promise<boolean> {
+  failpoint('album.before-close');
+  const before = await deps.store.transaction((tx) => albumOwner(tx, accountId, albumKey));
+  if (before === null) return false;
+  // The PDFs are made and stored before the closing transaction, so that rendering does not hold up
+  // every other message; should the pages have changed in between, they are made again inside.
+  const made = before.employee === null ? null : { key: draftKey(before.drafts), pdfs: await lettersPdfs(deps, before.employee.name, before.drafts) };
+  failpoint('album.pdf-made');
+  const done = await deps.store.transaction(async (tx) => {
+    const owner = await albumOwner(tx, accountId, albumKey);
+    if (owner === null) return false;
+    const { account, employee, drafts } = owner;
+    await tx.uploads.clearAlbum(accountId, albumKey);
+    // Pages of a chat no longer linked to an active employee are not made into anyone's receipt.
+    if (employee === null || !employee.active) {
+      deps.log.info(`album of ${drafts.length} page(s) dropped: chat ${account.id} has no active employee any more`);
+      return true;
+    }
+    const pdfs = made !== null && made.key === draftKey(drafts) ? made.pdfs : await lettersPdfs(deps, employee.name, drafts);
+    const lang = employee.language;
+    const ctx = albumContext(tx, deps, account, employee);
+    const replies: Reply[] = [];
+    for (const [i, letter] of lettersOf(drafts).entries()) {
+      const receipt = await diariseReceipt(tx, deps.clock, {
+        actor: employee, subject: letter.subject ?? etext('noSubject', lang), fromWhom: null, pdfBlob: pdfs[i] ?? '', pages: letter.pages.length,
+        originals: letter.pages.map((d) => ({ blob: d.blob, filename: d.filename, mime: d.mime })), formats: deps.formats,
+      });
+      replies.push(...(await diarisedReplies(ctx, receipt.diaryNumber, receipt.subject, receipt.pages, letter.subject === null)));
+    }
+    const now = deps.clock.now();
+    for (const reply of replies) {
+      await tx.outbox.add({
+        createdAt: now, employeeId: employee.id, channel: account.channel, address: account.address, nextAttemptAt: now,
+        payload: JSON.stringify({
+          kind: 'reply', params: {}, reply: { text: reply.text, ...(reply.buttons !== undefined ? { buttons: reply.buttons } : {}) },
+          ...(reply.subject !== undefined ? { subject: reply.subject } : {}),
+        }),
+      });
+    }
+    return true;
+  });
+  failpoint('album.closed');
+  return done;
+}
+
+async function lettersPdfs(deps: AssistantDeps, name: string, drafts: UploadDraft[]): Promise<string[]> {
+  const pdfs: string[] = [];
+  for (const letter of lettersOf(drafts)) pdfs.push(await receiptPdf(deps, name, await pagesOfDrafts(deps, letter.pages)));
+  return pdfs;
 }
 
 /**
- * Makes one receipt of every page this chat has waiting, in the order they came. `made`: the PDF
- * already made from the same drafts (used only if they are still exactly the ones waiting).
+ * The closing transaction answers the chat as a message would; the chat's state (the receipt now
+ * in hand, the subject asked for) is the same record. No message is being answered, so the parse
+ * is empty and the inbound names the album.
  */
-export async function diariseDrafts(ctx: CommandContext, made?: MadePdf, pages?: Map<string, Uint8Array>): Promise<Reply[]> {
-  const { tx, deps, lang, account } = ctx;
-  const me = ctx.employee;
-  if (me === null) return [];
-  const drafts = await tx.uploads.list(account.id);
-  if (drafts.length === 0) return [];
-  const { pdfBlob } = made !== undefined && made.drafts === draftKey(drafts) ? made : await receiptPdf(ctx, me.name, drafts, pages);
-  const caption = drafts.map((d) => d.caption).find((c) => c !== null) ?? null;
-  const receipt = await diariseReceipt(tx, deps.clock, {
-    actor: me, subject: caption ?? etext('noSubject', lang), fromWhom: null, pdfBlob, pages: drafts.length,
-    originals: drafts.map((d) => ({ blob: d.blob, filename: d.filename, mime: d.mime })), formats: deps.formats,
-  });
-  await tx.uploads.clear(account.id);
-  return diarisedReplies(ctx, receipt.diaryNumber, receipt.subject, receipt.pages, caption === null);
+function albumContext(tx: Tx, deps: AssistantDeps, account: ChatAccount, employee: Employee): CommandContext {
+  const today = istDate(deps.clock.now());
+  return {
+    tx: tx as CommandContext['tx'], deps, account, employee, lang: employee.language, today,
+    inbound: { channel: account.channel, chatId: account.address, messageId: `album-close:${account.id}` },
+    parse: { intent: 'unknown', confidence: 0, alternatives: [], entities: {}, language: employee.language, normalized: '' },
+  };
 }
 
 async function diarisedReplies(ctx: CommandContext, number: string, subject: string, pages: number, askSubject: boolean): Promise<Reply[]> {

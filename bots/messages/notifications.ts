@@ -46,6 +46,10 @@ const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | {
 };
 
 export function renderNotification(notification: Notification, lang: UiLanguage): Reply {
+  if (notification.kind === 'reply' && notification.reply !== undefined) {
+    const { text: body, buttons } = notification.reply;
+    return { text: body, ...(buttons !== undefined ? { buttons } : {}), ...(notification.subject !== undefined ? { subject: notification.subject } : {}) };
+  }
   for (const render of FEATURE_RENDERERS) {
     const rendered = render(notification, lang);
     if (rendered !== null) return rendered;

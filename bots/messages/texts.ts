@@ -93,8 +93,8 @@ export const TEXT = say({
     en: () => 'Sorry, I did not understand that. Send "help" for what I can do.',
   },
   inProgress: {
-    hi: () => 'यह संदेश पहले ही मिल चुका है और उस पर काम हो चुका है या चल रहा है; दोबारा नहीं किया जाएगा।',
-    en: () => 'This message was already received and has been (or is being) handled; it will not be done twice.',
+    hi: () => 'यह संदेश मिल चुका है और उस पर अभी काम चल रहा है; यह दो बार नहीं होगा। दो मिनट में उत्तर न आए तो इसे फिर भेजें।',
+    en: () => 'This message has been received and is still being handled; it will not be done twice. If no answer comes within two minutes, send it again.',
   },
   internalError: {
     hi: () => 'हमारी ओर से कोई तकनीकी समस्या आई; कुछ भी सहेजा या बदला नहीं गया। कृपया थोड़ी देर में फिर भेजें।',

@@ -8,6 +8,7 @@
 // chat does not hold up the others. A full batch is followed by the next one straight away.
 import type { BlobStore, Clock, Store } from '../../core/ports.ts';
 import { onDelivered } from './on-delivered.ts';
+import { failpoint } from '../failpoints.ts';
 import type { ChatAccount, Employee, OutboxItem } from '../../core/types.ts';
 import type { Notification } from '../../core/outbox/notify.ts';
 import { rankChats } from '../../core/staff/preferred-chat.ts';
@@ -98,6 +99,7 @@ export class Dispatcher {
     // exactly one of them. A process that dies mid-batch leaves its items due again after the lease.
     const now = this.clock.now();
     const due = await this.store.transaction((tx) => tx.outbox.claimDue(now, limit, new Date(now.getTime() + CLAIM_LEASE_MS)));
+    if (due.length > 0) failpoint('outbox.claimed');
     // One lane per recipient, in the order they became due.
     const lanes = new Map<string, OutboxItem[]>();
     for (const item of due) {
@@ -143,6 +145,7 @@ export class Dispatcher {
     }
     try {
       const sent = await sender.send(account, reply);
+      failpoint('outbox.sent');
       await this.store.transaction(async (tx) => {
         await tx.outbox.markDelivered(item.id, this.clock.now());
         await onDelivered(tx, { item, notification, at: this.clock.now() });
@@ -154,6 +157,7 @@ export class Dispatcher {
           });
         }
       });
+      failpoint('outbox.marked');
       result.delivered += 1;
     } catch (error) {
       const attempts = item.attempts + 1;

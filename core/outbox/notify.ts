@@ -11,6 +11,11 @@ export interface Notification {
   subject?: { type: string; id: string };
   /** A stored document sent with it (a circular's PDF), by its blob. */
   document?: { blob: string; filename: string; mime: string };
+  /**
+   * kind 'reply': an answer already worded for one chat (the receipt made when an album closed,
+   * after the messages that brought its pages were answered), delivered as it stands.
+   */
+  reply?: { text: string; buttons?: { label: string; command: string }[] };
 }
 
 /** Queues a notification in the caller's transaction; it goes out only if the transaction commits. */

@@ -33,8 +33,13 @@ describe('receipts from scans', () => {
   it('makes one receipt of three photos sent together, with a gap-free diary number and a 3-page PDF', async () => {
     const o = await office();
     const pages = ['scan-portrait.jpg', 'scan-landscape.jpg', 'scan-portrait.jpg'];
-    const replies = await Promise.all(pages.map((p, i) => o.say('SAH0021', i === 0 ? 'Flood relief letter from CO Kahara' : '', { attachments: [jpeg(p)] })));
-    const all = replies.flat();
+    // One album: three messages sharing the channel's album id, the caption on the first.
+    const replies = await Promise.all(pages.map((p, i) =>
+      o.say('SAH0021', i === 0 ? 'Flood relief letter from CO Kahara' : '', { attachments: [jpeg(p)], albumId: 'g1' })));
+    // The pages are stored as they come; the receipt is made when the album has been quiet.
+    expect(replies.flat()).toEqual([]);
+    expect(await o.closeAlbums()).toBe(1);
+    const all = o.channel.to('SAH0021').map((d) => d.reply);
     expect(all.filter((r) => r.text.includes('SAH/R/2026/000001'))).toHaveLength(1);
     expect(joined(all)).not.toContain('000002');
     const receipt = await o.store.transaction((tx) => tx.receipts.byDiaryNumber('SAH/R/2026/000001'));

@@ -4,8 +4,12 @@
 // Telegram's own refusals that matter to an adapter are reproduced (too long text, callback data
 // over 64 bytes, a long caption, files over the 20 MB download limit, 429 with retry_after), and,
 // when switched on with `enforceRates`, Telegram's published send limits: at most 30 messages in any
-// second to all chats together, and one a second per chat with short bursts — exceeded, a send is
-// refused with 429 and retry_after, as Telegram does.
+// second to all chats together, one a second per chat with short bursts (a token bucket: a burst of
+// three, then one a second sustained, so a chat gets at most 3 + T messages in any T seconds), and at
+// most 20 a minute in a group — exceeded, a send is refused with 429 and retry_after, as Telegram
+// does, and what the 429 named (that chat, or the whole bot when the overall limit was broken) is
+// refused again if it sends before retry_after is over. `rateLimitChat` refuses one chat's next sends
+// the same way, for tests of what a 429 pauses.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'telegraf/types';
@@ -17,11 +21,16 @@ export interface PeerRates {
   /** Per chat: one token per 1/perChatPerSecond s, at most perChatBurst saved up. */
   perChatPerSecond: number;
   perChatBurst: number;
+  /** Group chats (negative ids): at most this many within any 60,000 ms. Unset: no group limit. */
+  perGroupPerMinute?: number;
   /** Seconds a refused send is told to wait. */
   retryAfter: number;
 }
 
-export const TELEGRAM_RATES: PeerRates = { perSecond: 30, perChatPerSecond: 1, perChatBurst: 3, retryAfter: 1 };
+export const TELEGRAM_RATES: PeerRates = { perSecond: 30, perChatPerSecond: 1, perChatBurst: 3, perGroupPerMinute: 20, retryAfter: 1 };
+
+/** Why a send was refused with 429: a limit it broke, or sent while an earlier 429's retry_after was not over. */
+export type RefusedWhy = 'overall' | 'chat' | 'group' | 'early';
 
 const SEND_METHODS = new Set(['sendMessage', 'sendDocument', 'sendPhoto']);
 
@@ -81,8 +90,14 @@ export class BotApiPeer {
   private rates: PeerRates | null = null;
   private readonly recentSends: number[] = [];
   private readonly chatTokens = new Map<string, { tokens: number; at: number }>();
-  /** Sends refused with 429 because a rate in `enforceRates` was exceeded. */
-  readonly refusedForRate: { chatId: string; at: number; why: 'overall' | 'chat' }[] = [];
+  private readonly groupSends = new Map<string, number[]>();
+  /** After a 429: the chat (or, under '*', the whole bot) may not send before then (performance.now()). */
+  private readonly blockedUntil = new Map<string, number>();
+  private readonly chatLimited = new Map<string, { left: number; retryAfter: number }>();
+  /** Sends refused with 429 because a rate in `enforceRates` was exceeded, or sent before a 429's retry_after was over. */
+  readonly refusedForRate: { chatId: string; at: number; why: RefusedWhy }[] = [];
+  /** Sends refused with 429 because `rateLimitChat` asked for it. */
+  readonly refusedAsAsked: { chatId: string; at: number; retryAfter: number }[] = [];
   /** When each accepted send arrived (ms, performance.now()), with its chat. */
   readonly acceptedSends: { chatId: string; at: number }[] = [];
 
@@ -132,6 +147,14 @@ export class BotApiPeer {
   /** Answers the next `count` calls of `methods` with HTTP 429 and parameters.retry_after. */
   rateLimitNext(count: number, retryAfter = 1, methods = ['sendMessage', 'sendDocument']): void {
     this.limited = { left: count, retryAfter, methods };
+  }
+
+  /**
+   * Answers the next `count` sends to `chatId` with HTTP 429 and parameters.retry_after, and refuses
+   * (as 'early') any send to that chat before each retry_after is over; other chats are not touched.
+   */
+  rateLimitChat(chatId: string | number, count: number, retryAfter: number): void {
+    this.chatLimited.set(String(chatId), { left: count, retryAfter });
   }
 
   /** From now on, refuses sends over Telegram's rates with 429 (see PeerRates). */
@@ -293,11 +316,9 @@ export class BotApiPeer {
       const after = this.limited.retryAfter;
       return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${after}`, parameters: { retry_after: after } });
     }
-    if (SEND_METHODS.has(method) && this.rates !== null) {
-      const why = this.overRate(String(call.params.chat_id), this.rates);
-      if (why !== null) {
-        const after = this.rates.retryAfter;
-        this.refusedForRate.push({ chatId: String(call.params.chat_id), at: performance.now(), why });
+    if (SEND_METHODS.has(method)) {
+      const after = this.refusal(String(call.params.chat_id));
+      if (after !== null) {
         return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${after}`, parameters: { retry_after: after } });
       }
     }
@@ -306,9 +327,34 @@ export class BotApiPeer {
     return json(res, 200, { ok: true, result: answer.result });
   }
 
-  /** Takes a send against the limits; the limit it would break, or null (and then it is counted). */
-  private overRate(chatId: string, rates: PeerRates): 'overall' | 'chat' | null {
+  /**
+   * A send to `chatId`: the retry_after (seconds) to refuse it with, or null to let it through. A
+   * refusal blocks what it names (the chat; the bot for the overall limit) until retry_after is over.
+   */
+  private refusal(chatId: string): number | null {
     const now = performance.now();
+    const blocked = Math.max(this.blockedUntil.get(chatId) ?? 0, this.blockedUntil.get('*') ?? 0);
+    if (now < blocked) {
+      this.refusedForRate.push({ chatId, at: now, why: 'early' });
+      return Math.ceil((blocked - now) / 1000);
+    }
+    const asked = this.chatLimited.get(chatId);
+    if (asked !== undefined && asked.left > 0) {
+      asked.left -= 1;
+      this.refusedAsAsked.push({ chatId, at: now, retryAfter: asked.retryAfter });
+      this.blockedUntil.set(chatId, now + asked.retryAfter * 1000);
+      return asked.retryAfter;
+    }
+    if (this.rates === null) return null;
+    const why = this.overRate(chatId, this.rates, now);
+    if (why === null) return null;
+    this.refusedForRate.push({ chatId, at: now, why });
+    this.blockedUntil.set(why === 'overall' ? '*' : chatId, now + this.rates.retryAfter * 1000);
+    return this.rates.retryAfter;
+  }
+
+  /** Takes a send against the limits; the limit it would break, or null (and then it is counted). */
+  private overRate(chatId: string, rates: PeerRates, now: number): 'overall' | 'chat' | 'group' | null {
     while (this.recentSends.length > 0 && (this.recentSends[0] as number) <= now - 1000) this.recentSends.shift();
     if (this.recentSends.length >= rates.perSecond) return 'overall';
     const chat = this.chatTokens.get(chatId) ?? { tokens: rates.perChatBurst, at: now };
@@ -316,7 +362,11 @@ export class BotApiPeer {
     chat.at = now;
     this.chatTokens.set(chatId, chat);
     if (chat.tokens < 1) return 'chat';
+    const group = chatId.startsWith('-') && rates.perGroupPerMinute !== undefined
+      ? (this.groupSends.get(chatId) ?? []).filter((t) => t > now - 60_000) : null;
+    if (group !== null && group.length >= (rates.perGroupPerMinute as number)) return 'group';
     chat.tokens -= 1;
+    if (group !== null) this.groupSends.set(chatId, [...group, now]);
     this.recentSends.push(now);
     this.acceptedSends.push({ chatId, at: now });
     return null;

@@ -12,7 +12,6 @@ import { canonicalPost, type LanguageModel } from '../../bots/language/index.ts'
 import { MemoryStore } from '../../core/store/memory-store.ts';
 import { DEFAULT_OTP_POLICY, type OtpPolicy } from '../../core/otp/otp-policy.ts';
 import { createAssistant, type Assistant } from '../../bots/assistant.ts';
-import { AlbumGate } from '../../bots/commands/receipt.ts';
 import { PdfRenderer } from '../../adapters/pdf/pdf-renderer.ts';
 import { MemoryBlobStore } from '../../core/store/memory-blobs.ts';
 import { DEFAULT_NUMBER_FORMATS } from '../../core/efile/numbering.ts';
@@ -62,6 +61,8 @@ export interface TestOffice {
   linkAll(): Promise<void>;
   /** Delivers queued notifications through the recording channel. */
   deliver(): Promise<void>;
+  /** Lets the album window pass on the clock, closes the albums due and delivers their answers. */
+  closeAlbums(): Promise<number>;
   say(chatId: string, text: string, extra?: Partial<Inbound>): Promise<Reply[]>;
   text(chatId: string, text: string, extra?: Partial<Inbound>): Promise<string>;
 }
@@ -107,7 +108,7 @@ export async function makeOffice(options: {
       ...(options.maxImageMegapixels !== undefined ? { maxImageMegapixels: options.maxImageMegapixels } : {}),
     },
     ...(options.maxTextChars !== undefined ? { maxTextChars: options.maxTextChars } : {}),
-    decisionConfidence: 0.6, albumGate: new AlbumGate(),
+    decisionConfidence: 0.6,
     signer: options.signer ?? noSigner, signPolicy: options.signPolicy ?? { posts: [], decisions: [...SIGNABLE] },
     leavePolicy: { rules: DEFAULT_LEAVE_RULES, calendar: DEFAULT_CALENDAR }, tourRules: DEFAULT_TOUR_RULES,
   });
@@ -126,5 +127,12 @@ export async function makeOffice(options: {
   const deliver = async () => {
     await dispatcher.runOnce();
   };
-  return { store, clock, otp, blobs, policy, assistant, staff, channel, dispatcher, linkAll, deliver, say, text: textOf };
+  const albumWindowMs = options.albumWindowMs ?? 50;
+  const closeAlbums = async () => {
+    clock.advance(albumWindowMs + 1);
+    const closed = await assistant.closeAlbums();
+    await deliver();
+    return closed;
+  };
+  return { store, clock, otp, blobs, policy, assistant, staff, channel, dispatcher, linkAll, deliver, closeAlbums, say, text: textOf };
 }

@@ -7,6 +7,7 @@ import { createChannelHost } from '../../../bots/channel.ts';
 import { silentLogger } from '../../../bots/log.ts';
 import { makeOffice, type TestOffice } from '../../helpers/office.ts';
 import { FakeWhatsAppClient } from './fake-whatsapp.ts';
+import { Dispatcher } from '../../../bots/outbox/dispatcher.ts';
 
 const scan = readFileSync(new URL('../../fixtures/images/scan-portrait.jpg', import.meta.url));
 const PRIYA = '919000000021@c.us';
@@ -17,6 +18,17 @@ afterEach(async () => {
   await adapter?.stop();
   adapter = null;
 });
+
+/**
+ * WhatsApp has no album ids: a photo waits for the album window in case more pages follow, and the
+ * receipt's answer goes out through the outbox. This lets the window pass and delivers it.
+ */
+async function albumsClosed(office: TestOffice, a: WhatsAppAdapter): Promise<void> {
+  await a.settled();
+  office.clock.advance(51);
+  await office.assistant.closeAlbums();
+  await new Dispatcher(office.store, office.clock, [a], silentLogger, office.blobs).runOnce();
+}
 
 async function connected(): Promise<{ office: TestOffice; client: FakeWhatsAppClient; adapter: WhatsAppAdapter }> {
   const office = await makeOffice({ albumWindowMs: 50 });
@@ -48,7 +60,7 @@ describe('WhatsApp with the real assistant', () => {
   it('diarises a photo, offers numbered options, and a typed number opens the file', async () => {
     const { office, client, adapter: a } = await connected();
     client.receive(PRIYA, 'Land acquisition letter from BDO Sonbarsa', { media: new wwebjs.MessageMedia('image/jpeg', scan.toString('base64'), null) });
-    await a.settled();
+    await albumsClosed(office, a);
     const offer = client.textOf(0);
     expect(offer).toContain('SAH/R/2026/000001');
     expect(offer).toMatch(/\n1\. .+\n2\. .+\n3\. .+$/);
@@ -62,13 +74,13 @@ describe('WhatsApp with the real assistant', () => {
   it('ties a quoted reply to the bot\'s message about the file', async () => {
     const { office, client, adapter: a } = await connected();
     client.receive(PRIYA, 'Circular from Revenue Department', { media: new wwebjs.MessageMedia('image/jpeg', scan.toString('base64'), null) });
-    await a.settled();
+    await albumsClosed(office, a);
     client.receive(PRIYA, '1');
     await a.settled();
     const opened = client.sent.find((s) => String(s.content).includes('EST-1/2026'));
     // A second file becomes the chat's current one.
     client.receive(PRIYA, 'Survey report from Amin, Mahishi', { media: new wwebjs.MessageMedia('image/jpeg', scan.toString('base64'), null) });
-    await a.settled();
+    await albumsClosed(office, a);
     client.receive(PRIYA, '1');
     await a.settled();
     expect(client.sent.some((s) => String(s.content).includes('EST-2/2026'))).toBe(true);

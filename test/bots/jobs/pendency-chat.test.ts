@@ -6,7 +6,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makeOffice, type TestOffice } from '../../helpers/office.ts';
 import { createAssistant, type Assistant } from '../../../bots/assistant.ts';
 import { reportRequestsSettled } from '../../../bots/commands/pendency.ts';
-import { AlbumGate } from '../../../bots/commands/receipt.ts';
 import { silentLogger } from '../../../bots/log.ts';
 import { renderNotification } from '../../../bots/messages/notifications.ts';
 import { PdfRenderer } from '../../../adapters/pdf/pdf-renderer.ts';
@@ -68,7 +67,7 @@ describe('pendency over chat', () => {
       store: office.store, clock: office.clock, language: await testLanguage(), otpSender: new RecordingOtpSender(),
       otpPolicy: { ...DEFAULT_OTP_POLICY, key: 'test-key-that-is-long-enough-for-hmac' }, log: silentLogger,
       renderer, blobs: office.blobs, formats: DEFAULT_NUMBER_FORMATS, uploads: { maxBytes: 2 * 1024 * 1024, albumWindowMs: 0 },
-      decisionConfidence: 0.6, albumGate: new AlbumGate(), signer: { sign: async () => { throw new Error('no signer'); }, verify: async () => ({ signed: false }) },
+      decisionConfidence: 0.6, signer: { sign: async () => { throw new Error('no signer'); }, verify: async () => ({ signed: false }) },
       signPolicy: { posts: [], decisions: [...SIGNABLE] }, leavePolicy: { rules: DEFAULT_LEAVE_RULES, calendar: DEFAULT_CALENDAR }, tourRules: DEFAULT_TOUR_RULES,
     });
   }
