@@ -80,7 +80,7 @@ export const snapshot = (m: Meters): MeterSnapshot => ({
 
 const bump = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
 
-const CONTROL = /^\s*(begin|commit|rollback)\b/i;
+const CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 // What postgres/connection.ts runs under a savepoint, read from the text (the meter sees no query node):
 // an INSERT without ON CONFLICT, or an UPDATE.
 const clashable = (text: string) => /^\s*update\b/i.test(text) || (/^\s*insert\b/i.test(text) && !/\bon\s+conflict\b/i.test(text));

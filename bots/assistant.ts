@@ -9,6 +9,7 @@ import type { Tx } from '../core/ports.ts';
 import type { Employee, UiLanguage } from '../core/types.ts';
 import { istDate } from '../core/time.ts';
 import type { AssistantDeps, CommandContext, Outcome } from './context.ts';
+import type { Parse } from './language/index.ts';
 import { failureText } from './messages/failures.ts';
 import { text } from './messages/texts.ts';
 import type { Inbound, Reply } from './reply.ts';
@@ -83,8 +84,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     let handled: Handled;
     try {
       await uploadsFirst(inbound);
+      // Understood before the transaction: parsing is pure CPU and needs nothing from the database,
+      // so it does not hold up the transactions of other messages (they run one at a time).
+      const today = istDate(clock.now());
+      const parse = deps.language.parse(inbound.action ?? inbound.text ?? '', { today });
       handled = await store.transaction(async (tx) => {
-        const result = await handleInTx(tx, inbound);
+        const result = await handleInTx(tx, inbound, parse, today);
         failpoint('inbound.before-commit');
         return result;
       });
@@ -129,14 +134,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     await closing;
   }
 
-  async function handleInTx(tx: Tx, inbound: Inbound): Promise<Handled> {
+  async function handleInTx(tx: Tx, inbound: Inbound, parse: Parse, today: string): Promise<Handled> {
     const repeated = await claimOrRepeat(tx, inbound);
     if (repeated !== null) return { kind: 'repeat', replies: repeated };
     const account = (await tx.accounts.find(inbound.channel, inbound.chatId))
       ?? (await tx.accounts.create({ channel: inbound.channel, address: inbound.chatId, displayName: inbound.senderName ?? null }));
     const employee = account.employeeId === null ? null : await tx.employees.byId(account.employeeId);
-    const today = istDate(clock.now());
-    const parse = deps.language.parse(inbound.action ?? inbound.text ?? '', { today });
     const lang: UiLanguage = employee?.language ?? (parse.language === 'hi' ? 'hi' : guessLanguage(inbound));
     const ctx: CommandContext = { tx, deps, inbound, account, employee, lang, parse, today };
     const outcome = await route(ctx);

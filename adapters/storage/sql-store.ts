@@ -1,8 +1,9 @@
 // The core's Store on a SQL database through Kysely: the same repositories on SQLite (embedded
 // default) and PostgreSQL, each engine's few differences kept in its own dialect under sqlite/ and
 // postgres/. One Store transaction is one database transaction on a connection this adapter owns.
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { Store, Tx } from '../../core/ports.ts';
+import type { Employee } from '../../core/types.ts';
 import { Mutex } from '../../core/store/mutex.ts';
 import type { DB, Db } from './rows.ts';
 import { coreRepositories } from './repos/core.ts';
@@ -28,6 +29,31 @@ export interface ExclusiveHold {
 /** How an engine takes a process-wide exclusive hold by name (sqlite/ and postgres/ say how). */
 export type TakeExclusive = (name: string) => Promise<ExclusiveHold | null>;
 
+/**
+ * One transaction's view of the repositories. A message reads the same employees by id several
+ * times (the sender, the holder, their officers); within a transaction each is read once, and any
+ * write to employees forgets what was read. Callers get copies, as from every other read.
+ */
+function perTransaction(tx: Tx): Tx {
+  const base = tx.employees;
+  const seen = new Map<number, Employee | null>();
+  const copy = (e: Employee | null) => (e === null ? null : { ...e });
+  return {
+    ...tx,
+    employees: {
+      ...base,
+      byId: async (id) => {
+        if (seen.has(id)) return copy(seen.get(id) ?? null);
+        const employee = await base.byId(id);
+        seen.set(id, copy(employee));
+        return employee;
+      },
+      create: (data) => { seen.clear(); return base.create(data); },
+      update: (id, patch) => { seen.clear(); return base.update(id, patch); },
+    },
+  };
+}
+
 function repositories(db: Db, staff: StaffList): Tx {
   return {
     ...coreRepositories(db, staff),
@@ -42,6 +68,16 @@ function repositories(db: Db, staff: StaffList): Tx {
   };
 }
 
+/** A transaction waiting for its turn (SQLite's group commit, below). */
+interface Queued {
+  work: (tx: Tx) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** At most this many transactions share one COMMIT (and its fsync). */
+export const GROUP_COMMIT_MAX = 32;
+
 export class SqlStore implements Store {
   // Transactions of this process run one after another: on SQLite there is one connection and one
   // writer; on PostgreSQL every transaction takes the office's advisory lock anyway (postgres/
@@ -50,8 +86,18 @@ export class SqlStore implements Store {
   private readonly mutex = new Mutex();
   private closed = false;
   private readonly staff = new StaffList();
+  private readonly queued: Queued[] = [];
+  private draining = false;
+  /**
+   * SQLite: the repositories, built once. The dialect has one connection, used only by this store's
+   * transactions (one at a time), so a query on the root Kysely instance runs inside whichever
+   * transaction is open: no per-transaction Kysely Transaction object, repositories or plumbing.
+   */
+  private readonly sqliteRepos: Tx | null;
 
-  constructor(readonly db: Kysely<DB>, readonly engine: Engine, private readonly takeExclusive: TakeExclusive) {}
+  constructor(readonly db: Kysely<DB>, readonly engine: Engine, private readonly takeExclusive: TakeExclusive) {
+    this.sqliteRepos = engine === 'sqlite' ? repositories(db, this.staff) : null;
+  }
 
   /**
    * Takes the named hold for this process, or null when another process on the same database holds
@@ -62,14 +108,135 @@ export class SqlStore implements Store {
   }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.engine === 'sqlite') {
+      return new Promise<T>((resolve, reject) => {
+        this.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        this.drain();
+      });
+    }
+    return this.one(work);
+  }
+
+  /** One transaction of its own: BEGIN (IMMEDIATE on SQLite), the work, COMMIT. */
+  private one<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       if (this.closed) throw new Error('the store is closed');
       try {
-        return await this.db.transaction().execute((trx) => work(repositories(trx, this.staff)));
+        return await this.db.transaction().execute((trx) => work(perTransaction(repositories(trx, this.staff))));
       } finally {
         this.staff.settle();
       }
     });
+  }
+
+  /**
+   * SQLite's group commit. On the embedded database every COMMIT is an fsync (synchronous = FULL:
+   * an acknowledged message survives a power cut), which costs more than the work of a typical
+   * message. Transactions that queued up while one ran are run together in one database
+   * transaction, each inside a savepoint of its own, and share one COMMIT: a transaction that
+   * throws is rolled back to its savepoint and fails alone; the others are answered only after the
+   * shared COMMIT has reached the disk (or all fail, if it does not). Alone in the queue, a
+   * transaction is run as it always was. Semantics are unchanged — each transaction still runs by
+   * itself, in order, and sees everything committed or run before it — only acknowledgements wait
+   * for a shared fsync (PostgreSQL's commit_delay/commit_siblings do the same on the server).
+   */
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    void this.mutex.run(async () => {
+      while (this.queued.length > 0) {
+        const batch = this.queued.splice(0, GROUP_COMMIT_MAX);
+        if (this.closed) {
+          for (const item of batch) item.reject(new Error('the store is closed'));
+          continue;
+        }
+        if (batch.length === 1) await this.runAlone(batch[0] as Queued);
+        else await this.runTogether(batch);
+      }
+    }).finally(() => {
+      this.draining = false;
+      if (this.queued.length > 0) this.drain();
+    });
+  }
+
+  private async runAlone(item: Queued): Promise<void> {
+    const { db } = this;
+    try {
+      await sql`BEGIN IMMEDIATE`.execute(db);
+    } catch (error) {
+      item.reject(error);
+      return;
+    }
+    let value: unknown;
+    try {
+      value = await item.work(perTransaction(this.sqliteRepos as Tx));
+    } catch (error) {
+      await sql`ROLLBACK`.execute(db).catch(() => undefined);
+      item.reject(error);
+      return;
+    } finally {
+      this.staff.settle();
+    }
+    try {
+      await sql`COMMIT`.execute(db);
+    } catch (error) {
+      await sql`ROLLBACK`.execute(db).catch(() => undefined);
+      this.forgetStaff();
+      item.reject(error);
+      return;
+    }
+    item.resolve(value);
+  }
+
+  private async runTogether(batch: Queued[]): Promise<void> {
+    const repos = this.sqliteRepos as Tx;
+    await (async (conn: Kysely<DB>) => {
+      try {
+        await sql`BEGIN IMMEDIATE`.execute(conn);
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+        return;
+      }
+      const done: { item: Queued; value: unknown }[] = [];
+      for (const [i, item] of batch.entries()) {
+        const savepoint = sql.raw(`"batch${i}"`);
+        try {
+          await sql`SAVEPOINT ${savepoint}`.execute(conn);
+          const value = await item.work(perTransaction(repos));
+          await sql`RELEASE ${savepoint}`.execute(conn);
+          done.push({ item, value });
+        } catch (error) {
+          try {
+            await sql`ROLLBACK TO ${savepoint}`.execute(conn);
+            await sql`RELEASE ${savepoint}`.execute(conn);
+            item.reject(error);
+          } catch (broken) {
+            // The connection itself failed: nothing of the batch can be trusted to commit.
+            await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+            this.forgetStaff();
+            for (const rest of [...done.map((d) => d.item), ...batch.slice(i)]) rest.reject(broken);
+            return;
+          }
+        } finally {
+          this.staff.settle();
+        }
+      }
+      try {
+        await sql`COMMIT`.execute(conn);
+      } catch (error) {
+        await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+        this.forgetStaff();
+        for (const d of done) d.item.reject(error);
+        return;
+      }
+      for (const d of done) d.item.resolve(d.value);
+    })(this.db);
+  }
+
+  /** A batch that did not commit may have left the staff cache holding rows it wrote. */
+  private forgetStaff(): void {
+    this.staff.changed();
+    this.staff.settle();
   }
 
   /** Waits for the running transactions, then closes the connection; later transactions are refused. */

@@ -116,3 +116,44 @@ describe('openStore', () => {
     }
   });
 });
+
+describe('group commit on SQLite: transactions that queue up share one COMMIT (one fsync)', () => {
+  it('each still runs alone and in order; one that fails is rolled back alone; the rest are answered once committed', async () => {
+    const statements: string[] = [];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-group-'));
+    const store = await openStore({ file: path.join(dir, 'office.db') }, { onQuery: (text) => statements.push(text) });
+    try {
+      await store.transaction((t) => t.sections.create({ code: 'EST', name: 'Establishment' }));
+      statements.length = 0;
+      // The first holds the connection a moment: the others wait, in order, and commit with it.
+      const first = store.transaction(async (t) => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return t.sections.create({ code: 'REV', name: 'Revenue' });
+      });
+      const order: string[] = [];
+      const queued = [
+        store.transaction(async (t) => { order.push('a'); return t.sections.create({ code: 'A', name: 'A' }); }),
+        // Writes, then fails: its write must not survive, nor take the others with it.
+        store.transaction(async (t) => { order.push('b'); await t.sections.create({ code: 'B', name: 'B' }); throw new Error('refused'); }),
+        // A unique clash with an earlier transaction of the same batch.
+        store.transaction(async (t) => { order.push('c'); return t.sections.create({ code: 'A', name: 'again' }); }),
+        // Sees what ran before it in the batch, though nothing of the batch has committed yet.
+        store.transaction(async (t) => { order.push('d'); return (await t.sections.list()).map((s) => s.code).sort(); }),
+      ];
+      const settled = await Promise.allSettled([first, ...queued]);
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+      expect((settled[2] as PromiseRejectedResult).reason).toEqual(new Error('refused'));
+      expect(((settled[3] as PromiseRejectedResult).reason as Error).name).toBe('UniqueViolation');
+      expect((settled[4] as PromiseFulfilledResult<string[]>).value).toEqual(['A', 'EST', 'REV']);
+      expect(order).toEqual(['a', 'b', 'c', 'd']);
+      expect(sqliteRows<{ code: string }>(path.join(dir, 'office.db'), 'SELECT "code" FROM "Section" ORDER BY "code"').map((r) => r.code))
+        .toEqual(['A', 'EST', 'REV']);
+      // Asked for together, the five ran in one database transaction: a savepoint each, one COMMIT.
+      expect(statements.filter((s) => /^savepoint /i.test(s.trim())), statements.join('\n')).toHaveLength(5);
+      expect(statements.filter((s) => /^commit$/i.test(s.trim()))).toHaveLength(1);
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
