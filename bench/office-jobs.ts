@@ -228,6 +228,8 @@ function benchHost() {
     rememberSent: async () => {},
     saveConversationRef: async () => {},
     loadConversationRef: async () => null,
+    rememberButton: async () => {},
+    recallButton: async () => null,
   };
 }
 

@@ -22,6 +22,7 @@ import { Floor, type FloorRatios } from './floor.ts';
 import { DEFAULT_PG_ADMIN_URL, checkLoopback, copyOffice, createDatabase, dropDatabase, scratchName, serverSettings } from './postgres.ts';
 import { runStartup } from './startup.ts';
 import { OFFICE_JOB_FIGURES, runOfficeJobs } from './office-jobs.ts';
+import { BASELINE_COMMIT, runBaseline } from './baseline.ts';
 
 const FIGURES = ['generate', 'assistant', 'floor', 'language', 'startup', ...OFFICE_JOB_FIGURES] as const;
 
@@ -61,6 +62,10 @@ const synchronousArg = arg('sqlite-synchronous');
 if (synchronousArg !== undefined && synchronousArg !== 'normal' && synchronousArg !== 'full') throw new Error('--sqlite-synchronous must be normal or full');
 const sqliteSynchronous = synchronousArg;
 if (sqliteSynchronous !== undefined && store !== 'sqlite') throw new Error('--sqlite-synchronous is for --store sqlite');
+// `--baseline [commit]`: also run the store before issue 15 (baseline.ts), in this run, and print both.
+const baselineAt = process.argv.indexOf('--baseline');
+const baselineCommit = baselineAt < 0 ? null : (process.argv[baselineAt + 1] !== undefined && !process.argv[baselineAt + 1]?.startsWith('--') ? process.argv[baselineAt + 1] ?? BASELINE_COMMIT : BASELINE_COMMIT);
+if (baselineCommit !== null && store !== 'sqlite') throw new Error('--baseline compares the embedded store: use it with --store sqlite');
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 const wanted = (name: string) => onlyList === undefined || onlyList.includes(name);
 
@@ -387,6 +392,22 @@ if (wanted('assistant') || wanted('floor')) {
       note(`${store}, ${processes} process(es): ${h.sequentialMessagesPerSecond.toFixed(0)} msg/s sequential, ${h.concurrentMessagesPerSecond.toFixed(0)} msg/s with ${concurrency} senders, `
         + `p50/p99 ${h.fixedLoad.p50Ms.toFixed(1)}/${h.fixedLoad.p99Ms.toFixed(1)} ms at ${rate} msg/s`
         + (ratios === null ? '' : `, storage ÷ floor ${ratios.storage.toFixed(2)} (with the adapter's JS ${ratios.storageWithAdapter.toFixed(2)})`));
+      if (baselineCommit !== null) {
+        const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+        const before = await runBaseline(repoRoot, { commit: baselineCommit, scale, seed, messages, concurrency, rate, warmup, note });
+        const now = { sequentialMessagesPerSecond: h.sequentialMessagesPerSecond, concurrentMessagesPerSecond: h.concurrentMessagesPerSecond, fixedLoad: h.fixedLoad };
+        emit('baseline', {
+          note: 'the store before issue 15, run by its own bench in this run on this machine with the same seed and workload options (bench/baseline.ts); its SQLite ran at synchronous = NORMAL',
+          baseline: before, current: { engine: params.engine, ...now },
+          ratios: {
+            sequential: now.sequentialMessagesPerSecond / before.sequentialMessagesPerSecond,
+            concurrent: now.concurrentMessagesPerSecond / before.concurrentMessagesPerSecond,
+          },
+        });
+        note(`baseline ${before.commit} (${before.store}): ${before.sequentialMessagesPerSecond.toFixed(0)} msg/s sequential, ${before.concurrentMessagesPerSecond.toFixed(0)} msg/s with ${concurrency} senders, `
+          + `p50/p99 ${before.fixedLoad.p50Ms.toFixed(1)}/${before.fixedLoad.p99Ms.toFixed(1)} ms at ${rate} msg/s — this build: ${(now.sequentialMessagesPerSecond / before.sequentialMessagesPerSecond).toFixed(2)}× sequential, `
+          + `${(now.concurrentMessagesPerSecond / before.concurrentMessagesPerSecond).toFixed(2)}× with ${concurrency} senders`);
+      }
     }
   } finally {
     await cleanUp();

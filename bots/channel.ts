@@ -17,6 +17,14 @@ export interface ChannelHost {
   /** Keep what the adapter needs to message this chat unprompted (e.g. a Bot Framework conversation reference). */
   saveConversationRef(channel: string, chatId: string, ref: string): Promise<void>;
   loadConversationRef(channel: string, chatId: string): Promise<string | null>;
+  /**
+   * A button command too long for the channel, sent under `token`: kept with the chat so that the
+   * press is understood by any process, after any restart. Stored as a sent-message row of the
+   * chat whose id is "button:<token>" (subject type "button.command", the command as subject id):
+   * the same lifetime and clean-up as the messages the buttons were sent with.
+   */
+  rememberButton(channel: string, chatId: string, token: string, command: string): Promise<void>;
+  recallButton(channel: string, chatId: string, token: string): Promise<string | null>;
 }
 
 /** A live channel: receives messages, answers through the host's assistant, and delivers notifications. */
@@ -50,5 +58,19 @@ export function createChannelHost(store: Store, clock: Clock, assistant: Pick<As
     },
     loadConversationRef: async (channel, chatId) =>
       store.transaction(async (tx) => (await tx.accounts.find(channel, chatId))?.conversationRef ?? null),
+    rememberButton: async (channel, chatId, token, command) => {
+      await store.transaction(async (tx) => {
+        if ((await tx.sentMessages.find(channel, chatId, `button:${token}`)) !== null) return;
+        const account = await tx.accounts.find(channel, chatId);
+        await tx.sentMessages.add({
+          channel, chatId, messageId: `button:${token}`, employeeId: account?.employeeId ?? null,
+          subjectType: 'button.command', subjectId: command, createdAt: clock.now(),
+        });
+      });
+    },
+    recallButton: async (channel, chatId, token) => store.transaction(async (tx) => {
+      const row = await tx.sentMessages.find(channel, chatId, `button:${token}`);
+      return row?.subjectType === 'button.command' ? row.subjectId : null;
+    }),
   };
 }

@@ -1,6 +1,6 @@
 // Replies as Telegram can carry them: text within 4096 characters per message, captions within
 // 1024, and buttons whose callback_data fits Telegram's 64 bytes.
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Button } from '../../bots/reply.ts';
 
 export const MESSAGE_LIMIT = 4096;
@@ -45,9 +45,11 @@ function cutPoint(line: string, limit: number): number {
 }
 
 /**
- * Commands too long for callback_data are kept here under a short random token. The map lives in
- * memory: after a restart an old button's token is unknown and the user is told "not understood"
- * (the token is random, so it can never resolve to some other command).
+ * Commands too long for callback_data (a "did you mean" that carries the note's text) go out under a
+ * token: a hash of the command, so the same command always has the same token and no token can
+ * resolve to another command. The adapter stores each one durably with the chat before sending
+ * (ChannelHost.rememberButton), so a button pressed after a restart, or taken by another process,
+ * still means what it said; this map only saves the lookup in the process that sent it.
  */
 export class CallbackCommands {
   private readonly commands = new Map<string, string>();
@@ -56,7 +58,7 @@ export class CallbackCommands {
 
   encode(command: string): string {
     if (Buffer.byteLength(command, 'utf8') <= CALLBACK_DATA_BYTES && !command.startsWith(TOKEN_PREFIX)) return command;
-    const token = `${TOKEN_PREFIX}${randomBytes(9).toString('base64url')}`;
+    const token = `${TOKEN_PREFIX}${createHash('sha256').update(command).digest('base64url').slice(0, 22)}`;
     this.commands.set(token, command);
     if (this.commands.size > this.capacity) {
       const oldest = this.commands.keys().next().value;
@@ -67,6 +69,16 @@ export class CallbackCommands {
 
   decode(data: string): string {
     return this.commands.get(data) ?? data;
+  }
+
+  /** True for callback data that is one of our tokens. */
+  static isToken(data: string): boolean {
+    return data.startsWith(TOKEN_PREFIX);
+  }
+
+  /** The buttons' commands that go out under a token, with it. */
+  tokens(buttons: Button[] | undefined): { token: string; command: string }[] {
+    return (buttons ?? []).map((b) => ({ token: this.encode(b.command), command: b.command })).filter((t) => t.token !== t.command);
   }
 }
 

@@ -289,7 +289,7 @@ export class TelegramAdapter implements ChannelAdapter {
       // Answered first: Telegram shows a spinner on the button until it is.
       await this.call(() => this.bot.telegram.answerCbQuery(incoming.callbackQueryId))
         .catch((error: unknown) => this.log.warn(`Telegram: answerCallbackQuery failed (${describe(error)})`));
-      if (inbound.action !== undefined) inbound.action = this.commands.decode(inbound.action);
+      if (inbound.action !== undefined) inbound.action = await this.decode(inbound.chatId, inbound.action);
     }
     if (!incoming.privateChat && this.options.allowGroups !== true) return;
     if (incoming.kind === 'message' && incoming.file !== null) {
@@ -302,6 +302,13 @@ export class TelegramAdapter implements ChannelAdapter {
     }
     const replies = await this.options.host.assistant.handle(inbound);
     await this.deliver(inbound.chatId, replies);
+  }
+
+  /** A button's command: as sent, or looked up by its token (here, or where any process stored it). */
+  private async decode(chatId: string, data: string): Promise<string> {
+    const known = this.commands.decode(data);
+    if (known !== data || !CallbackCommands.isToken(data)) return known;
+    return (await this.options.host.recallButton(TELEGRAM_CHANNEL, chatId, data)) ?? data;
   }
 
   /** The file's bytes, or what to tell the user when it cannot be had. */
@@ -333,6 +340,9 @@ export class TelegramAdapter implements ChannelAdapter {
   /** Sends one reply as one or more Telegram messages (buttons on the last); returns their ids in order. */
   private async sendReply(chatId: string, reply: Reply): Promise<string[]> {
     const telegram = this.bot.telegram;
+    for (const { token, command } of this.commands.tokens(reply.buttons)) {
+      await this.options.host.rememberButton(TELEGRAM_CHANNEL, chatId, token, command);
+    }
     const keyboard = inlineKeyboard(reply.buttons, this.commands);
     const markup = keyboard === undefined ? {} : { reply_markup: keyboard };
     const ids: string[] = [];

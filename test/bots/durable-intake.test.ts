@@ -7,6 +7,8 @@ import { makeOffice, type TestOffice } from '../helpers/office.ts';
 import { HOLD_MS } from '../../bots/assistant.ts';
 import type { InboundAttachment, Reply } from '../../bots/reply.ts';
 import { pdfPages } from '../helpers/pdf-tools.ts';
+import { createChannelHost } from '../../bots/channel.ts';
+import { silentLogger } from '../../bots/log.ts';
 
 const jpeg = (name = 'scan-portrait.jpg'): InboundAttachment => ({
   filename: name, mime: 'image/jpeg', bytes: readFileSync(new URL(`../fixtures/images/${name}`, import.meta.url)),
@@ -211,5 +213,18 @@ describe('a message left half-handled by a process that died', () => {
     expect(joined(replies)).toMatch(/OTP has been sent/);
     const row = await o.store.transaction((tx) => tx.inbound.find('test', 'otp-1'));
     expect(row).toMatchObject({ status: 'done', leaseUntil: null });
+  });
+});
+
+describe('a button command too long for the channel', () => {
+  it('is kept with its chat in the database, once, and found by that chat only', async () => {
+    const o = await office();
+    const host = createChannelHost(o.store, o.clock, o.assistant, silentLogger);
+    const command = '/file.note EST-12/2026 स्वीकृत, भुगतान हेतु प्रस्तुत करें';
+    await host.rememberButton('telegram', '1001', 't:abc', command);
+    await host.rememberButton('telegram', '1001', 't:abc', command);
+    expect(await host.recallButton('telegram', '1001', 't:abc')).toBe(command);
+    expect(await host.recallButton('telegram', '1002', 't:abc')).toBeNull();
+    expect(await host.recallButton('telegram', '1001', 't:other')).toBeNull();
   });
 });

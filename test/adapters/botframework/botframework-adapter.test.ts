@@ -33,6 +33,8 @@ function recordingHost(answer: (inbound: Inbound) => Reply[] = () => [{ text: 'o
     rememberSent: async (_channel, chatId, messageId, reply) => void remembered.push({ chatId, messageId, reply }),
     saveConversationRef: async (_channel, chatId, ref) => void refs.set(chatId, ref),
     loadConversationRef: async (_channel, chatId) => refs.get(chatId) ?? null,
+    rememberButton: async () => {},
+    recallButton: async () => null,
   };
   return { host, inbound, remembered, refs, warnings };
 }

@@ -24,6 +24,8 @@ async function setUp(options: BotFrameworkOptions = {}, answer: (inbound: Inboun
     rememberSent: async () => {},
     saveConversationRef: async () => {},
     loadConversationRef: async () => null,
+    rememberButton: async () => {},
+    recallButton: async () => null,
   };
   const adapter = new BotFrameworkAdapter(host, { port: 0, ...options });
   await adapter.start();

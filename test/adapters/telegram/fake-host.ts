@@ -7,12 +7,15 @@ export interface FakeHost {
   host: ChannelHost;
   inbound: Inbound[];
   remembered: { channel: string; chatId: string; messageId: string; reply: Reply }[];
+  /** Long button commands the adapter stored, by chat and token (as the real host keeps them in the database). */
+  buttons: Map<string, string>;
   logs: string[];
 }
 
 export function fakeHost(answer: (inbound: Inbound) => Reply[] | Promise<Reply[]> = (i) => [{ text: `echo: ${i.text ?? i.action ?? ''}` }]): FakeHost {
   const inbound: Inbound[] = [];
   const remembered: FakeHost['remembered'] = [];
+  const buttons = new Map<string, string>();
   const logs: string[] = [];
   const log: Logger = {
     info: (m) => logs.push(`info ${m}`),
@@ -32,6 +35,8 @@ export function fakeHost(answer: (inbound: Inbound) => Reply[] | Promise<Reply[]
     },
     saveConversationRef: async () => {},
     loadConversationRef: async () => null,
+    rememberButton: async (_channel, chatId, token, command) => void buttons.set(`${chatId} ${token}`, command),
+    recallButton: async (_channel, chatId, token) => buttons.get(`${chatId} ${token}`) ?? null,
   };
-  return { host, inbound, remembered, logs };
+  return { host, inbound, remembered, buttons, logs };
 }

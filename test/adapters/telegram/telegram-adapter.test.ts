@@ -203,6 +203,27 @@ describe('buttons', () => {
     expect(fake.inbound.map((i) => i.action)).toContain(long);
     expect(fake.inbound.map((i) => i.action)).toContain('/~forgotten-after-restart');
   });
+
+  it('a long command\'s button still means it after a restart (or in another process): its token is kept with the chat', async () => {
+    const long = '/file.note EST-12/2026 स्वीकृत, भुगतान हेतु प्रस्तुत करें, सभी संलग्नक सहित';
+    const { peer: p, adapter: first, fake } = await running((i) => i.action === undefined ? [{ text: 'Note?', buttons: [{ label: 'Add note', command: long }] }] : []);
+    p.push(p.textMessage(1001, 41, 'hi'));
+    await p.until(() => p.sentTo(1001).length === 1);
+    const data = p.sentTo(1001)[0]?.buttons?.[0]?.callback_data ?? '';
+    expect(fake.buttons.get(`1001 ${data}`)).toBe(long);
+    await first.stop();
+    // A new process: nothing in memory, the same store behind the host.
+    const second = new TelegramAdapter({ token: p.token, apiRoot: p.apiRoot, host: fake.host, limits: FAST, pollTimeoutSeconds: 5 });
+    adapter = second;
+    await second.start();
+    p.push(p.buttonPress(1001, 101, data));
+    await p.until(() => fake.inbound.length === 2);
+    expect(fake.inbound[1]?.action).toBe(long);
+    // Another chat cannot use the token: it was given to chat 1001 only.
+    p.push(p.buttonPress(1002, 102, data));
+    await p.until(() => fake.inbound.length === 3);
+    expect(fake.inbound[2]?.action).toBe(data);
+  });
 });
 
 describe('replies out', () => {
