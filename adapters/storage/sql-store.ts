@@ -68,7 +68,7 @@ function repositories(db: Db, staff: StaffList): Tx {
   };
 }
 
-/** A transaction waiting for its turn (SQLite's group commit, below). */
+/** A transaction waiting for its turn (group commit, below). */
 interface Queued {
   work: (tx: Tx) => Promise<unknown>;
   resolve(value: unknown): void;
@@ -108,29 +108,14 @@ export class SqlStore implements Store {
   }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    if (this.engine === 'sqlite') {
-      return new Promise<T>((resolve, reject) => {
-        this.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
-        this.drain();
-      });
-    }
-    return this.one(work);
-  }
-
-  /** One transaction of its own: BEGIN (IMMEDIATE on SQLite), the work, COMMIT. */
-  private one<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.mutex.run(async () => {
-      if (this.closed) throw new Error('the store is closed');
-      try {
-        return await this.db.transaction().execute((trx) => work(perTransaction(repositories(trx, this.staff))));
-      } finally {
-        this.staff.settle();
-      }
+    return new Promise<T>((resolve, reject) => {
+      this.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.drain();
     });
   }
 
   /**
-   * SQLite's group commit. On the embedded database every COMMIT is an fsync (synchronous = FULL:
+   * Group commit. On the embedded database every COMMIT is an fsync (synchronous = FULL:
    * an acknowledged message survives a power cut), which costs more than the work of a typical
    * message. Transactions that queued up while one ran are run together in one database
    * transaction, each inside a savepoint of its own, and share one COMMIT: a transaction that
@@ -150,7 +135,8 @@ export class SqlStore implements Store {
           for (const item of batch) item.reject(new Error('the store is closed'));
           continue;
         }
-        if (batch.length === 1) await this.runAlone(batch[0] as Queued);
+        if (this.engine === 'postgres') await this.runOnPostgres(batch);
+        else if (batch.length === 1) await this.runAlone(batch[0] as Queued);
         else await this.runTogether(batch);
       }
     }).finally(() => {
@@ -231,6 +217,44 @@ export class SqlStore implements Store {
       }
       for (const d of done) d.item.resolve(d.value);
     })(this.db);
+  }
+
+  /**
+   * PostgreSQL: the batch in one Kysely transaction (BEGIN and the office lock: postgres/connection.ts),
+   * each transaction of it under a savepoint as on SQLite. A server's COMMIT waits for its WAL flush
+   * too, and the office lock is held until it is done, so sharing it matters as much here.
+   */
+  private async runOnPostgres(batch: Queued[]): Promise<void> {
+    const done: { item: Queued; value: unknown }[] = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const repos = repositories(trx, this.staff);
+        for (const [i, item] of batch.entries()) {
+          const savepoint = sql.raw(`batch${i}`);
+          if (batch.length > 1) await sql`SAVEPOINT ${savepoint}`.execute(trx);
+          try {
+            const value = await item.work(perTransaction(repos));
+            if (batch.length > 1) await sql`RELEASE SAVEPOINT ${savepoint}`.execute(trx);
+            done.push({ item, value });
+          } catch (error) {
+            // Alone, the transaction is simply rolled back (the error leaves execute below).
+            if (batch.length === 1) throw error;
+            await sql`ROLLBACK TO SAVEPOINT ${savepoint}`.execute(trx);
+            await sql`RELEASE SAVEPOINT ${savepoint}`.execute(trx);
+            item.reject(error);
+          } finally {
+            this.staff.settle();
+          }
+        }
+      });
+    } catch (error) {
+      // The COMMIT (or the connection) failed, or the one transaction threw: nothing of it stands.
+      if (done.length > 0) this.forgetStaff();
+      for (const item of batch) if (!done.some((d) => d.item === item)) item.reject(error);
+      for (const d of done) d.item.reject(error);
+      return;
+    }
+    for (const d of done) d.item.resolve(d.value);
   }
 
   /** A batch that did not commit may have left the staff cache holding rows it wrote. */

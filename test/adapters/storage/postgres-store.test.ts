@@ -70,6 +70,26 @@ describe('SqlStore on PostgreSQL, several processes on one database', () => {
     expect(await second).toBe(2);
   });
 
+  it('group commit: transactions asked for together share one COMMIT; one that fails is rolled back alone', async () => {
+    const db = await database();
+    const statements: string[] = [];
+    const store = await openStore({ url: db.url }, { onQuery: (text) => statements.push(text) });
+    cleanups.push(() => store.close());
+    await store.transaction((t) => t.sections.create({ code: 'EST', name: 'Establishment' }));
+    statements.length = 0;
+    const settled = await Promise.allSettled([
+      store.transaction(async (t) => { await new Promise((resolve) => setTimeout(resolve, 30)); return t.sections.create({ code: 'REV', name: 'Revenue' }); }),
+      store.transaction(async (t) => { await t.sections.create({ code: 'B', name: 'B' }); throw new Error('refused'); }),
+      store.transaction((t) => t.sections.create({ code: 'REV', name: 'again' })),
+      store.transaction(async (t) => (await t.sections.list()).map((s) => s.code).sort()),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(((settled[2] as PromiseRejectedResult).reason as Error).name).toBe('UniqueViolation');
+    expect((settled[3] as PromiseFulfilledResult<string[]>).value).toEqual(['EST', 'REV']);
+    expect((await postgresRows<{ code: string }>(db.url, 'SELECT "code" FROM "Section" ORDER BY "code"')).map((r) => r.code)).toEqual(['EST', 'REV']);
+    expect(statements.filter((s) => /^savepoint batch/i.test(s.trim())), statements.join('\n')).toHaveLength(4);
+  });
+
   it('keeps one audit chain when two stores append at the same time', async () => {
     const db = await database();
     const a = await storeOn(db.url);
