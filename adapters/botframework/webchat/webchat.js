@@ -116,17 +116,40 @@
     return a;
   }
 
+  // A message that did not get through is sent again as the same activity (same id): the server
+  // acts on an id once and answers a repeat from its record, so trying again never does it twice.
+  var RETRY_DELAYS_MS = [1000, 3000, 7000];
+
+  function post(a, attempt) {
+    return api('POST', '/api/messages', a).catch(function (error) {
+      if (String(error && error.message) === 'session expired' || attempt >= RETRY_DELAYS_MS.length) throw error;
+      return new Promise(function (resolve) { setTimeout(resolve, RETRY_DELAYS_MS[attempt]); })
+        .then(function () { return post(a, attempt + 1); });
+    });
+  }
+
   function send(extra) {
     var a = activity(extra);
     var node = render(a, true);
     $('actions').textContent = '';
+    return deliver(a, node);
+  }
+
+  function deliver(a, node) {
     showTyping(true);
-    return api('POST', '/api/messages', a).then(function () {
+    node.classList.add('pending');
+    node.classList.remove('failed');
+    var old = node.querySelector('.retry');
+    if (old) old.remove();
+    return post(a, 0).then(function () {
       node.classList.remove('pending');
     }).catch(function () {
       node.classList.remove('pending');
       node.classList.add('failed');
-      node.appendChild(el('div', 'chip', 'Not sent · नहीं भेजा गया'));
+      var chip = el('button', 'chip retry', 'Not sent — tap to try again · नहीं भेजा गया — फिर भेजने के लिए छुएँ');
+      chip.type = 'button';
+      chip.addEventListener('click', function () { deliver(a, node); });
+      node.appendChild(chip);
     }).then(function () { showTyping(false); });
   }
 

@@ -132,4 +132,39 @@ describe.runIf(existsSync(CHROMIUM))('local web chat in headless Chromium', () =
     await page.locator('.msg.user .body', { hasText: `file ${number ?? ''}` }).first().waitFor();
     await botSays(page, 'SAH/R/2026/000001').waitFor();
   });
+
+  it('a message whose answer was lost on the way is sent again as the same activity, and acted on once', async () => {
+    const page = await context.newPage();
+    await page.goto(`${adapter.url}/`);
+    await page.locator('#staff button', { hasText: 'Priya Singh' }).click();
+    await page.locator('#demo-banner').waitFor();
+    const posted: string[] = [];
+    // The first post reaches the server, which acts on it; its answer is then lost (as when the
+    // connection drops, or the server dies after its commit). The page must try again by itself.
+    await page.route('**/api/messages', async (route) => {
+      posted.push((JSON.parse(route.request().postData() ?? '{}') as { id: string }).id);
+      if (posted.length === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+        return;
+      }
+      await route.continue();
+    });
+    const subject = 'Survey report from Amin, Mahishi';
+    await page.fill('#text', subject);
+    await page.setInputFiles('#file', SCAN);
+    await botSays(page, /SAH\/R\/2026\/\d+/).waitFor();
+    await expect.poll(() => posted.length, { timeout: 10_000 }).toBe(2);
+    expect(new Set(posted).size).toBe(1);
+    await expect.poll(() => page.locator('.msg.user.pending, .msg.user.failed').count(), { timeout: 10_000 }).toBe(0);
+    const receipts = await office.store.transaction(async (tx) => {
+      const found = [];
+      for (let n = 1; n <= 5; n++) {
+        const r = await tx.receipts.byDiaryNumber(`SAH/R/2026/${String(n).padStart(6, '0')}`);
+        if (r?.subject === subject) found.push(r.diaryNumber);
+      }
+      return found;
+    });
+    expect(receipts).toHaveLength(1);
+  });
 });
