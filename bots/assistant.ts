@@ -31,10 +31,13 @@ export interface Assistant {
   /** Closes the albums quiet for the album window into receipts (any chat, any process's). */
   closeAlbums(): Promise<number>;
   /**
-   * At start-up: closes albums left open, and, when no other process can be working on them (the
-   * embedded database has one process), releases the holds a crashed run left on its messages.
+   * At start-up, when no other process can be working (the embedded database has one process):
+   * releases the holds a crashed run left on its messages and the outbox items it had claimed.
+   * Albums it left open are not closed here: the channel redelivers the pages that were in flight
+   * once it can reach this process, so they are closed by the album sweep once the channels have
+   * been live for the album window (bots/main.ts).
    */
-  recover(options: { releaseHolds: boolean }): Promise<{ released: number; albums: number }>;
+  recover(options: { releaseHolds: boolean }): Promise<{ released: number; outbox: number }>;
   /** Stops the album timers and waits for a close under way (before the store is closed). */
   stop(): Promise<void>;
 }
@@ -119,12 +122,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return replies;
   }
 
-  async function recover(options: { releaseHolds: boolean }): Promise<{ released: number; albums: number }> {
-    const released = options.releaseHolds ? await store.transaction((tx) => tx.inbound.releaseAll()) : 0;
+  async function recover(options: { releaseHolds: boolean }): Promise<{ released: number; outbox: number }> {
+    if (!options.releaseHolds) return { released: 0, outbox: 0 };
+    const { released, outbox } = await store.transaction(async (tx) => ({
+      released: await tx.inbound.releaseAll(), outbox: await tx.outbox.releaseClaims(clock.now()),
+    }));
     if (released > 0) log.warn(`${released} message(s) left half-handled by an earlier run will be taken up again when redelivered`);
-    const albums = await closeAlbums();
-    if (albums > 0) log.info(`${albums} album(s) left open by an earlier run were made into receipts`);
-    return { released, albums };
+    return { released, outbox };
   }
 
   async function stop(): Promise<void> {

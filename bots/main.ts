@@ -166,12 +166,9 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       config, store, clock, language, assistant, dispatcher, otpSender, renderer, blobs, signer, channels, scanSearch,
       startChannels: async () => {
         // Before any message comes in: what a crashed run left. On the embedded database this is the
-        // only process, so a message its predecessor held is taken up again when redelivered.
+        // only process, so a message its predecessor held is taken up again when redelivered, and a
+        // notification it had claimed goes out at once.
         await assistant.recover({ releaseHolds: 'file' in config.database });
-        // Albums are closed by the process that took their last page; this sweep closes those whose
-        // process died (with several processes on PostgreSQL, any of them may).
-        albumSweep = setInterval(() => void assistant.closeAlbums().catch(() => undefined), ALBUM_SWEEP_MS);
-        albumSweep.unref();
         const live: string[] = [];
         const failed: string[] = [];
         for (const channel of channels) {
@@ -184,6 +181,13 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
             log.error(`${channel.channel} did not start`, error);
           }
         }
+        // Albums are closed by the process that took their last page; this sweep closes those whose
+        // process died (with several processes on PostgreSQL, any of them may). It starts only now,
+        // with the channels live, and its first pass comes after the album window, so that pages the
+        // channel redelivers after a crash join their album instead of starting a receipt of their own.
+        albumSweep = setInterval(() => void assistant.closeAlbums().catch(() => undefined), ALBUM_SWEEP_MS);
+        albumSweep.unref();
+        setTimeout(() => void assistant.closeAlbums().catch(() => undefined), config.uploads.albumWindowMs + 100).unref();
         return { live, failed };
       },
       close: async () => {

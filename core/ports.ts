@@ -74,6 +74,12 @@ export interface OutboxRepo {
    * that dies before marking them leaves them due again then. Returns them as they were when due.
    */
   claimDue(now: Date, limit: number, leaseUntil: Date): Promise<OutboxItem[]>;
+  /**
+   * Makes every undelivered item due at `now`: at start-up, when no other process can hold a claim
+   * (the embedded database has one), so what a crashed run had claimed goes out at once. Back-offs
+   * are cut short too (a restart is a good moment to try again). Returns how many moved.
+   */
+  releaseClaims(now: Date): Promise<number>;
   markDelivered(id: number, at: Date): Promise<void>;
   markFailed(id: number, attempts: number, nextAttemptAt: Date, error: string): Promise<void>;
   pendingCount(): Promise<number>;

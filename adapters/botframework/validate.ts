@@ -51,8 +51,9 @@ export function activityProblem(body: Json, options: { serviceUrlRequired: boole
   if (!absent(conversation.conversationType) && !isString(conversation.conversationType)) return 'conversation.conversationType must be a string';
   for (const field of STRING_FIELDS) if (!absent(body[field]) && !isString(body[field])) return `${field} must be a string`;
   if (options.serviceUrlRequired && !(isString(body.serviceUrl) && /^https?:\/\//i.test(body.serviceUrl))) return 'serviceUrl must be an http(s) URL';
-  // A message is acted on as its sender: without one there is nobody to act as.
-  const problem = partyProblem(body.from, 'from', body.type === 'message') ?? partyProblem(body.recipient, 'recipient', false)
+  // A message is acted on as its sender: without one there is nobody to act as. It names the bot as
+  // its recipient (botbuilder reads recipient.id on every message turn).
+  const problem = partyProblem(body.from, 'from', body.type === 'message') ?? partyProblem(body.recipient, 'recipient', body.type === 'message')
     ?? listProblem(body.attachments, 'attachments', attachmentProblem) ?? listProblem(body.entities, 'entities', entityProblem)
     ?? listProblem(body.membersAdded, 'membersAdded', memberProblem) ?? listProblem(body.membersRemoved, 'membersRemoved', memberProblem);
   if (problem !== null) return problem;

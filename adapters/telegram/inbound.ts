@@ -18,10 +18,36 @@ export type Incoming =
   | { kind: 'message'; inbound: Inbound; file: FileRef | null; privateChat: boolean }
   | { kind: 'button'; inbound: Inbound; callbackQueryId: string; privateChat: boolean };
 
+/** null for an update of a kind Daftar does not take, or of a shape Telegram never sends. */
 export function readUpdate(update: Update): Incoming | null {
-  if ('callback_query' in update) return readButton(update.callback_query);
-  if ('message' in update) return readMessage(update.message);
+  if (!isObject(update)) return null;
+  if ('callback_query' in update) return wellFormedButton(update.callback_query) ? readButton(update.callback_query) : null;
+  if ('message' in update) return wellFormedMessage(update.message) ? readMessage(update.message) : null;
   return null;
+}
+
+// The webhook is a public URL: what arrives there is checked against the shape Telegram sends
+// before any field is read, so a forged or garbled body is ignored instead of failing inside.
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInt = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v);
+const optional = (v: unknown, check: (x: unknown) => boolean): boolean => v === undefined || check(v);
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isChat = (v: unknown): boolean => isObject(v) && isInt(v.id) && isString(v.type);
+const isUser = (v: unknown): boolean => isObject(v) && optional(v.first_name, isString) && optional(v.last_name, isString);
+const isFileId = (v: unknown): boolean => isObject(v) && isString(v.file_id) && optional(v.file_size, isInt);
+
+function wellFormedMessage(m: unknown): m is Message {
+  if (!isObject(m) || !isInt(m.message_id) || !isChat(m.chat)) return false;
+  const photosOk = optional(m.photo, (p) => Array.isArray(p) && p.every((x) => isFileId(x) && isInt((x as Record<string, unknown>).width) && isInt((x as Record<string, unknown>).height)));
+  const documentOk = optional(m.document, (d) => isFileId(d) && optional((d as Record<string, unknown>).file_name, isString) && optional((d as Record<string, unknown>).mime_type, isString));
+  const replyOk = optional(m.reply_to_message, (r) => isObject(r) && isInt(r.message_id));
+  return optional(m.text, isString) && optional(m.caption, isString) && optional(m.media_group_id, isString)
+    && optional(m.from, isUser) && photosOk && documentOk && replyOk;
+}
+
+function wellFormedButton(q: unknown): q is CallbackQuery {
+  if (!isObject(q) || !isString(q.id) || !optional(q.from, isUser) || !optional(q.data, isString)) return false;
+  return optional(q.message, (m) => isObject(m) && isInt(m.message_id) && isChat(m.chat));
 }
 
 function readMessage(message: Message): Incoming {

@@ -251,15 +251,26 @@ export class TelegramAdapter implements ChannelAdapter {
     const secret = webhook.secretToken ?? randomBytes(24).toString('hex');
     try {
       // telegraf's handler refuses (403) any request whose secret token header is missing or wrong.
-      this.webhookHandler = await this.bot.createWebhook({
+      const handler = await this.bot.createWebhook({
         domain: url.host, path: url.pathname, secret_token: secret, allowed_updates: [...ALLOWED_UPDATES],
       });
+      // A body telegraf cannot take as an update (`null`, a bare number) makes it reject: answered 400
+      // here, with nothing of the error, instead of a rejection nobody handles ending the process.
+      this.webhookHandler = async (req, res, next) => {
+        try {
+          await handler(req, res, next);
+        } catch (error) {
+          this.log.warn(`Telegram: a webhook request was refused (${describe(error)})`);
+          if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+          if (!res.writableEnded) res.end('bad update');
+        }
+      };
     } catch (error) {
       throw new TelegramStartError('webhook', `Telegram: setWebhook for ${url.origin}${url.pathname} failed (${describe(error)}) — check TELEGRAM_WEBHOOK_URL`);
     }
     if (webhook.port === undefined) return;
     const handler = this.webhookHandler;
-    const server = http.createServer((req, res) => void handler(req, res));
+    const server = http.createServer((req, res) => void handler(req, res).catch(() => undefined));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error) => reject(new TelegramStartError('webhook',
         `Telegram: cannot listen for the webhook on ${webhook.host ?? '*'}:${webhook.port} (${describe(error)}) — check TELEGRAM_WEBHOOK_PORT`)));

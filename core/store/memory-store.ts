@@ -200,6 +200,11 @@ export class MemoryStore implements Store {
         markDelivered: async (id, at) => {
           must(s().outbox.find((x) => x.id === id), `outbox ${id}`).deliveredAt = new Date(at);
         },
+        releaseClaims: async (now) => {
+          const held = s().outbox.filter((x) => x.deliveredAt === null && x.nextAttemptAt.getTime() > now.getTime());
+          for (const item of held) item.nextAttemptAt = new Date(now);
+          return held.length;
+        },
         markFailed: async (id, attempts, nextAttemptAt, error) => {
           Object.assign(must(s().outbox.find((x) => x.id === id), `outbox ${id}`), { attempts, nextAttemptAt: new Date(nextAttemptAt), lastError: error });
         },

@@ -9,6 +9,7 @@ import type { InboundAttachment, Reply } from '../../bots/reply.ts';
 import { pdfPages } from '../helpers/pdf-tools.ts';
 import { createChannelHost } from '../../bots/channel.ts';
 import { silentLogger } from '../../bots/log.ts';
+import { notify } from '../../core/outbox/notify.ts';
 
 const jpeg = (name = 'scan-portrait.jpg'): InboundAttachment => ({
   filename: name, mime: 'image/jpeg', bytes: readFileSync(new URL(`../fixtures/images/${name}`, import.meta.url)),
@@ -122,10 +123,10 @@ describe('albums: grouped by the channel\'s album, kept as they come, closed int
     const o = await office();
     await o.say(PRIYA, 'Budget allotment for anganwadi buildings', { attachments: [jpeg()], albumId: 'crash' });
     await o.say(PRIYA, '', { attachments: [jpeg('scan-landscape.jpg')], albumId: 'crash' });
-    // The process died: its timer never ran. The next start finds the album quiet and closes it.
+    // The process died: its timer never ran. The next start's album sweep finds it quiet and closes it.
     o.clock.advance(60_000);
-    expect(await o.assistant.recover({ releaseHolds: true })).toEqual({ released: 0, albums: 1 });
-    await o.deliver();
+    expect(await o.assistant.recover({ releaseHolds: true })).toEqual({ released: 0, outbox: 0 });
+    expect(await o.closeAlbums()).toBe(1);
     // A later upload is a letter of its own: no page of the earlier album is glued into it.
     expect(joined(await o.say(PRIYA, 'Complaint about the hand pump', { attachments: [jpeg()] }))).toContain('SAH/R/2026/000002');
     expect(await receipts(o)).toEqual([
@@ -201,10 +202,22 @@ describe('a message left half-handled by a process that died', () => {
   it('is acted on at once after a restart of the only process released the holds', async () => {
     const o = await office();
     await leftHeld(o, 'm-2');
-    expect(await o.assistant.recover({ releaseHolds: true })).toEqual({ released: 1, albums: 0 });
+    expect(await o.assistant.recover({ releaseHolds: true })).toEqual({ released: 1, outbox: 0 });
     expect(joined(await o.say(PRIYA, 'my files', { messageId: 'm-2' }))).not.toMatch(/still being handled/);
     const row = await o.store.transaction((tx) => tx.inbound.find('test', 'm-2'));
     expect(row).toMatchObject({ status: 'done', leaseUntil: null });
+  });
+
+  it('a notification a dead run had claimed goes out at once after a restart of the only process', async () => {
+    const o = await office();
+    await o.store.transaction((tx) => notify(tx, o.clock, { employeeId: o.staff.clerkEn.id, notification: { kind: 'dm', params: { from: 'x', text: 'hello' } } }));
+    // The dead run claimed it (a lease of minutes) and never sent it.
+    await o.store.transaction((tx) => tx.outbox.claimDue(o.clock.now(), 10, new Date(o.clock.now().getTime() + 120_000)));
+    await o.deliver();
+    expect(o.channel.to(PRIYA)).toHaveLength(0);
+    expect(await o.assistant.recover({ releaseHolds: true })).toEqual({ released: 0, outbox: 1 });
+    await o.deliver();
+    expect(o.channel.to(PRIYA)).toHaveLength(1);
   });
 
   it('an OTP command holds its message only while its code is being sent', async () => {

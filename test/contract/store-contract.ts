@@ -397,6 +397,27 @@ export function describeStoreContract(name: string, make: () => Promise<StoreUnd
         expect((await tx((t) => t.outbox.due(plus(T0, 60_000), 10)))[0]?.nextAttemptAt).toEqual(plus(T0, 60_000));
       });
 
+      it('releases claims and back-offs of undelivered items at once, leaving delivered ones alone', async () => {
+        const t = (s: string) => at(`2026-04-01T09:${s}.000Z`);
+        const [claimed, backedOff, delivered, due] = await tx(async (x) => [
+          await x.outbox.add(item(1, t('00:00'))),
+          await x.outbox.add(item(2, t('00:00'))),
+          await x.outbox.add(item(3, t('00:00'))),
+          await x.outbox.add(item(4, t('00:00'))),
+        ]);
+        await tx(async (x) => {
+          await x.outbox.claimDue(t('00:00'), 1, t('30:00'));
+          await x.outbox.markFailed(backedOff.id, 1, t('45:00'), 'boom');
+          await x.outbox.markDelivered(delivered.id, t('00:30'));
+        });
+        const now = t('01:00');
+        expect((await tx((x) => x.outbox.claimDue(now, 10, t('40:00')))).map((i) => i.id)).toEqual([due.id]);
+        expect(await tx((x) => x.outbox.releaseClaims(now))).toBe(3);
+        expect((await tx((x) => x.outbox.claimDue(now, 10, t('40:00')))).map((i) => i.id).sort((a, b) => a - b))
+          .toEqual([claimed.id, backedOff.id, due.id].sort((a, b) => a - b));
+        expect(await tx((x) => x.outbox.releaseClaims(t('50:00')))).toBe(0);
+      });
+
       it('fails to mark an item that does not exist', async () => {
         await expect(tx((t) => t.outbox.markDelivered(999, T0))).rejects.toThrow();
         await expect(tx((t) => t.outbox.markFailed(999, 1, T0, 'x'))).rejects.toThrow();

@@ -183,6 +183,8 @@ export function coreRepositories(db: Db, staff: StaffList): CoreRepos {
         if (due.length > 0) await db.updateTable('Outbox').set({ nextAttemptAt: leaseUntil }).where('id', 'in', due.map((d) => d.id)).execute();
         return due;
       },
+      releaseClaims: async (now) => num((await db.updateTable('Outbox').set({ nextAttemptAt: now })
+        .where('deliveredAt', 'is', null).where('nextAttemptAt', '>', now).executeTakeFirst()).numUpdatedRows),
       markDelivered: async (id, at) => {
         found(await db.updateTable('Outbox').set({ deliveredAt: at }).where('id', '=', id).returning('id').executeTakeFirst(), `outbox ${id}`);
       },

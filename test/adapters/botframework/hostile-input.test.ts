@@ -49,6 +49,7 @@ describe('malformed activities', () => {
     ['text that is an object', { text: { $gt: '' } }, /text must be a string/],
     ['text that is a number', { text: 42 }, /text must be a string/],
     ['a message without a sender', { from: undefined }, /from\.id is required/],
+    ['a message without a recipient', { recipient: undefined }, /recipient\.id is required/],
     ['a sender id that is a number', { from: { id: 7 } }, /from\.id must be a non-empty string/],
     ['attachments that are not a list', { attachments: 'scan.jpg' }, /attachments must be a list/],
     ['an attachment without a content type', { attachments: [{ contentUrl: 'data:,x' }] }, /attachments\[0\]\.contentType/],

@@ -338,6 +338,29 @@ describe('webhook mode', () => {
     expect(fake.inbound.map((i) => i.text)).toEqual(['via webhook']);
   });
 
+  it('answers bodies that are no update, or updates of shapes Telegram never sends, without acting and keeps serving', async () => {
+    const port = await freePort();
+    const secret = 'Saharsa_hook-secret';
+    const { peer: p, fake } = await running(undefined, {
+      webhook: { url: 'https://daftar.saharsa.example.in/telegram/hook', secretToken: secret, port, host: '127.0.0.1' },
+    });
+    const garbled: unknown[] = [
+      null, 5, 'update', [],
+      { update_id: 2, message: { message_id: 1, chat: { id: 1001, type: 'private' }, text: { $gt: '' } } },
+      { update_id: 3, message: { message_id: 1, chat: { id: 1001, type: 'private' }, photo: 'not a list' } },
+      { update_id: 4, message: { message_id: 1, chat: 'x' } },
+      { update_id: 5, message: null },
+      { update_id: 6, callback_query: { id: 'q', data: '/x', message: { message_id: 'a', chat: { id: 1001, type: 'private' } } } },
+      { update_id: 7, message: { message_id: 1, chat: { id: 1001, type: 'private' }, document: { file_id: 7 } } },
+    ];
+    for (const body of garbled) expect([200, 400]).toContain(await post(port, '/telegram/hook', body, secret));
+    expect(fake.inbound).toEqual([]);
+    expect(fake.logs.filter((l) => l.startsWith('error'))).toEqual([]);
+    // Still serving.
+    expect(await post(port, '/telegram/hook', { update_id: 9, ...p.textMessage(1001, 61, 'still here') }, secret)).toBe(200);
+    expect(fake.inbound.map((i) => i.text)).toEqual(['still here']);
+  });
+
   it('fails to start with a clear line when the webhook port is taken', async () => {
     const taken = http.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
