@@ -3,7 +3,7 @@
 // the few conversions between what the drivers return and the core's records. SQLite keeps dates as
 // ISO text and booleans as 0/1; PostgreSQL returns Date and boolean: each mapper says `dateOf(…)` or
 // `flag(…)` once per column and works on both.
-import type { Kysely, Transaction } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, QueryResult, Transaction } from 'kysely';
 import type { DB } from './generated/db.ts';
 
 export type { DB } from './generated/db.ts';
@@ -68,3 +68,30 @@ export const orNull = <R, T>(row: R | undefined | null, map: (row: R) => T): T |
  * letters; Devanagari has no case) and PostgreSQL.
  */
 export const likeAnywhere = (word: string): string => `%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
+/** Stands for the n-th argument of a query compiled once (see once()). */
+class Param {
+  constructor(readonly index: number) {}
+}
+
+/**
+ * A query of fixed shape, built and compiled to SQL once per engine; each call binds its own values.
+ * Kysely builds an immutable tree for every query and compiles it to text on every call, and on the
+ * message path (15–25 queries a message, the same few each time) that cost as much as running the
+ * statements. Only for queries whose shape does not depend on the values (no `in` lists, no
+ * optional clauses): `build` is called once with placeholders standing for the arguments.
+ */
+export function once<A extends unknown[], R>(build: (db: Db, ...params: A) => Compilable<R>): (db: Db, ...args: A) => Promise<QueryResult<R>> {
+  // By the dialect's adapter class: the same query is different SQL on SQLite and on PostgreSQL.
+  const byEngine = new Map<unknown, CompiledQuery<R>>();
+  return (db, ...args) => {
+    const engine = db.getExecutor().adapter.constructor;
+    let compiled = byEngine.get(engine);
+    if (compiled === undefined) {
+      compiled = build(db, ...(args.map((_, i) => new Param(i)) as A)).compile();
+      byEngine.set(engine, compiled);
+    }
+    const parameters = compiled.parameters.map((p) => (p instanceof Param ? args[p.index] : p));
+    return db.executeQuery<R>({ ...compiled, parameters });
+  };
+}

@@ -50,26 +50,40 @@ export function albumKeyOf(inbound: Inbound): { kind: 'now' } | { kind: 'named';
  */
 export async function prepareUploads(deps: AssistantDeps, inbound: Inbound, sender: Employee): Promise<void> {
   const files = inbound.attachments ?? [];
+  const good: InboundAttachment[] = [];
   for (const file of files) {
     try {
       const checked = await checkUpload(deps, file);
-      const entry: Prepared = { checked, deps };
-      if (checked.ok) entry.blob = await deps.blobs.put(file.bytes);
-      preparedFor.set(file.bytes, entry);
+      preparedFor.set(file.bytes, { checked, deps });
+      if (checked.ok) good.push(file);
     } catch {
       preparedFor.delete(file.bytes);
     }
   }
   const images = files.filter((f) => !isPdf(f.bytes));
   const first = images[0];
-  if (first === undefined || albumKeyOf(inbound).kind !== 'now') return;
-  if (!images.every((f) => prepared.get(deps, f.bytes)?.checked.ok === true)) return;
-  try {
-    const pdfBlob = await receiptPdf(deps, sender.name, images.map((f) => ({ bytes: f.bytes, mime: f.mime })));
-    preparedPdfFor.set(first.bytes, { pdfBlob, deps, pages: images.length });
-  } catch {
-    preparedPdfFor.delete(first.bytes);
-  }
+  const makeReceipt = first !== undefined && albumKeyOf(inbound).kind === 'now' && images.every((f) => good.includes(f));
+  // The pages' blobs and the receipt's PDF are written side by side: each write waits for its disk
+  // sync, and the syncs overlap instead of queueing one after another.
+  await Promise.all([
+    ...good.map(async (file) => {
+      try {
+        const entry = preparedFor.get(file.bytes);
+        if (entry !== undefined) entry.blob = await deps.blobs.put(file.bytes);
+      } catch {
+        preparedFor.delete(file.bytes);
+      }
+    }),
+    (async () => {
+      if (!makeReceipt || first === undefined) return;
+      try {
+        const pdfBlob = await receiptPdf(deps, sender.name, images.map((f) => ({ bytes: f.bytes, mime: f.mime })));
+        preparedPdfFor.set(first.bytes, { pdfBlob, deps, pages: images.length });
+      } catch {
+        preparedPdfFor.delete(first.bytes);
+      }
+    })(),
+  ]);
   failpoint('upload.blobs-stored');
 }
 

@@ -8,7 +8,7 @@ import type {
   AuditEvent, ChatAccount, Employee, InboundRecord, NewEmployee, OtpChallenge, OutboxItem, Section, SentMessage,
 } from '../../../core/types.ts';
 import type * as Row from '../generated/db.ts';
-import { dateOf, dateOrNull, flag, num, oneOf, orNull, pick, type Db } from '../rows.ts';
+import { dateOf, dateOrNull, flag, num, once, oneOf, orNull, pick, type Db } from '../rows.ts';
 import type { StaffList } from './staff-list.ts';
 
 type CoreRepos = Pick<Tx, 'sections' | 'employees' | 'accounts' | 'otps' | 'audit' | 'outbox' | 'inbound' | 'sentMessages'>;
@@ -76,6 +76,23 @@ function found<T>(row: T | undefined, what: string): T {
   return row;
 }
 
+
+// The message path's most frequent statements, compiled once (rows.ts, once()).
+const employeeById = once((db, id: number) => db.selectFrom('Employee').select(EMPLOYEE_COLUMNS).where('id', '=', id));
+const accountByAddress = once((db, channel: string, address: string) => db.selectFrom('ChatAccount').selectAll()
+  .where('channel', '=', channel).where('address', '=', address));
+const auditHead = once((db) => db.selectFrom('AuditHead').select(['seq', 'hash']).where('id', '=', AUDIT_HEAD_ID));
+const auditInsert = once((db, seq: number, at: string, actor: string | null, type: string, subjectType: string | null, subjectId: string | null, data: string, prevHash: string, hash: string) =>
+  db.insertInto('AuditEvent').values({ seq, at, actor, type, subjectType, subjectId, data, prevHash, hash }));
+const auditMoveHead = once((db, seq: number, hash: string) => db.insertInto('AuditHead').values({ id: AUDIT_HEAD_ID, seq, hash })
+  .onConflict((oc) => oc.column('id').doUpdateSet((x) => ({ seq: x.ref('excluded.seq'), hash: x.ref('excluded.hash') }))));
+const claimInbound = once((db, channel: string, messageId: string, chatId: string, receivedAt: Date) => db.insertInto('InboundMessage')
+  .values({ channel, messageId, chatId, receivedAt, status: 'processing', replies: null }).onConflict((oc) => oc.doNothing()));
+const completeInbound = once((db, channel: string, messageId: string, replies: string) => db.updateTable('InboundMessage')
+  .set({ status: 'done', replies, leaseUntil: null }).where('channel', '=', channel).where('messageId', '=', messageId));
+const sentMessageById = once((db, channel: string, chatId: string, messageId: string) => db.selectFrom('SentMessage').selectAll()
+  .where('channel', '=', channel).where('chatId', '=', chatId).where('messageId', '=', messageId));
+
 export function coreRepositories(db: Db, staff: StaffList): CoreRepos {
   const employee = () => db.selectFrom('Employee').select(EMPLOYEE_COLUMNS);
   return {
@@ -90,7 +107,7 @@ export function coreRepositories(db: Db, staff: StaffList): CoreRepos {
         .returning(['id', 'code', 'name']).executeTakeFirstOrThrow(),
     },
     employees: {
-      byId: async (id) => orNull(await employee().where('id', '=', id).executeTakeFirst(), toEmployee),
+      byId: async (id) => orNull((await employeeById(db, id)).rows[0], toEmployee),
       byCode: async (code) => orNull(await employee().where('code', '=', code).executeTakeFirst(), toEmployee),
       byMobile: async (mobile) => orNull(await employee().where('mobile', '=', mobile).executeTakeFirst(), toEmployee),
       list: async (options) => staff.list(db, options?.activeOnly === true),
@@ -118,8 +135,7 @@ export function coreRepositories(db: Db, staff: StaffList): CoreRepos {
       count: async () => num((await db.selectFrom('Employee').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
     },
     accounts: {
-      find: async (channel, address) => orNull(await db.selectFrom('ChatAccount').selectAll()
-        .where('channel', '=', channel).where('address', '=', address).executeTakeFirst(), toAccount),
+      find: async (channel, address) => orNull((await accountByAddress(db, channel, address)).rows[0], toAccount),
       byId: async (id) => orNull(await db.selectFrom('ChatAccount').selectAll().where('id', '=', id).executeTakeFirst(), toAccount),
       byEmployee: async (employeeId) => (await db.selectFrom('ChatAccount').selectAll()
         .where('employeeId', '=', employeeId).orderBy('id', 'asc').execute()).map(toAccount),
@@ -153,15 +169,10 @@ export function coreRepositories(db: Db, staff: StaffList): CoreRepos {
         .executeTakeFirstOrThrow()).n),
     },
     audit: {
-      head: async () => (await db.selectFrom('AuditHead').select(['seq', 'hash']).where('id', '=', AUDIT_HEAD_ID).executeTakeFirst()) ?? null,
+      head: async () => (await auditHead(db)).rows[0] ?? null,
       append: async (e) => {
-        await db.insertInto('AuditEvent').values({
-          seq: e.seq, at: e.at, actor: e.actor, type: e.type, subjectType: e.subjectType, subjectId: e.subjectId,
-          data: e.data, prevHash: e.prevHash, hash: e.hash,
-        }).execute();
-        await db.insertInto('AuditHead').values({ id: AUDIT_HEAD_ID, seq: e.seq, hash: e.hash })
-          .onConflict((oc) => oc.column('id').doUpdateSet((x) => ({ seq: x.ref('excluded.seq'), hash: x.ref('excluded.hash') })))
-          .execute();
+        await auditInsert(db, e.seq, e.at, e.actor, e.type, e.subjectType, e.subjectId, e.data, e.prevHash, e.hash);
+        await auditMoveHead(db, e.seq, e.hash);
       },
       page: async (fromSeq, limit) => (await db.selectFrom('AuditEvent').selectAll().where('seq', '>=', fromSeq)
         .orderBy('seq', 'asc').limit(Math.max(0, limit)).execute()).map(toAuditEvent),
@@ -199,10 +210,7 @@ export function coreRepositories(db: Db, staff: StaffList): CoreRepos {
       find: async (channel, messageId) => orNull(await db.selectFrom('InboundMessage').selectAll()
         .where('channel', '=', channel).where('messageId', '=', messageId).executeTakeFirst(), toInbound),
       // One insert; a row already there is the answer (nothing inserted, nothing changed).
-      claim: async (record) => (await db.insertInto('InboundMessage').values({
-        channel: record.channel, messageId: record.messageId, chatId: record.chatId, receivedAt: record.receivedAt,
-        status: 'processing', replies: null,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows === 1n,
+      claim: async (record) => (await claimInbound(db, record.channel, record.messageId, record.chatId, record.receivedAt)).numAffectedRows === 1n,
       hold: async (channel, messageId, leaseUntil) => {
         const { numUpdatedRows } = await db.updateTable('InboundMessage').set({ leaseUntil })
           .where('channel', '=', channel).where('messageId', '=', messageId).executeTakeFirst();
@@ -216,9 +224,8 @@ export function coreRepositories(db: Db, staff: StaffList): CoreRepos {
       releaseAll: async () => num((await db.updateTable('InboundMessage').set({ leaseUntil: null })
         .where('status', '=', 'processing').where('leaseUntil', 'is not', null).executeTakeFirst()).numUpdatedRows),
       complete: async (channel, messageId, replies) => {
-        const { numUpdatedRows } = await db.updateTable('InboundMessage').set({ status: 'done', replies, leaseUntil: null })
-          .where('channel', '=', channel).where('messageId', '=', messageId).executeTakeFirst();
-        if (numUpdatedRows === 0n) throw new Error('inbound not found');
+        const { numAffectedRows } = await completeInbound(db, channel, messageId, replies);
+        if ((numAffectedRows ?? 0n) === 0n) throw new Error('inbound not found');
       },
     },
     sentMessages: {
@@ -228,8 +235,7 @@ export function coreRepositories(db: Db, staff: StaffList): CoreRepos {
           subjectType: m.subjectType, subjectId: m.subjectId, createdAt: m.createdAt,
         }).execute();
       },
-      find: async (channel, chatId, messageId) => orNull(await db.selectFrom('SentMessage').selectAll()
-        .where('channel', '=', channel).where('chatId', '=', chatId).where('messageId', '=', messageId).executeTakeFirst(), toSentMessage),
+      find: async (channel, chatId, messageId) => orNull((await sentMessageById(db, channel, chatId, messageId)).rows[0], toSentMessage),
     },
   };
 }

@@ -9,7 +9,7 @@ import type {
   Decision, EFile, FileStatus, Movement, MovementAction, Note, Receipt, ReceiptOriginal, ReceiptStatus,
 } from '../../../core/efile/types.ts';
 import type * as Row from '../generated/db.ts';
-import { dateOf, likeAnywhere, num, oneOf, orNull, pick, type Db } from '../rows.ts';
+import { dateOf, likeAnywhere, num, once, oneOf, orNull, pick, type Db } from '../rows.ts';
 
 type EfileRepos = Pick<Tx, 'counters' | 'receipts' | 'files' | 'notes' | 'movements' | 'conversations' | 'uploads' | 'signedDocuments'>;
 
@@ -90,6 +90,15 @@ const FILE_SEARCHED = ['EFile.fileNumber', 'EFile.subject'] as const;
 
 // ---- the repositories ----
 
+
+// The message path's most frequent statements, compiled once (rows.ts, once()).
+const fileByNumber = once((db, fileNumber: string) => db.selectFrom('EFile').selectAll().where('fileNumber', '=', fileNumber));
+const noteCount = once((db, fileId: number) => db.selectFrom('Note').select((e) => e.fn.countAll().as('n')).where('fileId', '=', fileId));
+const conversationOf = once((db, accountId: number) => db.selectFrom('Conversation').selectAll().where('accountId', '=', accountId));
+const saveConversation = once((db, accountId: number, kind: string, data: string, expiresAt: Date) => db.insertInto('Conversation')
+  .values({ accountId, kind, data, expiresAt })
+  .onConflict((oc) => oc.column('accountId').doUpdateSet((x) => ({ kind: x.ref('excluded.kind'), data: x.ref('excluded.data'), expiresAt: x.ref('excluded.expiresAt') }))));
+
 export function efileRepositories(db: Db): EfileRepos {
   const receipt = () => db.selectFrom('Receipt').selectAll();
   const file = () => db.selectFrom('EFile').selectAll();
@@ -157,7 +166,7 @@ export function efileRepositories(db: Db): EfileRepos {
         movedAt: d.movedAt, closedRemark: d.closedRemark, paperNumber: d.paperNumber ?? null,
       }).returningAll().executeTakeFirstOrThrow()),
       byId: async (id) => orNull(await file().where('id', '=', id).executeTakeFirst(), toFile),
-      byNumber: async (fileNumber) => orNull(await file().where('fileNumber', '=', fileNumber).executeTakeFirst(), toFile),
+      byNumber: async (fileNumber) => orNull((await fileByNumber(db, fileNumber)).rows[0], toFile),
       byPaperNumber: async (paperNumber) => orNull(await file().where('paperNumber', '=', paperNumber).executeTakeFirst(), toFile),
       // As receipts.update: checked and written in one statement.
       update: async (id, expectedVersion, patch) => orNull(await db.updateTable('EFile')
@@ -192,8 +201,7 @@ export function efileRepositories(db: Db): EfileRepos {
       }).returningAll().executeTakeFirstOrThrow()),
       listByFile: async (fileId) => (await db.selectFrom('Note').selectAll().where('fileId', '=', fileId)
         .orderBy('number', 'asc').execute()).map(toNote),
-      count: async (fileId) => num((await db.selectFrom('Note').select((e) => e.fn.countAll().as('n'))
-        .where('fileId', '=', fileId).executeTakeFirstOrThrow()).n),
+      count: async (fileId) => num((await noteCount(db, fileId)).rows[0]?.n ?? 0),
     },
     movements: {
       add: async (d) => toMovement(await db.insertInto('Movement').values({
@@ -205,15 +213,10 @@ export function efileRepositories(db: Db): EfileRepos {
         .where('fromId', '=', fromId).orderBy('id', 'desc').limit(Math.max(0, limit)).execute()).map(toMovement),
     },
     conversations: {
-      get: async (accountId) => orNull(await db.selectFrom('Conversation').selectAll()
-        .where('accountId', '=', accountId).executeTakeFirst(), toConversation),
+      get: async (accountId) => orNull((await conversationOf(db, accountId)).rows[0], toConversation),
       // One per account: adds or replaces in one statement.
       set: async (c) => {
-        await db.insertInto('Conversation').values({ accountId: c.accountId, kind: c.kind, data: c.data, expiresAt: c.expiresAt })
-          .onConflict((oc) => oc.column('accountId').doUpdateSet((x) => ({
-            kind: x.ref('excluded.kind'), data: x.ref('excluded.data'), expiresAt: x.ref('excluded.expiresAt'),
-          })))
-          .execute();
+        await saveConversation(db, c.accountId, c.kind, c.data, c.expiresAt);
       },
       clear: async (accountId) => {
         await db.deleteFrom('Conversation').where('accountId', '=', accountId).execute();
