@@ -26,6 +26,9 @@ import { DEFAULT_INTAKE_LIMITS } from '../core/intake/limits.ts';
 import { closeDueAlbums } from './commands/receipt.ts';
 import { failpoint } from './failpoints.ts';
 
+/** A reply as kept with its message: a document by its blob. */
+type StoredReply = Omit<Reply, 'document'> & { document?: { filename: string; mime: string; blob: string } };
+
 export interface Assistant {
   handle(inbound: Inbound): Promise<Reply[]>;
   /** Closes the albums quiet for the album window into receipts (any chat, any process's). */
@@ -146,9 +149,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const employee = account.employeeId === null ? null : await tx.employees.byId(account.employeeId);
     const lang: UiLanguage = employee?.language ?? (parse.language === 'hi' ? 'hi' : guessLanguage(inbound));
     const ctx: CommandContext = { tx, deps, inbound, account, employee, lang, parse, today };
-    const outcome = await route(ctx);
+    let outcome = await route(ctx);
     if (outcome.afterCommit === undefined) {
-      await tx.inbound.complete(inbound.channel, inbound.messageId, await storable(outcome.replies));
+      const stored = await storable(outcome.replies);
+      await tx.inbound.complete(inbound.channel, inbound.messageId, stored);
+      if (inbound.repliesViaOutbox === true && outcome.replies.length > 0) {
+        await queueReplies(tx, inbound, JSON.parse(stored) as StoredReply[]);
+        outcome = { ...outcome, replies: [], queuedNotifications: true };
+      }
     } else {
       await tx.inbound.hold(inbound.channel, inbound.messageId, new Date(clock.now().getTime() + HOLD_MS));
     }
@@ -210,6 +218,20 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       }
     });
     return replies;
+  }
+
+  /** The answer to a message, as outbox items addressed to its chat (see Inbound.repliesViaOutbox). */
+  async function queueReplies(tx: Tx, inbound: Inbound, replies: StoredReply[]): Promise<void> {
+    const now = clock.now();
+    for (const r of replies) {
+      await tx.outbox.add({
+        createdAt: now, employeeId: null, channel: inbound.channel, address: inbound.chatId, nextAttemptAt: now,
+        payload: JSON.stringify({
+          kind: 'reply', params: {}, reply: { text: r.text, ...(r.buttons !== undefined ? { buttons: r.buttons } : {}) },
+          ...(r.subject !== undefined ? { subject: r.subject } : {}), ...(r.document !== undefined ? { document: r.document } : {}),
+        }),
+      });
+    }
   }
 
   /** Replies are kept for redelivered messages; a document is kept as its blob, not its bytes. */

@@ -29,6 +29,14 @@ export interface Inbound {
    * without a caption joins the chat's album still open; a captioned page starts one.
    */
   looseAlbums?: boolean;
+  /**
+   * The channel never hands a message over again (WhatsApp): its answer is queued in the outbox in
+   * the transaction that acted, and the dispatcher sends it, so a crash between the commit and the
+   * send delays the answer instead of losing it (and the user resending would do the work twice).
+   * Channels that redeliver (Telegram, web chat) get the answer back from the assistant and, after a
+   * crash, from the stored record on redelivery.
+   */
+  repliesViaOutbox?: boolean;
   senderName?: string;
 }
 

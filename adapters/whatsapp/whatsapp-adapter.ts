@@ -157,7 +157,8 @@ export class WhatsAppAdapter implements ChannelAdapter {
     if (message.fromMe || message.isStatus || message.from === 'status@broadcast') return;
     if (message.from.endsWith('@g.us') && this.options.allowGroups !== true) return;
     const chatId = message.from;
-    const inbound: Inbound = { channel: WHATSAPP_CHANNEL, chatId, messageId: message.id._serialized };
+    // WhatsApp does not hand a message over again after a crash: answers go through the outbox.
+    const inbound: Inbound = { channel: WHATSAPP_CHANNEL, chatId, messageId: message.id._serialized, repliesViaOutbox: true };
     const pressed = message.hasMedia ? undefined : this.chatOptions.pick(chatId, message.body);
     if (pressed !== undefined) inbound.action = pressed;
     else if (message.body.trim() !== '') inbound.text = message.body;

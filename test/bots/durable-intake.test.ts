@@ -229,6 +229,39 @@ describe('a message left half-handled by a process that died', () => {
   });
 });
 
+describe('a channel that never hands a message over again (WhatsApp)', () => {
+  it('gets its answer through the outbox, written in the transaction that acted: a crash before sending delays it, never loses it', async () => {
+    const o = await office();
+    const viaOutbox = { repliesViaOutbox: true };
+    // Acted on and committed; the process then "dies" before sending: nothing came back to send.
+    expect(await o.say(PRIYA, 'Flood relief claim from CO Kahara', { attachments: [jpeg()], ...viaOutbox, messageId: 'wa-1' })).toEqual([]);
+    expect(o.channel.to(PRIYA)).toEqual([]);
+    // The next start's dispatcher sends what was queued, with its buttons and what it is about.
+    await o.deliver();
+    const [answer] = o.channel.to(PRIYA);
+    expect(answer?.reply.text).toContain('SAH/R/2026/000001');
+    expect(answer?.reply.buttons?.[0]?.command).toBe('/receipt.newfile SAH/R/2026/000001');
+    const sent = await o.store.transaction((tx) => tx.sentMessages.find('test', PRIYA, answer?.messageId ?? ''));
+    expect(sent).toMatchObject({ subjectType: 'receipt', subjectId: 'SAH/R/2026/000001' });
+    // Its record is done, so a repeat of the same id (should one come) does nothing new.
+    expect(await o.store.transaction((tx) => tx.inbound.find('test', 'wa-1'))).toMatchObject({ status: 'done' });
+    await o.say(PRIYA, 'Flood relief claim from CO Kahara', { attachments: [jpeg()], ...viaOutbox, messageId: 'wa-1' });
+    expect(await receipts(o)).toHaveLength(1);
+  });
+
+  it('a document in the answer goes out with its bytes', async () => {
+    const o = await office();
+    await o.say(PRIYA, 'Land acquisition letter', { attachments: [jpeg()] });
+    const made = joined(await o.say(PRIYA, '', { action: '/receipt.newfile SAH/R/2026/000001' }));
+    const number = /EST-\d+\/2026/.exec(made)?.[0] ?? '';
+    expect(await o.say(PRIYA, `file ${number}`, { repliesViaOutbox: true })).toEqual([]);
+    await o.deliver();
+    const doc = o.channel.to(PRIYA).find((d) => d.reply.document !== undefined)?.reply.document;
+    expect(doc?.filename).toMatch(/notesheet\.pdf$/);
+    expect(Buffer.from(doc?.base64 ?? '', 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
+
 describe('a button command too long for the channel', () => {
   it('is kept with its chat in the database, once, and found by that chat only', async () => {
     const o = await office();

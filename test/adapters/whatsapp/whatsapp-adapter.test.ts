@@ -130,7 +130,7 @@ describe('messages in', () => {
     const { adapter: a, client, fake } = await running();
     const message = client.receive(PRIYA, 'status EST-1/2026');
     await a.settled();
-    expect(fake.inbound).toEqual([{ channel: 'whatsapp', chatId: PRIYA, messageId: message.id._serialized, text: 'status EST-1/2026' }]);
+    expect(fake.inbound).toEqual([{ channel: 'whatsapp', chatId: PRIYA, messageId: message.id._serialized, text: 'status EST-1/2026', repliesViaOutbox: true }]);
     expect(client.sent.map((s) => [s.chatId, s.content])).toEqual([[PRIYA, 'echo: status EST-1/2026']]);
     expect(fake.remembered).toEqual([{ channel: 'whatsapp', chatId: PRIYA, messageId: client.sent[0]?.id._serialized, reply: { text: 'echo: status EST-1/2026' } }]);
   });
@@ -168,7 +168,7 @@ describe('messages in', () => {
     expect(voice.downloads).toBe(0);
     // Handled concurrently: the voice note, fetching nothing, may be answered first.
     expect(fake.inbound.find((i) => i.attachments !== undefined)?.attachments?.[0]).toMatchObject({ filename: 'order.pdf', mime: 'application/pdf' });
-    expect(fake.inbound.find((i) => i.attachments === undefined)).toEqual({ channel: 'whatsapp', chatId: PRIYA, messageId: voice.id._serialized });
+    expect(fake.inbound.find((i) => i.attachments === undefined)).toEqual({ channel: 'whatsapp', chatId: PRIYA, messageId: voice.id._serialized, repliesViaOutbox: true });
   });
 
   it('asks for media again when WhatsApp no longer has it', async () => {

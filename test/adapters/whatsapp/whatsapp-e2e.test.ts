@@ -20,10 +20,11 @@ afterEach(async () => {
 });
 
 /**
- * WhatsApp has no album ids: a photo waits for the album window in case more pages follow, and the
- * receipt's answer goes out through the outbox. This lets the window pass and delivers it.
+ * WhatsApp never hands a message over again, so every answer goes out through the outbox (and a
+ * photo waits for the album window in case more pages follow: WhatsApp has no album ids). This waits
+ * for the messages taken, lets the window pass, and runs the dispatcher as the running server would.
  */
-async function albumsClosed(office: TestOffice, a: WhatsAppAdapter): Promise<void> {
+async function answered(office: TestOffice, a: WhatsAppAdapter): Promise<void> {
   await a.settled();
   office.clock.advance(51);
   await office.assistant.closeAlbums();
@@ -49,7 +50,7 @@ describe('WhatsApp with the real assistant', () => {
     const { office, client, adapter: a } = await connected();
     client.receive(STRANGER, 'my files');
     client.receive(STRANGER, 'Flood relief letter', { media: new wwebjs.MessageMedia('image/jpeg', scan.toString('base64'), null) });
-    await a.settled();
+    await answered(office, a);
     const toStranger = client.sent.filter((s) => s.chatId === STRANGER).map((s) => String(s.content));
     expect(toStranger.length).toBeGreaterThan(0);
     for (const text of toStranger) expect(text).toMatch(/link/i);
@@ -60,12 +61,12 @@ describe('WhatsApp with the real assistant', () => {
   it('diarises a photo, offers numbered options, and a typed number opens the file', async () => {
     const { office, client, adapter: a } = await connected();
     client.receive(PRIYA, 'Land acquisition letter from BDO Sonbarsa', { media: new wwebjs.MessageMedia('image/jpeg', scan.toString('base64'), null) });
-    await albumsClosed(office, a);
+    await answered(office, a);
     const offer = client.textOf(0);
     expect(offer).toContain('SAH/R/2026/000001');
     expect(offer).toMatch(/\n1\. .+\n2\. .+\n3\. .+$/);
     client.receive(PRIYA, '१');
-    await a.settled();
+    await answered(office, a);
     expect(client.textOf(1)).toContain('EST-1/2026');
     const file = await office.store.transaction((tx) => tx.files.byNumber('EST-1/2026'));
     expect(file?.holderId).toBe(office.staff.clerkEn.id);
@@ -74,18 +75,18 @@ describe('WhatsApp with the real assistant', () => {
   it('ties a quoted reply to the bot\'s message about the file', async () => {
     const { office, client, adapter: a } = await connected();
     client.receive(PRIYA, 'Circular from Revenue Department', { media: new wwebjs.MessageMedia('image/jpeg', scan.toString('base64'), null) });
-    await albumsClosed(office, a);
+    await answered(office, a);
     client.receive(PRIYA, '1');
-    await a.settled();
+    await answered(office, a);
     const opened = client.sent.find((s) => String(s.content).includes('EST-1/2026'));
     // A second file becomes the chat's current one.
     client.receive(PRIYA, 'Survey report from Amin, Mahishi', { media: new wwebjs.MessageMedia('image/jpeg', scan.toString('base64'), null) });
-    await albumsClosed(office, a);
+    await answered(office, a);
     client.receive(PRIYA, '1');
-    await a.settled();
+    await answered(office, a);
     expect(client.sent.some((s) => String(s.content).includes('EST-2/2026'))).toBe(true);
     client.receive(PRIYA, 'send to SAH0010', { quoted: { id: { _serialized: opened?.id._serialized ?? '' } } });
-    await a.settled();
+    await answered(office, a);
     const [one, two] = await office.store.transaction(async (tx) => [await tx.files.byNumber('EST-1/2026'), await tx.files.byNumber('EST-2/2026')]);
     expect(one?.holderId).toBe(office.staff.so.id);
     expect(two?.holderId).toBe(office.staff.clerkEn.id);
