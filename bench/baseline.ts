@@ -28,12 +28,36 @@ export interface BaselineOptions {
   concurrency: number;
   rate: number;
   warmup: number;
+  /**
+   * The old store's SQLite `synchronous`, for a like-for-like comparison: its own setting was NORMAL
+   * (better-sqlite3's default on a WAL file); `full` is what this build runs. Applied by one line
+   * added to the worktree's open-store.ts (the worktree is a scratch checkout; a run without this
+   * option restores the file).
+   */
+  synchronous?: 'normal' | 'full';
   note(line: string): void;
 }
 
-function run(command: string, args: string[], cwd: string, note: (line: string) => void): Promise<string> {
+const OPEN_STORE = 'adapters/storage/open-store.ts';
+const RETURN_LINE = '  return { client, connection };\n}';
+const PRAGMA_LINE = "  (connection as Database.Database).pragma(`synchronous = ${process.env.BASELINE_SYNCHRONOUS ?? 'NORMAL'}`);\n";
+
+/** Makes the old store set `synchronous` from BASELINE_SYNCHRONOUS (or undoes that). */
+function setSynchronous(dir: string, wanted: boolean): void {
+  const file = path.join(dir, OPEN_STORE);
+  if (!wanted) {
+    execFileSync('git', ['checkout', '--', OPEN_STORE], { cwd: dir });
+    return;
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  if (text.includes(PRAGMA_LINE)) return;
+  if (!text.includes(RETURN_LINE)) throw new Error(`--baseline-synchronous: ${OPEN_STORE} of this commit has no line to patch; compare at its own setting`);
+  fs.writeFileSync(file, text.replace(RETURN_LINE, PRAGMA_LINE + RETURN_LINE));
+}
+
+function run(command: string, args: string[], cwd: string, note: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });
@@ -67,10 +91,11 @@ async function worktree(repoRoot: string, commit: string, note: (line: string) =
 
 export async function runBaseline(repoRoot: string, o: BaselineOptions): Promise<BaselineFigures> {
   const { dir, sha } = await worktree(repoRoot, o.commit, o.note);
+  setSynchronous(dir, o.synchronous !== undefined);
   const out = await run('npm', [
     'run', '-s', 'bench', '--', '--only', 'assistant', '--scale', o.scale, '--seed', String(o.seed), '--messages', String(o.messages),
     '--concurrency', String(o.concurrency), '--rate', String(o.rate), '--warmup', String(o.warmup),
-  ], dir, o.note);
+  ], dir, o.note, { ...process.env, ...(o.synchronous !== undefined ? { BASELINE_SYNCHRONOUS: o.synchronous.toUpperCase() } : {}) });
   const figures = new Map<string, Record<string, unknown>>();
   for (const line of out.split('\n')) {
     if (!line.startsWith('{')) continue;
@@ -84,7 +109,7 @@ export async function runBaseline(repoRoot: string, o: BaselineOptions): Promise
   };
   return {
     commit: sha.slice(0, 12),
-    store: String(figures.get('assistant.saturation.sequential')?.store ?? 'prisma'),
+    store: `${String(figures.get('assistant.saturation.sequential')?.store ?? 'prisma')}, synchronous = ${(o.synchronous ?? 'normal').toUpperCase()}`,
     sequentialMessagesPerSecond: number('assistant.saturation.sequential', 'messagesPerSecond'),
     concurrentMessagesPerSecond: number('assistant.saturation.concurrent', 'messagesPerSecond'),
     fixedLoad: {

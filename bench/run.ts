@@ -66,6 +66,8 @@ if (sqliteSynchronous !== undefined && store !== 'sqlite') throw new Error('--sq
 const baselineAt = process.argv.indexOf('--baseline');
 const baselineCommit = baselineAt < 0 ? null : (process.argv[baselineAt + 1] !== undefined && !process.argv[baselineAt + 1]?.startsWith('--') ? process.argv[baselineAt + 1] ?? BASELINE_COMMIT : BASELINE_COMMIT);
 if (baselineCommit !== null && store !== 'sqlite') throw new Error('--baseline compares the embedded store: use it with --store sqlite');
+const baselineSync = arg('baseline-synchronous');
+if (baselineSync !== undefined && baselineSync !== 'normal' && baselineSync !== 'full') throw new Error('--baseline-synchronous must be normal or full');
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 const wanted = (name: string) => onlyList === undefined || onlyList.includes(name);
 
@@ -394,10 +396,12 @@ if (wanted('assistant') || wanted('floor')) {
         + (ratios === null ? '' : `, storage ÷ floor ${ratios.storage.toFixed(2)} (with the adapter's JS ${ratios.storageWithAdapter.toFixed(2)})`));
       if (baselineCommit !== null) {
         const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-        const before = await runBaseline(repoRoot, { commit: baselineCommit, scale, seed, messages, concurrency, rate, warmup, note });
+        const before = await runBaseline(repoRoot, {
+          commit: baselineCommit, scale, seed, messages, concurrency, rate, warmup, note, ...(baselineSync === undefined ? {} : { synchronous: baselineSync }),
+        });
         const now = { sequentialMessagesPerSecond: h.sequentialMessagesPerSecond, concurrentMessagesPerSecond: h.concurrentMessagesPerSecond, fixedLoad: h.fixedLoad };
         emit('baseline', {
-          note: 'the store before issue 15, run by its own bench in this run on this machine with the same seed and workload options (bench/baseline.ts); its SQLite ran at synchronous = NORMAL',
+          note: 'the store before issue 15, run by its own bench in this run on this machine with the same seed and workload options (bench/baseline.ts); its SQLite at synchronous = NORMAL (its own setting) unless --baseline-synchronous says otherwise',
           baseline: before, current: { engine: params.engine, ...now },
           ratios: {
             sequential: now.sequentialMessagesPerSecond / before.sequentialMessagesPerSecond,
