@@ -25,6 +25,7 @@ import { VERIFY_WORD } from './commands/verify.ts';
 import { DEFAULT_INTAKE_LIMITS } from '../core/intake/limits.ts';
 import { closeDueAlbums } from './commands/receipt.ts';
 import { failpoint } from './failpoints.ts';
+import { queueChatReply } from '../core/outbox/notify.ts';
 
 /** A reply as kept with its message: a document by its blob. */
 type StoredReply = Omit<Reply, 'document'> & { document?: { filename: string; mime: string; blob: string } };
@@ -222,14 +223,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
   /** The answer to a message, as outbox items addressed to its chat (see Inbound.repliesViaOutbox). */
   async function queueReplies(tx: Tx, inbound: Inbound, replies: StoredReply[]): Promise<void> {
-    const now = clock.now();
     for (const r of replies) {
-      await tx.outbox.add({
-        createdAt: now, employeeId: null, channel: inbound.channel, address: inbound.chatId, nextAttemptAt: now,
-        payload: JSON.stringify({
-          kind: 'reply', params: {}, reply: { text: r.text, ...(r.buttons !== undefined ? { buttons: r.buttons } : {}) },
-          ...(r.subject !== undefined ? { subject: r.subject } : {}), ...(r.document !== undefined ? { document: r.document } : {}),
-        }),
+      await queueChatReply(tx, clock, {
+        employeeId: null, chat: { channel: inbound.channel, address: inbound.chatId }, reply: r,
+        ...(r.subject !== undefined ? { subject: r.subject } : {}), ...(r.document !== undefined ? { document: r.document } : {}),
       });
     }
   }

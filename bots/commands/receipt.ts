@@ -8,6 +8,7 @@
 import { diariseReceipt } from '../../core/efile/receipts.ts';
 import { safeFileName } from '../../core/intake/file-name.ts';
 import { albumKeys, lettersOf } from '../../core/intake/albums.ts';
+import { queueChatReply } from '../../core/outbox/notify.ts';
 import { istDate, istDateTime } from '../../core/time.ts';
 import type { Tx } from '../../core/ports.ts';
 import type { ChatAccount, Employee, UploadDraft } from '../../core/types.ts';
@@ -220,14 +221,9 @@ async function closeAlbum(deps: AssistantDeps, accountId: number, albumKey: stri
       });
       replies.push(...(await diarisedReplies(ctx, receipt.diaryNumber, receipt.subject, receipt.pages, letter.subject === null)));
     }
-    const now = deps.clock.now();
     for (const reply of replies) {
-      await tx.outbox.add({
-        createdAt: now, employeeId: employee.id, channel: account.channel, address: account.address, nextAttemptAt: now,
-        payload: JSON.stringify({
-          kind: 'reply', params: {}, reply: { text: reply.text, ...(reply.buttons !== undefined ? { buttons: reply.buttons } : {}) },
-          ...(reply.subject !== undefined ? { subject: reply.subject } : {}),
-        }),
+      await queueChatReply(tx, deps.clock, {
+        employeeId: employee.id, chat: account, reply, ...(reply.subject !== undefined ? { subject: reply.subject } : {}),
       });
     }
     return true;

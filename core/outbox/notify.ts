@@ -43,6 +43,29 @@ export async function notifyChat(
   });
 }
 
+/**
+ * Queues an answer already worded for one chat (kind 'reply'): an album's receipt, or the answer to a
+ * message on a channel that never hands a message over again. `employeeId`: deliver it only while
+ * the chat is still that employee's; null: to the chat whoever it belongs to.
+ */
+export async function queueChatReply(
+  tx: Tx, clock: Clock,
+  options: {
+    employeeId: number | null; chat: { channel: string; address: string };
+    reply: NonNullable<Notification['reply']>; subject?: Notification['subject']; document?: Notification['document'];
+  },
+): Promise<void> {
+  const now = clock.now();
+  const notification: Notification = {
+    kind: 'reply', params: {}, reply: { text: options.reply.text, ...(options.reply.buttons !== undefined ? { buttons: options.reply.buttons } : {}) },
+    ...(options.subject !== undefined ? { subject: options.subject } : {}), ...(options.document !== undefined ? { document: options.document } : {}),
+  };
+  await tx.outbox.add({
+    createdAt: now, employeeId: options.employeeId, channel: options.chat.channel, address: options.chat.address,
+    payload: JSON.stringify(notification), nextAttemptAt: now,
+  });
+}
+
 /** notifyChat on each chat linked to the employee except `exceptAccountId`; returns how many were queued. */
 export async function notifyOtherChats(
   tx: Tx, clock: Clock, options: { employeeId: number; exceptAccountId: number | null; notification: Notification },
