@@ -153,7 +153,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       onNotificationsQueued: () => kick(),
       renderer, blobs, formats: config.formats, uploads: config.uploads, maxTextChars: config.maxTextChars, decisionConfidence: config.decisionConfidence,
       signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
-      reportRecipients: config.reminders.reportRecipients, tourRules: DEFAULT_TOUR_RULES,
+      reportRecipients: config.reminders.reportRecipients, tourRules: tourRulesFrom(config),
       circulars: config.circulars, scanSearch,
     });
     const host = createChannelHost(store, clock, assistant, log);
