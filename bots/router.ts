@@ -16,6 +16,7 @@ import { findTarget, resolveTarget } from './commands/resolve.ts';
 import { findByCode } from '../core/staff/link-account.ts';
 import { directMessageCommand, directMessageTo, replyToMessage } from './commands/message.ts';
 import { addNote } from '../core/efile/files.ts';
+import { setReceiptSubject } from '../core/efile/receipts.ts';
 import { failureText } from './messages/failures.ts';
 import { cancelSigning, consentToSign } from './commands/sign.ts';
 import { signedCopyCommand, verifyRepliedDocument, verifyUploads, VERIFY_WORD } from './commands/verify.ts';
@@ -207,7 +208,7 @@ async function answerPending(ctx: CommandContext, me: Employee, pending: Pending
       if (movedOn || looksLikeCommand(ctx, raw)) { await clear(); return null; }
       const receipt = await ctx.tx.receipts.byDiaryNumber(pending.receipt);
       if (receipt === null) { await clear(); return null; }
-      const updated = await ctx.tx.receipts.update(receipt.id, receipt.version, { subject: raw });
+      const updated = await setReceiptSubject(ctx.tx, ctx.deps.clock, { actor: me, receipt, subject: raw });
       await clear();
       if (updated === null) return null;
       return say(etext('subjectSet', ctx.lang, { subject: raw }));

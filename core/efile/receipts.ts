@@ -44,6 +44,25 @@ export async function diariseReceipt(tx: EfileTx, clock: Clock, options: Diarise
   return receipt;
 }
 
+/**
+ * The subject of a receipt diarised without one, given afterwards by the clerk who holds it. An
+ * audited change like any other: the subject is what the dak register shows. Null: the receipt
+ * moved on or changed in between (nothing written).
+ */
+export async function setReceiptSubject(
+  tx: EfileTx, clock: Clock, options: { actor: Employee; receipt: Receipt; subject: string },
+): Promise<Receipt | null> {
+  const { actor, receipt } = options;
+  if (receipt.holderId !== actor.id) return null;
+  const subject = options.subject.trim();
+  const updated = await tx.receipts.update(receipt.id, receipt.version, { subject });
+  if (updated === null) return null;
+  await recordEvent(tx, clock, {
+    actor: actor.code, type: 'receipt.subject_set', subjectType: 'receipt', subjectId: receipt.diaryNumber, data: { subject, before: receipt.subject },
+  });
+  return updated;
+}
+
 export async function forwardReceipt(
   tx: EfileTx, clock: Clock, options: { actor: Employee; receipt: Receipt; to: Employee; remark: string | null },
 ): Promise<Result<Receipt>> {
