@@ -17,20 +17,11 @@ import type { Employee } from '../../core/types.ts';
 import type { AssistantDeps, CommandContext, Outcome } from '../context.ts';
 import { turnTakingReads } from '../jobs/daily-digest.ts';
 import { ptext } from '../messages/pendency-texts.ts';
+import { isReportRecipient } from '../../core/pendency/report-recipients.ts';
 
 export const REPORT_PENDENCY = /^(?:\/?report\s+pendency|pendency\s+report|लंबित\s+(?:प्रतिवेदन|रिपोर्ट))\s*$/i;
 
 const say = (t: string): Outcome => ({ replies: [{ text: t }] });
-
-/**
- * Who may ask: the configured codes, or when none are configured the Collector by post — the same
- * people reportRecipientsOf (bots/jobs/daily-digest.ts) lists, decided from the sender alone (the
- * router has checked that they are active), so that asking costs no read of the staff list.
- */
-export function mayAskForReport(me: Employee, codes: readonly string[]): boolean {
-  if (!me.active) return false;
-  return codes.length === 0 ? me.postKey === 'COLLECTOR' : codes.some((c) => c.toUpperCase() === me.code.toUpperCase());
-}
 
 /** A built report: its PDF as a blob and the figures the notification states. */
 interface BuiltReport {
@@ -92,7 +83,8 @@ export async function reportRequestsSettled(): Promise<void> {
 
 export async function reportPendencyCommand(ctx: CommandContext, me: Employee): Promise<Outcome> {
   const { lang, today, deps } = ctx;
-  if (!mayAskForReport(me, deps.reportRecipients ?? [])) return say(ptext('reportNotAllowed', lang));
+  // Those the report goes to may ask for it (the router has checked that the sender is active).
+  if (!isReportRecipient(me, deps.reportRecipients ?? [])) return say(ptext('reportNotAllowed', lang));
   const preparing = [{ text: ptext('reportPreparing', lang) }];
   return {
     replies: preparing,

@@ -13,13 +13,14 @@
 import { isWorkingDay } from '../../core/calendar/holidays.ts';
 import { GENESIS_HASH } from '../../core/audit/record-event.ts';
 import { notify } from '../../core/outbox/notify.ts';
-import type { Clock, Store, Tx } from '../../core/ports.ts';
+import type { Clock, Store } from '../../core/ports.ts';
 import { digestsFrom } from '../../core/pendency/build-digests.ts';
 import { pendencyReport } from '../../core/pendency/pendency-report.ts';
 import { loadOfficePendency, type PendencyPolicy, type Reads } from '../../core/pendency/pending-for.ts';
 import type { Employee } from '../../core/types.ts';
 import type { DigestData } from '../messages/pendency-texts.ts';
 import { digestDataOf, digestParams } from './digest-params.ts';
+import { reportRecipientsOf } from '../../core/pendency/report-recipients.ts';
 
 export const DIGEST_JOB = 'pendency-digest';
 /** Claims for the report notes, kept apart so the Collector gets both a digest and a report note. */
@@ -35,7 +36,7 @@ export interface DigestJobDeps {
   store: Store;
   clock: Clock;
   policy: PendencyPolicy;
-  /** Employee codes told that the report is ready; empty means the Collector (see reportRecipientsOf). */
+  /** Employee codes told that the report is ready; empty means the Collector (core/pendency/report-recipients.ts). */
   reportRecipients: readonly string[];
   /** Called after notifications were queued, so the dispatcher starts at once. */
   onQueued?: () => void;
@@ -69,20 +70,6 @@ export type DigestRunResult =
     /** Skipped because an earlier call (or another process) had sent them. */
     alreadySent: number;
   };
-
-/**
- * Who receives the Collector's report: the configured employee codes, or when none are configured
- * the active Collector(s) by post. Unknown or inactive codes are dropped.
- */
-export async function reportRecipientsOf(tx: Tx, codes: readonly string[]): Promise<Employee[]> {
-  if (codes.length === 0) return (await tx.employees.list({ activeOnly: true })).filter((e) => e.postKey === 'COLLECTOR');
-  const out: Employee[] = [];
-  for (const code of codes) {
-    const e = await tx.employees.byCode(code.toUpperCase());
-    if (e !== null && e.active && !out.some((x) => x.id === e.id)) out.push(e);
-  }
-  return out;
-}
 
 /**
  * A turn for everything else (chat updates, timers) before the next transaction. better-sqlite3
