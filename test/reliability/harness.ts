@@ -16,6 +16,22 @@ export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 export const textOf = (m: PeerMessage) => m.text ?? m.caption ?? (m.document !== undefined ? `[document ${m.document.filename}]` : '');
 export const READY = /^Daftar is ready \(\d+ ms\)/;
 
+/** At most `size` at a time: a waiting take() gets the slot the next give() frees. */
+export class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) { this.free = size; }
+  async take(): Promise<void> {
+    if (this.free > 0) { this.free -= 1; return; }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  give(): void {
+    const next = this.waiting.shift();
+    if (next !== undefined) next();
+    else this.free += 1;
+  }
+}
+
 /**
  * A port free now, below the kernel's ephemeral range (32768 up on Linux), so that none of the run's
  * own outgoing connections takes it before the child process binds it.

@@ -33,7 +33,7 @@ import { FAILPOINTS, type FailpointName } from '../../bots/failpoints.ts';
 import { DaftarProcess, REPO_ROOT } from './daftar-process.ts';
 import { stamp as sqliteStamp } from '../../adapters/storage/sqlite/connection.ts';
 import {
-  copyDataFolder, escapeRe, freePort, outboxTable, sleep, sqliteRows, TelegramStandIn, textOf, troubleIn, type UpdateBody,
+  copyDataFolder, escapeRe, freePort, outboxTable, sleep, Slots, sqliteRows, TelegramStandIn, textOf, troubleIn, type UpdateBody,
 } from './harness.ts';
 import {
   dbFileOf, Incarnations, officeEnv, otpFromConsole, prepareOffice, removeFolder, TOKEN, WEBHOOK_SECRET, type Person, type PreparedOffice,
@@ -139,20 +139,6 @@ interface RunResult {
   ms: number;
 }
 
-class Slots {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
-  constructor(size: number) { this.free = size; }
-  async take(): Promise<void> {
-    if (this.free > 0) { this.free -= 1; return; }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-  give(): void {
-    const next = this.waiting.shift();
-    if (next !== undefined) next();
-    else this.free += 1;
-  }
-}
 
 const who = (chat: number) => CHATS.find((c) => c.chat === chat)?.code ?? String(chat);
 

@@ -23,16 +23,15 @@
 // back through the load balancer (so usually checked by the other process: DAFTAR_SECRET is shared).
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Update } from 'telegraf/types';
 import { BotApiPeer, type PeerMessage } from '../helpers/bot-api-peer.ts';
 import { freshPostgresDatabase, postgresRows, type TestDatabase } from '../helpers/postgres.ts';
-import { loadLanguage } from '../../bots/language/index.ts';
 import { istDate } from '../../core/time.ts';
 import { childEnv, DaftarProcess, REPO_ROOT } from './daftar-process.ts';
+import { escapeRe, freePort, READY, seedLanguageCache, sleep, Slots, textOf, troubleIn } from './harness.ts';
 
 /** Shaped like BotFather's (Daftar's configuration checks the shape). */
 const TOKEN = '123456789:AAreliability-loopback-token';
@@ -40,7 +39,6 @@ const PUBLIC_WEBHOOK = 'https://daftar.saharsa.example.in/telegram/hook';
 const WEBHOOK_SECRET = `reliability_${randomBytes(12).toString('hex')}`;
 /** DAFTAR_SECRET, the same for every process (an OTP asked for on one is checked on the other). */
 const SHARED_SECRET = randomBytes(32).toString('hex');
-const READY = /^Daftar is ready \(\d+ ms\)/;
 /** Photos from one chat within this window are one receipt; each chat here waits for its answer anyway. */
 const ALBUM_WINDOW_MS = 500;
 /**
@@ -107,64 +105,6 @@ interface Endpoint {
   previous: DaftarProcess[];
   /** Posts under way to it right now, by update_id. */
   posting: Set<number>;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const textOf = (m: PeerMessage) => m.text ?? m.caption ?? (m.document !== undefined ? `[document ${m.document.filename}]` : '');
-
-class Slots {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
-  constructor(size: number) { this.free = size; }
-  async take(): Promise<void> {
-    if (this.free > 0) { this.free -= 1; return; }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-  give(): void {
-    const next = this.waiting.shift();
-    if (next !== undefined) next();
-    else this.free += 1;
-  }
-}
-
-/**
- * A port free now, below the kernel's ephemeral range (32768 up on Linux): a port handed out by
- * listen(0) is from that range, and the many outgoing connections of the run (PostgreSQL, the Bot
- * API) could take it before the child process binds it.
- */
-async function freePort(taken: Set<number>): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (taken.has(port)) continue;
-    const free = await new Promise<boolean>((resolve) => {
-      const server = net.createServer();
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (free) {
-      taken.add(port);
-      return port;
-    }
-  }
-}
-
-/** The language model is trained once per corpus and cached; each process gets the cache in its data folder. */
-async function seedLanguageCache(dataDirs: string[]): Promise<void> {
-  const cacheDir = path.resolve(REPO_ROOT, process.env.DAFTAR_TEST_CACHE ?? 'data/test-cache');
-  await loadLanguage({ cacheDir });
-  const models = fs.readdirSync(cacheDir).filter((f) => /^language-model-.+\.json$/.test(f));
-  for (const dir of dataDirs) {
-    fs.mkdirSync(dir, { recursive: true });
-    for (const model of models) fs.copyFileSync(path.join(cacheDir, model), path.join(dir, model));
-  }
-}
-
-/** Lines that mean something went wrong inside a process (its own error log, a crash, a stack). */
-function troubleIn(p: DaftarProcess): string[] {
-  return p.lines
-    .filter((l) => /^\[error\]|unhandled|uncaught|^\s+at .+:\d+:\d+\)?$|^\w*Error\b/i.test(l.text))
-    .map((l) => `${p.name}: ${l.text}`);
 }
 
 const scanBytes = [
@@ -401,7 +341,7 @@ describe('two Daftar processes on one PostgreSQL database, Telegram by webhook, 
     const staff = new Map(roll.map((r) => [r.code, r.id]));
     await Promise.all([OFFICER, ...CLERKS].map(async (who) => {
       const mobile = roll.find((r) => r.code === who.code)?.mobile ?? '';
-      const otpLine = new RegExp(`^\\[development OTP sender — not sent anywhere\\] to •+${escape(mobile.slice(-4))}: (\\d{6}) is your Daftar OTP`);
+      const otpLine = new RegExp(`^\\[development OTP sender — not sent anywhere\\] to •+${escapeRe(mobile.slice(-4))}: (\\d{6}) is your Daftar OTP`);
       const marks = endpoints.map((e) => e.process.lines.length);
       const asked = await step(who.chat, 'link', `link ${who.code}`, text(who.chat, `link ${who.code}`), /a 6-digit OTP has been sent/);
       expect(asked, `link ${who.code} is answered`).not.toBeNull();
@@ -424,18 +364,18 @@ describe('two Daftar processes on one PostgreSQL database, Telegram by webhook, 
         const fileId = p.addFile(scanBytes[k % 2] as Buffer, `photos/scan_${k + 1}.jpg`);
         // The answer to a scan is a receipt of that page alone, under its caption.
         const diarised = await step(who.chat, 'scan', `scan ${k + 1} by ${who.code}`, (id) => p.photoMessage(who.chat, id, fileId, { caption }),
-          new RegExp(`^Receipt diarised: (\\S+)\nSubject: ${escape(caption)}\nPages: 1\n`));
+          new RegExp(`^Receipt diarised: (\\S+)\nSubject: ${escapeRe(caption)}\nPages: 1\n`));
         const button = diarised?.message.buttons?.find((b) => b.callback_data.startsWith('/receipt.newfile'));
         if (diarised === null || button === undefined) continue;
         const receipt = diarised.match[1] ?? '';
         const opened = await step(who.chat, 'newfile', `new file from ${receipt}`, () => p.buttonPress(who.chat, diarised.message.messageId, button.callback_data),
-          new RegExp(`^New file opened: ([A-Z]+-\\d+/\\d{4})\n(?:.*\n)*Attached: ${escape(receipt)}\n`));
+          new RegExp(`^New file opened: ([A-Z]+-\\d+/\\d{4})\n(?:.*\n)*Attached: ${escapeRe(receipt)}\n`));
         if (opened === null) continue;
         const file = opened.match[1] ?? '';
         const note = `Put up for orders on ${caption.toLowerCase()}, checked by ${who.code}`;
         notes.push(note);
-        await step(who.chat, 'note', `note on ${file}`, text(who.chat, `note: ${note}`), new RegExp(`Note \\d+ recorded on ${escape(file)}`));
-        await step(who.chat, 'forward', `${file} to ${OFFICER.code}`, text(who.chat, `send to ${OFFICER.code}`), new RegExp(`${escape(file)} sent to`));
+        await step(who.chat, 'note', `note on ${file}`, text(who.chat, `note: ${note}`), new RegExp(`Note \\d+ recorded on ${escapeRe(file)}`));
+        await step(who.chat, 'forward', `${file} to ${OFFICER.code}`, text(who.chat, `send to ${OFFICER.code}`), new RegExp(`${escapeRe(file)} sent to`));
       }
       await step(who.chat, 'myfiles', `my files of ${who.code}`, text(who.chat, 'my files'), /pending with you|Nothing is pending with you/);
     };
@@ -463,7 +403,7 @@ describe('two Daftar processes on one PostgreSQL database, Telegram by webhook, 
         if (notice !== undefined) {
           handled.add(notice.messageId);
           const file = /File (\S+) has come to you/.exec(textOf(notice))?.[1] ?? '';
-          await step(OFFICER.chat, 'approve', `approval of ${file}`, text(OFFICER.chat, 'approved', notice.messageId), new RegExp(`${escape(file)} approved and sent back to`));
+          await step(OFFICER.chat, 'approve', `approval of ${file}`, text(OFFICER.chat, 'approved', notice.messageId), new RegExp(`${escapeRe(file)} approved and sent back to`));
           continue;
         }
         if (clerksDone) {
