@@ -17,19 +17,26 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/adapters/**', '**/bots/**'], message: 'core/ must not depend on adapters/ or bots/' },
+          { group: ['**/adapters/**', '**/bots/**', '**/app/**'], message: 'core/ must not depend on app/, adapters/ or bots/' },
           { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:child_process', '@prisma/*', 'telegraf', 'botbuilder', 'whatsapp-web.js', 'nodemailer', 'pdfkit', 'better-sqlite3'], message: 'core/ does no I/O: declare a port in core/ports.ts' },
         ],
       }],
     },
   },
   {
-    // Adapters translate to and from bots/' Inbound and Reply; only the composition root
-    // (bots/main.ts) and the command line build adapters.
+    // The layers, outermost first: app → adapters → bots → core. Only app/ (the composition root,
+    // configuration, demo seed and command line) builds adapters; bots/ speaks to them through the
+    // ChannelAdapter / Store / port interfaces. test/lint/import-cycles.ts checks the same rule and
+    // that there is no import circle.
     files: ['bots/**/*.ts'],
-    ignores: ['bots/main.ts', 'bots/cli/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/**'], message: 'only bots/main.ts and bots/cli wire adapters' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/**', '**/app/**'], message: 'bots/ must not depend on adapters/ or app/: app/ wires adapters' }] }],
+    },
+  },
+  {
+    files: ['adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/**'], message: 'adapters/ must not depend on app/' }] }],
     },
   },
 );

@@ -244,7 +244,7 @@ export interface RigOptions {
   sqliteSynchronous?: 'normal' | 'full';
 }
 
-/** The assistant as bots/main.ts wires it, on the given SQLite file or PostgreSQL URL, with the meters in place. */
+/** The assistant as app/main.ts wires it, on the given SQLite file or PostgreSQL URL, with the meters in place. */
 export async function openRig(location: StoreLocation, language: LanguageModel, options: RigOptions): Promise<Rig> {
   const meters = newMeters();
   const onQuery = options.statementMeter === false ? undefined : statementMeter(meters, 'url' in location);

@@ -1,4 +1,4 @@
-// Start-up: `node bots/cli/daftar.mjs start` spawned as the office would run it, timed from spawn to
+// Start-up: `node app/cli/daftar.mjs start` spawned as the office would run it, timed from spawn to
 // its "Daftar is ready" line; then its resident memory after two idle seconds; then SIGTERM to it.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +18,7 @@ const rssMiB = (pid: number): number | null => {
 
 async function startOnce(env: Record<string, string>, timeoutMs: number): Promise<{ readyMs: number | null; selfReportedMs: number | null; idleRssMiB: number | null; exitCode: number | null; tail: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bots/cli/daftar.mjs', 'start'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['app/cli/daftar.mjs', 'start'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let readyMs: number | null = null;
   const ready = new Promise<void>((resolve) => {

@@ -39,7 +39,7 @@ export interface Assistant {
    * releases the holds a crashed run left on its messages and the outbox items it had claimed.
    * Albums it left open are not closed here: the channel redelivers the pages that were in flight
    * once it can reach this process, so they are closed by the album sweep once the channels have
-   * been live for the album window (bots/main.ts).
+   * been live for the album window (app/main.ts).
    */
   recover(options: { releaseHolds: boolean }): Promise<{ released: number; outbox: number }>;
   /** Stops the album timers and waits for a close under way (before the store is closed). */

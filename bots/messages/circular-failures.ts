@@ -1,6 +1,6 @@
 // Circular failure codes said in Hindi and English.
 import type { CIRCULAR_FAILURES } from '../../core/messaging/circular-failures.ts';
-import type { Say } from './failures.ts';
+import type { Say } from './say.ts';
 
 export const CIRCULAR_FAILURE_TEXT: Record<(typeof CIRCULAR_FAILURES)[number], Say> = {
   'CIRCULAR.NOT_FOUND': {

@@ -8,8 +8,8 @@ import { TRAINING_FAILURE_TEXT } from './training-failures.ts';
 import { LETTER_FAILURE_TEXT } from './letter-failures.ts';
 import { INTAKE_FAILURE_TEXT } from './intake-failures.ts';
 
-export type P = Record<string, string | number>;
-export type Say = Record<UiLanguage, (p: P) => string>;
+export type { P, Say } from './say.ts';
+import type { P, Say } from './say.ts';
 
 export const FAILURE_TEXT: Record<FailureCode, Say> = {
   'ACCOUNT.NOT_LINKED': {

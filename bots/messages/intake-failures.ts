@@ -1,7 +1,7 @@
 // The intake limits' failure codes said in Hindi and English: what was refused, the limit, and
 // what to send instead.
 import type { INTAKE_FAILURES } from '../../core/intake/failures.ts';
-import type { P, Say } from './failures.ts';
+import type { P, Say } from './say.ts';
 
 // Indian digit grouping (1,04,85,760) in both languages: how office staff write numbers.
 const n = (value: string | number | undefined): string => (typeof value === 'number' ? value.toLocaleString('en-IN') : String(value ?? ''));

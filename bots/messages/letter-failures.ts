@@ -1,6 +1,6 @@
 // Outgoing-letter failure codes said in Hindi and English.
 import type { LETTER_FAILURES } from '../../core/signing/letter-failures.ts';
-import type { Say } from './failures.ts';
+import type { Say } from './say.ts';
 
 const PART = { addressee: ['सेवा में (प्रापक)', 'addressee'], subject: ['विषय', 'subject'], body: ['पाठ', 'text'] } as Record<string, [string, string]>;
 const part = (p: Record<string, string | number>, i: 0 | 1) => PART[String(p.part)]?.[i] ?? String(p.part);

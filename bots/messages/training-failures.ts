@@ -1,6 +1,6 @@
 // Training failure codes said in Hindi and English.
 import type { TRAINING_FAILURES } from '../../core/training/failures.ts';
-import type { Say } from './failures.ts';
+import type { Say } from './say.ts';
 
 export const TRAINING_FAILURE_TEXT: Record<(typeof TRAINING_FAILURES)[number], Say> = {
   'TRAINING.NOT_STARTED': {

@@ -35,7 +35,7 @@ export async function diariseReceipt(tx: EfileTx, clock: Clock, options: Diarise
   // The sender's file names are kept only as safe base names (core/intake/file-name.ts).
   await tx.receipts.addOriginals(options.originals.map((o, position) => ({ receiptId: receipt.id, position, ...o, filename: safeFileName(o.filename, o.mime) })));
   await tx.movements.add({ subjectType: 'receipt', subjectId: receipt.id, fromId: options.actor.id, toId: options.actor.id, action: 'created', remark: null, at: now });
-  // Read in the background (bots/cli/background.ts) so that `find` finds the letter by what it says.
+  // Read in the background (app/cli/background.ts) so that `find` finds the letter by what it says.
   await tx.scanTexts.enqueue([options.pdfBlob, ...options.originals.map((o) => o.blob)], now);
   await recordEvent(tx, clock, {
     actor: options.actor.code, type: 'receipt.diarised', subjectType: 'receipt', subjectId: diaryNumber,

@@ -1,7 +1,7 @@
 // Office-wide pendency reads of the in-memory store (same contract as the Prisma ones).
 import type { HolderCounts, PendencyRepo, PendingApplicationRow, PendingFileRow } from '../pendency/pendency-port.ts';
 import type { EFile } from '../efile/types.ts';
-import type { MemoryState } from './memory-store.ts';
+import type { MemoryState } from './memory-state.ts';
 
 const fileRow = (f: EFile): PendingFileRow => ({
   id: f.id, fileNumber: f.fileNumber, subject: f.subject, holderId: f.holderId, sectionId: f.sectionId,

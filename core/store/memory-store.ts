@@ -2,56 +2,27 @@
 // contract test runs against both): unique keys, copies out, and all-or-nothing transactions.
 import type { Store, Tx } from '../ports.ts';
 import type {
-  AuditEvent, AuditHead, ChatAccount, Employee, InboundRecord, OtpChallenge, OutboxItem, Section, SentMessage,
+  AuditEvent, ChatAccount, OutboxItem, SentMessage,
 } from '../types.ts';
 import { Mutex } from './mutex.ts';
 import { UniqueViolation } from '../errors.ts';
-import { emptyEfileState, memoryEfileRepos, type EfileState } from './memory-efile.ts';
-import { emptyLeaveState, memoryLeaveRepos, type LeaveState } from './memory-leave.ts';
-import { emptyJobState, memoryJobRepo, type JobState } from './memory-jobs.ts';
-import { emptyCircularState, memoryCircularRepo, type CircularState } from './memory-circulars.ts';
-import { emptyScanState, memoryScanTextRepo, type ScanState } from './memory-scans.ts';
-import { emptyTrainingState, memoryTrainingRepo, type TrainingState } from './memory-training.ts';
-import { emptyLetterState, memoryLetterRepo, type LetterState } from './memory-letters.ts';
+import { memoryEfileRepos } from './memory-efile.ts';
+import { memoryLeaveRepos } from './memory-leave.ts';
+import { memoryJobRepo } from './memory-jobs.ts';
+import { memoryCircularRepo } from './memory-circulars.ts';
+import { memoryScanTextRepo } from './memory-scans.ts';
+import { memoryTrainingRepo } from './memory-training.ts';
+import { memoryLetterRepo } from './memory-letters.ts';
 import { memoryPendencyRepo } from './memory-pendency.ts';
+import { emptyState, type State } from './memory-state.ts';
 
-/** The whole in-memory state (for repositories that read across areas, e.g. pendency). */
-export type MemoryState = State;
-
-interface State {
-  sections: Section[];
-  employees: Employee[];
-  accounts: ChatAccount[];
-  otps: OtpChallenge[];
-  audit: AuditEvent[];
-  auditHead: AuditHead | null;
-  outbox: OutboxItem[];
-  inbound: InboundRecord[];
-  sent: SentMessage[];
-  nextId: Record<string, number>;
-  efile: EfileState;
-  leave: LeaveState;
-  jobs: JobState;
-  circulars: CircularState;
-  scans: ScanState;
-  training: TrainingState;
-  letters: LetterState;
-}
-
+export type { MemoryState } from './memory-state.ts';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
 /** A patch as a database applies it: keys given as undefined leave the field alone. */
 const defined = <T extends object>(patch: T): Partial<T> =>
   Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-function emptyState(): State {
-  return {
-    sections: [], employees: [], accounts: [], otps: [], audit: [], auditHead: null,
-    outbox: [], inbound: [], sent: [], nextId: {}, efile: emptyEfileState(), leave: emptyLeaveState(), jobs: emptyJobState(),
-    circulars: emptyCircularState(), scans: emptyScanState(), training: emptyTrainingState(), letters: emptyLetterState(),
-  };
-}
 
 export class MemoryStore implements Store {
   private state = emptyState();

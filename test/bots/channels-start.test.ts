@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../bots/config.ts';
-import { openDaftar, type Daftar } from '../../bots/main.ts';
+import { openDaftar, type Daftar } from '../../app/main.ts';
 import type { Logger } from '../../bots/context.ts';
 
 let daftar: Daftar | null = null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { ConfigError } from '../../core/errors.ts';
 import { loadConfig } from '../../bots/config.ts';
-import { leavePolicyFrom, tourRulesFrom } from '../../bots/main.ts';
+import { leavePolicyFrom, tourRulesFrom } from '../../app/office-rules.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -81,7 +81,7 @@ describe('configuration from the environment', () => {
   });
 
   it('stops the command line with one clear line and exit code 2', () => {
-    const run = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'audit', 'verify'], {
+    const run = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'audit', 'verify'], {
       env: { ...process.env, OTP_MAX_ATTEMPTS: '0' }, encoding: 'utf8',
     });
     expect(run.status).toBe(2);

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TesseractOcr } from '../../adapters/ocr/tesseract.ts';
-import { MAX_OCR_ATTEMPTS, readPendingScans, runScanReader, type ScanReaderDeps } from '../../bots/cli/background.ts';
+import { MAX_OCR_ATTEMPTS, readPendingScans, runScanReader, type ScanReaderDeps } from '../../app/cli/background.ts';
 import { findByScanText } from '../../core/efile/find-by-scan-text.ts';
 import { silentLogger } from '../../bots/log.ts';
 import { makeOffice, type TestOffice } from '../helpers/office.ts';
-import { letterPdf, pngOf } from './../adapters/ocr/scan-images.ts';
+import { letterPdf, pngOf } from '../adapters/ocr/scan-images.ts';
 
 const ocr = new TesseractOcr({ command: 'tesseract', languages: 'hin+eng', timeoutMs: 60_000 });
 const LINES = ['बाढ़ राहत वितरण की समीक्षा', 'Flood relief review, Saharsa'];

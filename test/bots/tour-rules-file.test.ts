@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../bots/config.ts';
-import { openDaftar, type Daftar } from '../../bots/main.ts';
+import { openDaftar, type Daftar } from '../../app/main.ts';
 import { silentLogger } from '../../bots/log.ts';
 import type { Inbound, Reply } from '../../bots/reply.ts';
 import { FakeClock } from '../helpers/clock.ts';

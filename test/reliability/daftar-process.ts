@@ -1,5 +1,5 @@
 // A `daftar start` child process for reliability tests: spawned as an operator would run it
-// (node bots/cli/daftar.mjs start, from the repository root), its console kept line by line with
+// (node app/cli/daftar.mjs start, from the repository root), its console kept line by line with
 // the time each line came, so a test can wait for a line, read an OTP off it, kill it (SIGKILL, as
 // a crash) and show its log when something went wrong.
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -5,29 +5,18 @@
 import type { Selectable } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
 import type {
-  AuditEvent, ChatAccount, Employee, InboundRecord, NewEmployee, OtpChallenge, OutboxItem, Section, SentMessage,
+  AuditEvent, ChatAccount, InboundRecord, NewEmployee, OtpChallenge, OutboxItem, Section, SentMessage,
 } from '../../../core/types.ts';
 import type * as Row from '../generated/db.ts';
-import { dateOf, dateOrNull, flag, num, once, oneOf, orNull, pick, type Db } from '../rows.ts';
+import { dateOf, dateOrNull, num, once, oneOf, orNull, pick, type Db } from '../rows.ts';
 import type { StaffList } from './staff-list.ts';
+import { EMPLOYEE_COLUMNS, toEmployee } from './employee-row.ts';
+
+export { EMPLOYEE_COLUMNS, toEmployee };
 
 type CoreRepos = Pick<Tx, 'sections' | 'employees' | 'accounts' | 'otps' | 'audit' | 'outbox' | 'inbound' | 'sentMessages'>;
 
 const AUDIT_HEAD_ID = 1;
-
-export const toEmployee = (r: Pick<Selectable<Row.Employee>, (typeof EMPLOYEE_COLUMNS)[number]>): Employee => ({
-  id: r.id, code: r.code, name: r.name, dob: r.dob, post: r.post, postKey: r.postKey, mobile: r.mobile,
-  email: r.email, sectionId: r.sectionId, reportingOfficerId: r.reportingOfficerId, active: flag(r.active),
-  language: oneOf('Employee', 'language', r.language, ['hi', 'en']),
-  preferredChannel: r.preferredChannel, remindersMuted: flag(r.remindersMuted),
-});
-
-// Only the columns the record has: listing the whole staff at state scale (50,000) spends its time
-// turning columns into values.
-export const EMPLOYEE_COLUMNS = [
-  'id', 'code', 'name', 'dob', 'post', 'postKey', 'mobile', 'email', 'sectionId', 'reportingOfficerId', 'active',
-  'language', 'preferredChannel', 'remindersMuted',
-] as const;
 
 const EMPLOYEE_FIELDS = [
   'code', 'name', 'dob', 'post', 'postKey', 'mobile', 'email', 'sectionId', 'reportingOfficerId', 'active',

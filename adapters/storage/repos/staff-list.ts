@@ -9,7 +9,7 @@
 // never served. Callers get copies, as from every other read.
 import type { Employee } from '../../../core/types.ts';
 import type { Db } from '../rows.ts';
-import { EMPLOYEE_COLUMNS, toEmployee } from './core.ts';
+import { EMPLOYEE_COLUMNS, toEmployee } from './employee-row.ts';
 
 const VERSION_KEY = 'staff.version';
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../adapters/storage/open-store.ts';
-import { seedDemoOffice } from '../../../bots/main.ts';
+import { seedDemoOffice } from '../../../app/demo.ts';
 import { silentLogger } from '../../../bots/log.ts';
 import type { Employee } from '../../../core/types.ts';
 import { FakeClock } from '../../helpers/clock.ts';
@@ -16,7 +16,7 @@ import { PendingWriter } from '../../core/pendency/pending-office.ts';
 let dataDir: string;
 
 function daftar(...args: string[]): { status: number | null; out: string } {
-  const run = spawnSync(process.execPath, ['bots/cli/daftar.mjs', ...args], {
+  const run = spawnSync(process.execPath, ['app/cli/daftar.mjs', ...args], {
     env: { ...process.env, DAFTAR_DATA_DIR: dataDir, DAFTAR_ENV: 'development', DAFTAR_DB_FILE: '', DAFTAR_DEMO: 'true' }, encoding: 'utf8', timeout: 60_000,
   });
   return { status: run.status, out: run.stdout + run.stderr };

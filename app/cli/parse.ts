@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import { istDate } from '../../core/time.ts';
-import type { Config } from '../config.ts';
-import { loadLanguage, type LanguageModel } from '../language/index.ts';
+import type { Config } from '../../bots/config.ts';
+import { loadLanguage, type LanguageModel } from '../../bots/language/index.ts';
 
 function line(model: LanguageModel, text: string, today: string): string {
   const p = model.parse(text, { today });

@@ -6,14 +6,14 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../../core/store/memory-store.ts';
-import { runImportStaff } from '../../../bots/cli/import-staff.ts';
-import { FakeClock } from '../../helpers/clock.ts';
-import { freshDatabaseFile } from '../../helpers/sqlite.ts';
-import { canonicalPost } from '../../core/staff/roll-helpers.ts';
-import { makeRollSample, SAMPLE_EXPECTED, SAMPLE_PATH } from '../../fixtures/make-roll-sample.ts';
+import { MemoryStore } from '../../core/store/memory-store.ts';
+import { runImportStaff } from '../../app/cli/import-staff.ts';
+import { FakeClock } from '../helpers/clock.ts';
+import { freshDatabaseFile } from '../helpers/sqlite.ts';
+import { canonicalPost } from '../core/staff/roll-helpers.ts';
+import { makeRollSample, SAMPLE_EXPECTED, SAMPLE_PATH } from '../fixtures/make-roll-sample.ts';
 
-const DEMO_ROLL = fileURLToPath(new URL('../../../prisma/demo/saharsa-roll.csv', import.meta.url));
+const DEMO_ROLL = fileURLToPath(new URL('../../prisma/demo/saharsa-roll.csv', import.meta.url));
 
 async function run(store: MemoryStore, file: string, post = canonicalPost) {
   const out = new PassThrough();
@@ -125,7 +125,7 @@ describe('daftar import-staff on the command line', () => {
     try {
       const file = path.join(dir, 'cli.csv');
       await writeFile(file, 'Name,Emp Code,DOB,Designation,Mobile,Section\nआनंद शर्मा,SAH0001,14-03-1978,जिलाधिकारी,9000000001,GOP\nX,SAH0002,01-01-1980,Clerk,98765,GOP\n');
-      const cli = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'import-staff', file], {
+      const cli = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'import-staff', file], {
         env: { ...process.env, DAFTAR_DB_FILE: db, DAFTAR_DEMO: 'false', OCR_ENABLED: 'false' }, encoding: 'utf8',
       });
       expect(cli.status).toBe(1);

@@ -6,7 +6,7 @@ import { CopyRefused, copySqliteToPostgres } from '../../adapters/storage/copy.t
 import { describeLocation, isPostgresUrl, openStore } from '../../adapters/storage/open-store.ts';
 import { openPool, postgresDialect } from '../../adapters/storage/postgres/connection.ts';
 import { verifyChain } from '../../core/audit/verify-chain.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../../bots/config.ts';
 
 export async function runDbCopy(config: Config, to: string, out: NodeJS.WritableStream): Promise<number> {
   if (!isPostgresUrl(to)) {

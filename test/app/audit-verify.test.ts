@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { runAuditVerify } from '../../../bots/cli/audit-verify.ts';
-import { loadConfig } from '../../../bots/config.ts';
-import { createTestStore, sqliteRows, sqliteRun } from '../../helpers/sqlite.ts';
-import { recordEvent } from '../../../core/audit/record-event.ts';
-import { addNote, createFile, decideFile, forwardFile } from '../../../core/efile/files.ts';
-import { DEFAULT_NUMBER_FORMATS } from '../../../core/efile/numbering.ts';
-import { FakeClock } from '../../helpers/clock.ts';
-import { seedSmallOffice } from '../../helpers/office.ts';
+import { runAuditVerify } from '../../app/cli/audit-verify.ts';
+import { loadConfig } from '../../bots/config.ts';
+import { createTestStore, sqliteRows, sqliteRun } from '../helpers/sqlite.ts';
+import { recordEvent } from '../../core/audit/record-event.ts';
+import { addNote, createFile, decideFile, forwardFile } from '../../core/efile/files.ts';
+import { DEFAULT_NUMBER_FORMATS } from '../../core/efile/numbering.ts';
+import { FakeClock } from '../helpers/clock.ts';
+import { seedSmallOffice } from '../helpers/office.ts';
 
 async function databaseWithEvents(n: number): Promise<string> {
   const { store, file } = await createTestStore();
@@ -26,7 +26,7 @@ async function databaseWithEvents(n: number): Promise<string> {
 
 /** `daftar audit verify` as a process of its own: the exit code the shell sees. */
 function verifyProcess(file: string, ...args: string[]): { status: number | null; out: string } {
-  const run = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'audit', 'verify', ...args], {
+  const run = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'audit', 'verify', ...args], {
     env: { ...process.env, DAFTAR_DB_FILE: file, DAFTAR_DEMO: 'false' }, encoding: 'utf8',
   });
   return { status: run.status, out: run.stdout + run.stderr };
@@ -89,7 +89,7 @@ describe('anchors beside the database', () => {
     expect(anchorLines(file)).toHaveLength(2);
 
     // New events written over the gap make the chain long again, but not the same.
-    const { openStore } = await import('../../../adapters/storage/open-store.ts');
+    const { openStore } = await import('../../adapters/storage/open-store.ts');
     const store = await openStore({ file });
     for (let i = 0; i < 3; i += 1) await store.transaction((tx) => recordEvent(tx, new FakeClock(), { actor: 'SAH0099', type: 'staff.language_set', subjectType: 'employee', subjectId: 'SAH0099' }));
     await store.close();

@@ -1,12 +1,12 @@
 // `daftar training report` on a real SQLite file: counts by section and the names to chase.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { createTestStore } from '../../helpers/sqlite.ts';
-import { seedSmallOffice } from '../../helpers/office.ts';
-import { FakeClock } from '../../helpers/clock.ts';
-import { startTraining } from '../../../core/training/start-training.ts';
-import { recordTrainingStep } from '../../../core/training/record-training-step.ts';
-import { TRAINING_STEPS } from '../../../core/training/types.ts';
+import { createTestStore } from '../helpers/sqlite.ts';
+import { seedSmallOffice } from '../helpers/office.ts';
+import { FakeClock } from '../helpers/clock.ts';
+import { startTraining } from '../../core/training/start-training.ts';
+import { recordTrainingStep } from '../../core/training/record-training-step.ts';
+import { TRAINING_STEPS } from '../../core/training/types.ts';
 
 async function officeWithTraining(): Promise<{ file: string; cleanup: () => Promise<void> }> {
   const { store, file, cleanup } = await createTestStore();
@@ -26,7 +26,7 @@ async function officeWithTraining(): Promise<{ file: string; cleanup: () => Prom
 }
 
 function daftar(file: string, ...args: string[]): { status: number | null; out: string } {
-  const run = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'training', 'report', ...args], {
+  const run = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'training', 'report', ...args], {
     env: { ...process.env, DAFTAR_DB_FILE: file, DAFTAR_DEMO: 'false' }, encoding: 'utf8',
   });
   return { status: run.status, out: run.stdout + run.stderr };

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordEvent } from '../../../core/audit/record-event.ts';
-import { emptyPostgresDatabase, postgresRows, type TestDatabase } from '../../helpers/postgres.ts';
-import { createTestStore } from '../../helpers/sqlite.ts';
-import { FakeClock } from '../../helpers/clock.ts';
+import { recordEvent } from '../../core/audit/record-event.ts';
+import { emptyPostgresDatabase, postgresRows, type TestDatabase } from '../helpers/postgres.ts';
+import { createTestStore } from '../helpers/sqlite.ts';
+import { FakeClock } from '../helpers/clock.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -17,7 +17,7 @@ afterEach(async () => {
 
 function daftar(args: string[], env: Record<string, string>): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bots/cli/daftar.mjs', ...args], {
+    const child = spawn(process.execPath, ['app/cli/daftar.mjs', ...args], {
       env: { ...process.env, DAFTAR_DEMO: 'false', DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

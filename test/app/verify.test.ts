@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import PDFDocument from 'pdfkit';
-import { loadConfig } from '../../../bots/config.ts';
-import { officeSigner } from '../../../bots/main.ts';
-import { silentLogger } from '../../../bots/log.ts';
-import { systemClock } from '../../../core/time.ts';
+import { loadConfig } from '../../bots/config.ts';
+import { officeSigner } from '../../app/main.ts';
+import { silentLogger } from '../../bots/log.ts';
+import { systemClock } from '../../core/time.ts';
 
 function smallPdf(): Promise<Buffer> {
   return new Promise((resolve) => {
@@ -22,7 +22,7 @@ function smallPdf(): Promise<Buffer> {
 }
 
 function verify(dataDir: string, file: string) {
-  return spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'verify', file], { env: { ...process.env, DAFTAR_DATA_DIR: dataDir }, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['app/cli/daftar.mjs', 'verify', file], { env: { ...process.env, DAFTAR_DATA_DIR: dataDir }, encoding: 'utf8' });
 }
 
 describe('daftar verify', () => {

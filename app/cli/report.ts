@@ -3,12 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import type { Clock } from '../../core/ports.ts';
 import { istDate, systemClock } from '../../core/time.ts';
 import { pendencyReport } from '../../core/pendency/pendency-report.ts';
-import { turnTakingReads } from '../jobs/daily-digest.ts';
+import { turnTakingReads } from '../../bots/jobs/daily-digest.ts';
 import { openStore } from '../../adapters/storage/open-store.ts';
 import { PdfRenderer } from '../../adapters/pdf/pdf-renderer.ts';
-import type { Config } from '../config.ts';
-import { silentLogger } from '../log.ts';
-import { leavePolicyFrom, seedDemoOffice } from '../main.ts';
+import type { Config } from '../../bots/config.ts';
+import { silentLogger } from '../../bots/log.ts';
+import { seedDemoOffice } from '../demo.ts';
+import { leavePolicyFrom } from '../office-rules.ts';
 
 export async function runReportPendency(config: Config, file: string, out: NodeJS.WritableStream, clock: Clock = systemClock): Promise<number> {
   const calendar = leavePolicyFrom(config).calendar;

@@ -6,12 +6,12 @@ import { isIsoDate } from '../../core/calendar/dates.ts';
 import type { Clock } from '../../core/ports.ts';
 import { istDate, systemClock } from '../../core/time.ts';
 import { openStore } from '../../adapters/storage/open-store.ts';
-import type { Config } from '../config.ts';
-import { silentLogger } from '../log.ts';
-import { seedDemoOffice } from '../main.ts';
-import { runDailyDigest } from '../jobs/daily-digest.ts';
-import { digestDepsFrom } from '../jobs/digest-deps.ts';
-import { digestText, ptext } from '../messages/pendency-texts.ts';
+import type { Config } from '../../bots/config.ts';
+import { silentLogger } from '../../bots/log.ts';
+import { seedDemoOffice } from '../demo.ts';
+import { runDailyDigest } from '../../bots/jobs/daily-digest.ts';
+import { digestDepsFrom } from '../digest-deps.ts';
+import { digestText, ptext } from '../../bots/messages/pendency-texts.ts';
 
 export async function runRemind(config: Config, options: { dryRun: boolean; date?: string }, out: NodeJS.WritableStream, clock: Clock = systemClock): Promise<number> {
   const day = options.date ?? istDate(clock.now());

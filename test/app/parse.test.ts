@@ -9,7 +9,7 @@ const env = { ...process.env, DAFTAR_DATA_DIR: mkdtempSync(path.join(tmpdir(), '
 
 describe('daftar parse', () => {
   it('answers one utterance as JSON', () => {
-    const run = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'parse', 'isko DDC ko bhej do'], { env, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'parse', 'isko DDC ko bhej do'], { env, encoding: 'utf8' });
     expect(run.status).toBe(0);
     const parsed = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(parsed).toMatchObject({ intent: 'forward', entities: { addressee: { post: 'DDC' } }, language: 'mixed' });
@@ -17,7 +17,7 @@ describe('daftar parse', () => {
 
   it('reads one utterance per line from standard input with -', () => {
     const input = ['approved', 'वापस, जाँच रिपोर्ट लगाएँ', 'link SAH0042', 'status EST-12/2026', ''].join('\n');
-    const run = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'parse', '-'], { env, input, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'parse', '-'], { env, input, encoding: 'utf8' });
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { intent: string; entities: Record<string, unknown>; language: string });
     expect(lines.map((l) => l.intent)).toEqual(['approve', 'return', 'link', 'status']);
@@ -31,18 +31,18 @@ describe('admin commands', () => {
   it('deactivates and reactivates an employee, and refuses an unknown code', () => {
     const admin = { ...process.env, DAFTAR_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'daftar-admin-')) };
     // The first chat seeds the demo office into the empty database.
-    const chat = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'chat', '--as', 'SAH0027'], { env: admin, input: '/quit\n', encoding: 'utf8' });
+    const chat = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'chat', '--as', 'SAH0027'], { env: admin, input: '/quit\n', encoding: 'utf8' });
     expect(chat.stdout).toContain('संजीव कुमार');
-    const off = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'staff', 'deactivate', 'SAH0027'], { env: admin, encoding: 'utf8' });
+    const off = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'staff', 'deactivate', 'SAH0027'], { env: admin, encoding: 'utf8' });
     expect(off.status).toBe(0);
     expect(off.stdout).toContain('deactivated');
-    const again = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'chat', '--as', 'SAH0027'], { env: admin, input: '/quit\n', encoding: 'utf8' });
+    const again = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'chat', '--as', 'SAH0027'], { env: admin, input: '/quit\n', encoding: 'utf8' });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('SAH0027 is not active');
-    const unknown = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'staff', 'activate', 'SAH9999'], { env: admin, encoding: 'utf8' });
+    const unknown = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'staff', 'activate', 'SAH9999'], { env: admin, encoding: 'utf8' });
     expect(unknown.status).toBe(1);
     expect(unknown.stdout).toContain('"SAH9999" is not on the master roll');
-    const unlink = spawnSync(process.execPath, ['bots/cli/daftar.mjs', 'unlink', 'terminal', 'console:SAH0027'], { env: admin, encoding: 'utf8' });
+    const unlink = spawnSync(process.execPath, ['app/cli/daftar.mjs', 'unlink', 'terminal', 'console:SAH0027'], { env: admin, encoding: 'utf8' });
     expect(unlink.stdout).toContain('unlinked');
   }, 60_000);
 });

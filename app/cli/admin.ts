@@ -3,9 +3,9 @@ import { findByCode, linkAccount, unlinkAccount } from '../../core/staff/link-ac
 import { setEmployeeActive } from '../../core/staff/set-active.ts';
 import { openStore } from '../../adapters/storage/open-store.ts';
 import { systemClock } from '../../core/time.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../../bots/config.ts';
 import type { Daftar } from '../main.ts';
-import { failureText } from '../messages/failures.ts';
+import { failureText } from '../../bots/messages/failures.ts';
 import { TERMINAL_CHANNEL } from './terminal-chat.ts';
 
 type Linked = { ok: true; name: string; post: string } | { ok: false; message: string };

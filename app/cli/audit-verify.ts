@@ -7,7 +7,7 @@ import { verifyAudit } from '../../core/audit/verify-audit.ts';
 import type { RecordProblem } from '../../core/audit/verify-records.ts';
 import { openStore } from '../../adapters/storage/open-store.ts';
 import { anchorFileFor, appendAnchor, readAnchors } from '../../adapters/audit/anchor-file.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../../bots/config.ts';
 
 const PROBLEM: Record<ChainProblem['kind'], (seq: number) => string> = {
   edited: (seq) => `event #${seq} was edited (its content no longer matches the chain)`,

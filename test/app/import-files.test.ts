@@ -6,17 +6,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importFiles, type ImportFilesDeps } from '../../../bots/cli/import-files.ts';
-import { PdfRenderer } from '../../../adapters/pdf/pdf-renderer.ts';
-import { MemoryBlobStore } from '../../../core/store/memory-blobs.ts';
-import { DEFAULT_NUMBER_FORMATS, fileCounter } from '../../../core/efile/numbering.ts';
-import { canonicalPost } from '../../../bots/language/index.ts';
-import { createTestStore, type TestStore } from '../../helpers/sqlite.ts';
-import { seedSmallOffice, type TestOffice } from '../../helpers/office.ts';
-import { FakeClock } from '../../helpers/clock.ts';
-import { pdfText, qpdfCheck } from '../../helpers/pdf-tools.ts';
-import { letterPdf, pngOf } from '../../adapters/ocr/scan-images.ts';
-import { hugePng, openActionJsPdf } from '../../helpers/hostile-files.ts';
+import { importFiles, type ImportFilesDeps } from '../../app/cli/import-files.ts';
+import { PdfRenderer } from '../../adapters/pdf/pdf-renderer.ts';
+import { MemoryBlobStore } from '../../core/store/memory-blobs.ts';
+import { DEFAULT_NUMBER_FORMATS, fileCounter } from '../../core/efile/numbering.ts';
+import { canonicalPost } from '../../bots/language/index.ts';
+import { createTestStore, type TestStore } from '../helpers/sqlite.ts';
+import { seedSmallOffice, type TestOffice } from '../helpers/office.ts';
+import { FakeClock } from '../helpers/clock.ts';
+import { pdfText, qpdfCheck } from '../helpers/pdf-tools.ts';
+import { letterPdf, pngOf } from '../adapters/ocr/scan-images.ts';
+import { hugePng, openActionJsPdf } from '../helpers/hostile-files.ts';
 
 const HEADER = 'file_number,paper_number,subject,section,holder,opened_on,scans,notes';
 

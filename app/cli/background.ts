@@ -2,9 +2,9 @@
 // OCR of scans and the circular acknowledgement reminders. Each says in one line what it does.
 import type { BlobStore, Clock, Store } from '../../core/ports.ts';
 import { TesseractOcr } from '../../adapters/ocr/tesseract.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../../bots/config.ts';
 import type { Daftar } from '../main.ts';
-import type { Logger } from '../context.ts';
+import type { Logger } from '../../bots/context.ts';
 
 export interface BackgroundWork {
   /** One line each for the start banner. */

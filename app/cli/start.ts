@@ -2,15 +2,15 @@
 // configured channels — by default the local web chat on http://127.0.0.1:3978 — and the outbox.
 import { performance } from 'node:perf_hooks';
 import { describeLocation } from '../../adapters/storage/open-store.ts';
-import type { Config } from '../config.ts';
-import { consoleLogger } from '../log.ts';
+import type { Config } from '../../bots/config.ts';
+import { consoleLogger } from '../../bots/log.ts';
 import { openDaftar } from '../main.ts';
-import { scheduleDailyDigest } from '../jobs/schedule.ts';
-import { digestDepsFrom } from '../jobs/digest-deps.ts';
-import { scheduleCircularReminders } from '../jobs/circular-reminders.ts';
-import { reportRequestsSettled } from '../commands/pendency.ts';
+import { scheduleDailyDigest } from '../../bots/jobs/schedule.ts';
+import { digestDepsFrom } from '../digest-deps.ts';
+import { scheduleCircularReminders } from '../../bots/jobs/circular-reminders.ts';
+import { reportRequestsSettled } from '../../bots/commands/pendency.ts';
 import { startScanReader } from './background.ts';
-import { scheduleAuditAnchors } from '../jobs/audit-anchor.ts';
+import { scheduleAuditAnchors } from '../../bots/jobs/audit-anchor.ts';
 import { anchorFileFor, appendAnchor } from '../../adapters/audit/anchor-file.ts';
 
 export async function runStart(config: Config): Promise<number> {

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MemoryStore } from '../../../core/store/memory-store.ts';
-import { DEFAULT_LEAVE_RULES } from '../../../core/leave/rules.ts';
-import { DEFAULT_CALENDAR } from '../../../core/calendar/holidays.ts';
-import { runImportLeaveBalances } from '../../../bots/cli/import-leave-balances.ts';
-import { seedSmallOffice } from '../../helpers/office.ts';
-import { FakeClock } from '../../helpers/clock.ts';
+import { MemoryStore } from '../../core/store/memory-store.ts';
+import { DEFAULT_LEAVE_RULES } from '../../core/leave/rules.ts';
+import { DEFAULT_CALENDAR } from '../../core/calendar/holidays.ts';
+import { runImportLeaveBalances } from '../../app/cli/import-leave-balances.ts';
+import { seedSmallOffice } from '../helpers/office.ts';
+import { FakeClock } from '../helpers/clock.ts';
 
 function sink(): { out: NodeJS.WritableStream; text: () => string } {
   let text = '';

@@ -5,9 +5,9 @@ import readline from 'node:readline';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChatAccount } from '../../core/types.ts';
-import type { Assistant } from '../assistant.ts';
-import type { ChannelSender } from '../outbox/dispatcher.ts';
-import type { Button, InboundAttachment, Reply } from '../reply.ts';
+import type { Assistant } from '../../bots/assistant.ts';
+import type { ChannelSender } from '../../bots/outbox/dispatcher.ts';
+import type { Button, InboundAttachment, Reply } from '../../bots/reply.ts';
 
 export const TERMINAL_CHANNEL = 'terminal';
 

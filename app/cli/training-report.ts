@@ -5,9 +5,9 @@ import type { Clock } from '../../core/ports.ts';
 import { istDate, systemClock } from '../../core/time.ts';
 import { trainingReport, type TrainingReport, type TrainingStatus } from '../../core/training/training-report.ts';
 import { openStore } from '../../adapters/storage/open-store.ts';
-import type { Config } from '../config.ts';
-import { silentLogger } from '../log.ts';
-import { seedDemoOffice } from '../main.ts';
+import type { Config } from '../../bots/config.ts';
+import { silentLogger } from '../../bots/log.ts';
+import { seedDemoOffice } from '../demo.ts';
 import { csvText } from './csv.ts';
 
 export async function runTrainingReport(config: Config, options: { csv?: boolean }, out: NodeJS.WritableStream, clock: Clock = systemClock): Promise<number> {

@@ -17,10 +17,10 @@ import { mapPaperColumns, PAPER_FIELDS, type PaperField } from '../../core/efile
 import {
   checkPaperFileRow, digitisePaperFile, findImported, type PaperFilePlan, type PaperReason, type ScanReceipt,
 } from '../../core/efile/import-paper-file.ts';
-import type { Config } from '../config.ts';
-import { consoleLogger } from '../log.ts';
+import type { Config } from '../../bots/config.ts';
+import { consoleLogger } from '../../bots/log.ts';
 import { openDaftar } from '../main.ts';
-import { canonicalPost } from '../language/index.ts';
+import { canonicalPost } from '../../bots/language/index.ts';
 import { both, IMPORT_TEXT, PAPER_FIELD_LABEL, paperReasonText } from './import-files-messages.ts';
 
 export interface ImportFilesOptions {

@@ -1,39 +1,28 @@
 // The composition root: reads configuration, opens storage, loads the language model, picks the
 // OTP transports, and wires the assistant and the outbox dispatcher. Nothing else builds adapters.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Clock, OtpSender, Store } from '../core/ports.ts';
-import { istDate, systemClock } from '../core/time.ts';
+import { systemClock } from '../core/time.ts';
 import { openStore } from '../adapters/storage/open-store.ts';
-import type { ExclusiveHold, SqlStore } from '../adapters/storage/sql-store.ts';
 import { ConsoleOtpSender } from '../adapters/otp/console-sender.ts';
 import { SmtpOtpSender } from '../adapters/otp/smtp-sender.ts';
 import { SmsGatewayOtpSender } from '../adapters/otp/sms-gateway-sender.ts';
 import { AnyOtpSender } from '../adapters/otp/any-sender.ts';
-import { readRoll } from '../adapters/roll/read-roll.ts';
 import { workerRenderer } from '../adapters/pdf/worker-renderer.ts';
 import { FileBlobStore } from '../adapters/blobs/file-blob-store.ts';
 import type { BlobStore, DocumentRenderer, DocumentSigner } from '../core/ports.ts';
 import { loadOrCreateOfficeCa } from '../adapters/signing/office-ca.ts';
 import { PdfSigner } from '../adapters/signing/pdf-signer.ts';
-import { importRoll } from '../core/staff/import-roll.ts';
-import type { Config } from './config.ts';
-import { readFileSync } from 'node:fs';
-import { ConfigError } from '../core/errors.ts';
-import { DEFAULT_LEAVE_RULES, parseLeaveRules } from '../core/leave/rules.ts';
-import { DEFAULT_CALENDAR, parseHolidays } from '../core/calendar/holidays.ts';
-import type { LeavePolicy } from '../core/leave/common.ts';
-import { DEFAULT_TOUR_RULES, parseTourRules, type TourRules } from '../core/tour/ta-rates.ts';
-import type { Logger } from './context.ts';
-import { createAssistant, type Assistant } from './assistant.ts';
-import { Dispatcher, type ChannelSender } from './outbox/dispatcher.ts';
-import { createChannelHost, type ChannelAdapter, type ChannelHost } from './channel.ts';
+import type { Config } from '../bots/config.ts';
+import type { Logger } from '../bots/context.ts';
+import { Holds } from './holds.ts';
+import { demoLink, demoStaff, seedDemoOffice } from './demo.ts';
+import { leavePolicyFrom, tourRulesFrom } from './office-rules.ts';
+import { createAssistant, type Assistant } from '../bots/assistant.ts';
+import { Dispatcher, type ChannelSender } from '../bots/outbox/dispatcher.ts';
+import { createChannelHost, type ChannelAdapter, type ChannelHost } from '../bots/channel.ts';
 import { BotFrameworkAdapter } from '../adapters/botframework/botframework-adapter.ts';
-import { findByCode, linkAccount } from '../core/staff/link-account.ts';
-import { canonicalPost, loadLanguage, type LanguageModel } from './language/index.ts';
+import { loadLanguage, type LanguageModel } from '../bots/language/index.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DEMO_ROLL = path.join(REPO_ROOT, 'prisma', 'demo', 'saharsa-roll.csv');
 
 export interface Daftar {
   config: Config;
@@ -207,64 +196,6 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
   }
 }
 
-/** This process's exclusive holds on the database (SqlStore.exclusive), released when it closes. */
-class Holds {
-  private readonly held = new Map<string, ExclusiveHold>();
-
-  constructor(private readonly store: SqlStore) {}
-
-  has(name: string): boolean {
-    return this.held.has(name);
-  }
-
-  async take(name: string): Promise<ExclusiveHold | null> {
-    const hold = await this.store.exclusive(name);
-    if (hold !== null) this.held.set(name, hold);
-    return hold;
-  }
-
-  /** Runs `work` holding the name, waiting (up to a minute) while another process holds it. */
-  async while<T>(name: string, work: () => Promise<T>): Promise<T> {
-    const until = Date.now() + 60_000;
-    let hold = await this.store.exclusive(name);
-    while (hold === null) {
-      if (Date.now() > until) throw new Error(`another Daftar process has held "${name}" for over a minute`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      hold = await this.store.exclusive(name);
-    }
-    try {
-      return await work();
-    } finally {
-      await hold.release();
-    }
-  }
-
-  async releaseAll(): Promise<void> {
-    for (const hold of this.held.values()) await hold.release().catch(() => undefined);
-    this.held.clear();
-  }
-}
-
-/** The demo office goes in once, into an empty database, through the same import as a real roll. */
-export async function seedDemoOffice(store: Store, clock: Clock, log: Logger): Promise<boolean> {
-  const count = await store.transaction((tx) => tx.employees.count());
-  if (count > 0) return false;
-  const table = await readRoll(DEMO_ROLL);
-  if (!table.ok) throw new Error(`demo roll ${DEMO_ROLL} could not be read: ${table.failure.code}`);
-  const report = await importRoll(store, clock, { rows: table.value.rows, actor: null, canonicalPost });
-  // This year's entitlements as opening balances, so the demo staff can apply for leave at once.
-  const year = Number(istDate(clock.now()).slice(0, 4));
-  await store.transaction(async (tx) => {
-    for (const employee of await tx.employees.list()) {
-      for (const rule of DEFAULT_LEAVE_RULES.types.filter((t) => t.ledger && t.entitlement > 0)) {
-        await tx.leaveLedger.add({ employeeId: employee.id, year, type: rule.code, days: rule.entitlement, kind: 'opening', refId: null, note: 'demo office', at: clock.now() });
-      }
-    }
-  });
-  log.info(`Demo office seeded: ${report.summary.created} staff of the Saharsa collectorate, with ${year} leave balances.`);
-  return true;
-}
-
 /** The office CA lives in DAFTAR_CA_DIR (the data directory's ca/), created on first start (see adapters/signing). */
 export async function officeSigner(config: Config, clock: Clock, log: Logger): Promise<PdfSigner> {
   const { authority, created } = await loadOrCreateOfficeCa(config.caDir, clock.now());
@@ -272,47 +203,3 @@ export async function officeSigner(config: Config, clock: Clock, log: Logger): P
   return new PdfSigner({ authority, clock });
 }
 
-async function demoStaff(store: Store): Promise<{ code: string; name: string; post: string; section: string }[]> {
-  return store.transaction(async (tx) => {
-    const sections = new Map((await tx.sections.list()).map((x) => [x.id, x.name]));
-    return (await tx.employees.list({ activeOnly: true })).map((e) => ({ code: e.code, name: e.name, post: e.post, section: sections.get(e.sectionId) ?? '' }));
-  });
-}
-
-async function demoLink(store: Store, clock: Clock, chatId: string, code: string): Promise<boolean> {
-  return store.transaction(async (tx) => {
-    const employee = await findByCode(tx, code);
-    if (employee === null || !employee.active) return false;
-    const account = (await tx.accounts.find('botframework', chatId)) ?? (await tx.accounts.create({ channel: 'botframework', address: chatId, displayName: employee.name }));
-    if (account.employeeId !== null && account.employeeId !== employee.id) await tx.accounts.update(account.id, { employeeId: null, linkedAt: null });
-    if (account.employeeId !== employee.id) await linkAccount(tx, clock, { account: { ...account, employeeId: null }, employee, via: 'demo' });
-    return true;
-  });
-}
-
-function loadJson<T>(file: string | null, variable: string, fallback: T, parse: (json: unknown) => { ok: true; value: T } | { ok: false; problems: string[] }): T {
-  if (file === null) return fallback;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(variable, `a readable JSON file (${error instanceof Error ? error.message : String(error)})`, file);
-  }
-  const parsed = parse(json);
-  if (!parsed.ok) throw new ConfigError(variable, `valid content: ${parsed.problems.slice(0, 3).join('; ')}`, file);
-  return parsed.value;
-}
-
-/** Tour sanction, DA rates by pay level and city class: documented defaults, or TOUR_RULES_FILE. */
-export function tourRulesFrom(config: Config): TourRules {
-  return loadJson(config.tourRulesFile, 'TOUR_RULES_FILE', DEFAULT_TOUR_RULES, parseTourRules);
-}
-
-/** The leave rules and holiday calendar: documented defaults, or the office's JSON files, checked. */
-export function leavePolicyFrom(config: Config): LeavePolicy {
-  const load = loadJson;
-  return {
-    rules: load(config.leaveRulesFile, 'LEAVE_RULES_FILE', DEFAULT_LEAVE_RULES, parseLeaveRules),
-    calendar: load(config.holidaysFile, 'HOLIDAYS_FILE', DEFAULT_CALENDAR, parseHolidays),
-  };
-}
