@@ -6,18 +6,14 @@
 // redelivery after that (or at once, after a restart that released the holds) takes it up again.
 import { OfficeError } from '../core/errors.ts';
 import type { Tx } from '../core/ports.ts';
-import type { Employee, UiLanguage } from '../core/types.ts';
+import type { UiLanguage } from '../core/types.ts';
 import { istDate } from '../core/time.ts';
 import type { AssistantDeps, CommandContext, Outcome } from './context.ts';
 import type { Parse } from './language/index.ts';
 import { failureText } from './messages/failures.ts';
 import { text } from './messages/texts.ts';
 import type { Inbound, Reply } from './reply.ts';
-import { linkCommand, otpCommand } from './commands/link.ts';
-import { languageCommand, profileCommand } from './commands/profile.ts';
-import { routeEmployee } from './router.ts';
-import { completeSigning } from './commands/sign.ts';
-import { trainingOtp } from './commands/training.ts';
+import { route } from './router.ts';
 import { AbsenceError } from '../core/leave/failures.ts';
 import { absenceText } from './commands/leave.ts';
 import { prepareUploads } from './commands/receipt.ts';
@@ -53,8 +49,6 @@ const ALBUM_CLOSE_SLACK_MS = 50;
 
 type Handled = { kind: 'repeat'; replies: Reply[] } | { kind: 'done'; outcome: Outcome; lang: UiLanguage };
 
-const LANGUAGE_SWITCH = /^(?:language|lang|bhasha|भाषा)\s*[:\-]?\s*(english|en|angrezi|अंग्रेज़ी|अंग्रेजी|hindi|hi|हिंदी|हिन्दी)\s*$/i;
-const PROFILE = /^(?:me|whoami|who am i|my profile|मैं|मेरा विवरण|mera vivran)\s*[?？]?$/i;
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { store, clock, log } = deps;
@@ -251,44 +245,6 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   return { handle, closeAlbums, recover, stop };
-}
-
-async function route(ctx: CommandContext): Promise<Outcome> {
-  const raw = (ctx.inbound.action ?? ctx.inbound.text ?? '').trim();
-  const { employee, lang } = ctx;
-  const intent = ctx.parse.intent;
-
-  if (employee !== null && !employee.active) return { replies: [{ text: failureText('ACCOUNT.EMPLOYEE_INACTIVE', { code: employee.code }, lang) }] };
-  if (employee !== null) {
-    const switchTo = LANGUAGE_SWITCH.exec(raw)?.[1]?.toLowerCase();
-    if (switchTo !== undefined) return languageCommand(ctx, /^(english|en|angrezi|अंग्रेज़ी|अंग्रेजी)$/.test(switchTo) ? 'en' : 'hi');
-    if (PROFILE.test(raw)) return profileCommand(ctx);
-  }
-  // A button's command is never reinterpreted by the language model.
-  const action = raw.startsWith('/');
-  if (!action && intent === 'help' && raw !== '' && ctx.parse.confidence >= 0.35) return help(ctx, employee);
-  if (!action && intent === 'link') return linkCommand(ctx);
-  const otp = intent === 'otp' && ctx.parse.entities.otp !== undefined;
-  if (!action && otp && employee === null) return otpCommand(ctx);
-  if (!action && intent === 'otp' && employee === null && /^\s*[\d०-९\s-]{4,8}\s*$/.test(raw)) {
-    return { replies: [{ text: failureText('OTP.MALFORMED', {}, lang) }] };
-  }
-
-  if (employee === null) {
-    if ((ctx.inbound.attachments?.length ?? 0) > 0 || raw !== '') {
-      return { replies: [{ text: text('onlyLinkWhenUnlinked', lang) }, { text: text('helpUnlinked', lang) }] };
-    }
-    return help(ctx, null);
-  }
-  if (!action && otp) return (await trainingOtp(ctx, employee, ctx.parse.entities.otp ?? raw)) ?? completeSigning(ctx, employee, ctx.parse.entities.otp ?? raw);
-  if (raw === '' && (ctx.inbound.attachments?.length ?? 0) === 0) return { replies: [{ text: text('notUnderstood', lang) }] };
-  return routeEmployee(ctx, employee, raw);
-}
-
-function help(ctx: CommandContext, employee: Employee | null): Outcome {
-  return {
-    replies: [{ text: employee === null ? text('helpUnlinked', ctx.lang) : text('helpLinked', ctx.lang, { name: employee.name }) }],
-  };
 }
 
 /**

@@ -1,0 +1,62 @@
+// Tour: the programme (with its confirm step), approval, the tour diary and the TA claim.
+import type { CommandContext, Outcome } from '../context.ts';
+import { absenceText } from '../commands/leave.ts';
+import {
+  applyTourCommand, decideClaimCommand, decideTourCommand, submitTourCommand, taClaimCommand, tourDiaryCommand,
+} from '../commands/tour.ts';
+import { ltext } from '../messages/leave-texts.ts';
+import type { Employee } from '../../core/types.ts';
+import type { CommandFamily } from './family.ts';
+import { clearQuestion, say } from './shared.ts';
+
+/** An explicit "tour diary:" prefix is a command, whatever the words after it resemble. */
+const TOUR_DIARY = /^(?:tour\s+diary|diary|दैनिकी|भ्रमण\s+दैनिकी|दौरा\s+डायरी|tour\s+dairy)\s*[:\-–—]\s*(.+)$/is;
+
+/** The programme drafted in this chat is dropped, nothing stored. */
+async function discardTour(ctx: CommandContext): Promise<Outcome> {
+  await clearQuestion(ctx);
+  return say(ltext('discarded', ctx.lang));
+}
+
+async function decideTourButton(ctx: CommandContext, me: Employee, [number, ...remark]: string[], decision: 'approve' | 'refuse'): Promise<Outcome> {
+  const tour = number ? await ctx.tx.tours.byNumber(number) : null;
+  if (tour === null) return say(absenceText({ code: 'TOUR.NOT_FOUND', params: { number: number ?? '' } }, ctx.lang));
+  return decideTourCommand(ctx, me, tour, decision, remark.join(' ') || null);
+}
+
+async function decideClaimButton(ctx: CommandContext, me: Employee, [number, ...remark]: string[], decision: 'approve' | 'refuse'): Promise<Outcome> {
+  const claim = number ? await ctx.tx.taClaims.byNumber(number) : null;
+  if (claim === null) return say(absenceText({ code: 'TOUR.CLAIM_NOT_FOUND', params: { number: number ?? '' } }, ctx.lang));
+  return decideClaimCommand(ctx, me, claim, decision, remark.join(' ') || null);
+}
+
+export const tourFamily: CommandFamily = {
+  name: 'tour',
+  takes: 'tour programmes and their confirm step, /tour.* and /ta.* buttons, "tour diary: …", TA claims',
+  buttons: {
+    '/tour.submit': (ctx, me) => submitTourCommand(ctx, me),
+    '/tour.discard': (ctx) => discardTour(ctx),
+    '/tour.approve': (ctx, me, args) => decideTourButton(ctx, me, args, 'approve'),
+    '/tour.refuse': (ctx, me, args) => decideTourButton(ctx, me, args, 'refuse'),
+    '/ta.approve': (ctx, me, args) => decideClaimButton(ctx, me, args, 'approve'),
+    '/ta.refuse': (ctx, me, args) => decideClaimButton(ctx, me, args, 'refuse'),
+  },
+  prefix: async (ctx, me, raw) => {
+    const diary = TOUR_DIARY.exec(raw)?.[1];
+    return diary === undefined ? null : tourDiaryCommand(ctx, me, diary);
+  },
+  answers: {
+    'tour.confirm': async (ctx, me) => {
+      const { intent } = ctx.parse;
+      if (intent === 'confirm' || intent === 'approve') return submitTourCommand(ctx, me);
+      if (intent === 'deny' || intent === 'cancel') return discardTour(ctx);
+      await clearQuestion(ctx);
+      return null;
+    },
+  },
+  intents: {
+    apply_tour: (ctx, me, raw) => applyTourCommand(ctx, me, raw),
+    tour_diary: (ctx, me, raw) => tourDiaryCommand(ctx, me, raw),
+    ta_claim: (ctx, me, raw) => taClaimCommand(ctx, me, raw),
+  },
+};
