@@ -8,7 +8,8 @@ import { OfficeError } from '../core/errors.ts';
 import type { Tx } from '../core/ports.ts';
 import type { UiLanguage } from '../core/types.ts';
 import { istDate } from '../core/time.ts';
-import type { AssistantDeps, CommandContext, Outcome } from './context.ts';
+import { officeOf, type AssistantDeps, type CommandContext, type Outcome } from './context.ts';
+import { withOfficeNumbers } from './routing/numbers.ts';
 import type { Parse } from './language/index.ts';
 import { failureText } from './messages/failures.ts';
 import { text } from './messages/texts.ts';
@@ -88,7 +89,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // Understood before the transaction: parsing is pure CPU and needs nothing from the database,
       // so it does not hold up the transactions of other messages (they run one at a time).
       const today = istDate(clock.now());
-      const parse = deps.language.parse(inbound.action ?? inbound.text ?? '', { today });
+      const said = inbound.action ?? inbound.text ?? '';
+      const parse = withOfficeNumbers(deps.language.parse(said, { today }), said, officeOf(deps).numbers);
       handled = await store.transaction(async (tx) => {
         const result = await handleInTx(tx, inbound, parse, today);
         failpoint('inbound.before-commit');

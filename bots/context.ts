@@ -6,6 +6,7 @@ import type { EfileTx } from '../core/efile/efile-tx.ts';
 import type { NumberFormats } from '../core/efile/numbering.ts';
 import type { ChatAccount, Employee, UiLanguage } from '../core/types.ts';
 import type { OtpPolicy } from '../core/otp/otp-policy.ts';
+import { officeProfile, type OfficeProfile } from '../core/office/profile.ts';
 import type { LanguageModel, Parse } from './language/index.ts';
 import type { Inbound, Reply } from './reply.ts';
 
@@ -27,6 +28,8 @@ export interface AssistantDeps {
   renderer: DocumentRenderer;
   blobs: BlobStore;
   formats: NumberFormats;
+  /** The office's name, head and number parsers (default: the demo office's, with `formats`). */
+  office?: OfficeProfile;
   uploads: UploadLimits;
   /** A longer text is refused before it is parsed (MAX_TEXT_CHARS; default DEFAULT_INTAKE_LIMITS). */
   maxTextChars?: number;
@@ -75,4 +78,17 @@ export interface Outcome {
   queuedNotifications?: boolean;
   /** A page of an album was stored: its album is closed when quiet (see commands/receipt.ts). */
   albumPageStored?: boolean;
+}
+
+const profiles = new WeakMap<AssistantDeps, OfficeProfile>();
+
+/** The office the assistant serves: as configured, or made once from the number formats. */
+export function officeOf(deps: AssistantDeps): OfficeProfile {
+  if (deps.office !== undefined) return deps.office;
+  let profile = profiles.get(deps);
+  if (profile === undefined) {
+    profile = officeProfile({ formats: deps.formats });
+    profiles.set(deps, profile);
+  }
+  return profile;
 }

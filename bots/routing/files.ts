@@ -3,7 +3,8 @@
 import { addNote } from '../../core/efile/files.ts';
 import { setReceiptSubject } from '../../core/efile/receipts.ts';
 import { findByCode } from '../../core/staff/link-account.ts';
-import type { CommandContext, Outcome } from '../context.ts';
+import { officeOf, type CommandContext, type Outcome } from '../context.ts';
+import { numberCommands } from './numbers.ts';
 import { chatState, updateChatState } from '../commands/conversation.ts';
 import {
   attachCommand, closeCommand, createFileCommand, decideCommand, forwardCommand, forwardTo, noteCommand, parkCommand, reopenCommand, targetProblem,
@@ -15,8 +16,6 @@ import { failureText } from '../messages/failures.ts';
 import type { Employee } from '../../core/types.ts';
 import type { CommandFamily } from './family.ts';
 import { clearQuestion, looksLikeCommand, movedOn, say, withTarget } from './shared.ts';
-
-const NOTE_SHEET = /^(?:file|फाइल|फ़ाइल|संचिका|sanchika|notesheet|note sheet|नोटशीट)\s+([A-Z]{2,6}-\d{1,6}\/\d{4})\s*(?:pdf)?$/i;
 
 async function decideButton(ctx: CommandContext, me: Employee, number: string | undefined, decision: 'approve' | 'return'): Promise<Outcome | null> {
   if (!number) return null;
@@ -66,7 +65,7 @@ export const filesFamily: CommandFamily = {
     },
   },
   prefix: async (ctx, _me, raw) => {
-    const sheet = NOTE_SHEET.exec(raw)?.[1];
+    const sheet = numberCommands(officeOf(ctx.deps).numbers).noteSheet.exec(raw)?.[1]?.toUpperCase();
     return sheet === undefined ? null : noteSheetCommand(ctx, sheet);
   },
   answers: {

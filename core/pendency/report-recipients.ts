@@ -2,11 +2,12 @@
 // the office configured (REPORT_RECIPIENTS), or when none are configured the active Collector(s) by
 // post. One rule, read the same way by the daily job that sends the report and by the chat command
 // that asks for it.
+import { HEAD_OF_OFFICE } from '../office/profile.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 
 /** The post key of the Collector on the roll. */
-export const COLLECTOR_POST_KEY = 'COLLECTOR';
+export const COLLECTOR_POST_KEY = HEAD_OF_OFFICE;
 
 /** Whether this employee is one of the report's recipients (decided from the employee alone). */
 export function isReportRecipient(employee: Employee, codes: readonly string[]): boolean {
