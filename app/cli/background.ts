@@ -102,6 +102,16 @@ export function runScanReader(deps: ScanReaderDeps, options: { idleMs?: number }
   };
 }
 
+/**
+ * For a process that does not read scans itself (`daftar chat` beside the server): scan text search
+ * works when OCR works on this machine, or when scans were already read into the database.
+ */
+export async function noteScanSearch(config: Config, daftar: Daftar): Promise<void> {
+  const read = (await daftar.store.transaction((tx) => tx.scanTexts.counts())).done > 0;
+  const ocrWorks = config.ocr.enabled && (await new TesseractOcr({ command: config.ocr.command, languages: config.ocr.languages }).check()).ok;
+  daftar.scanSearch.available = read || ocrWorks;
+}
+
 export async function startScanReader(config: Config, daftar: Daftar, log: Logger): Promise<BackgroundWork> {
   if (!config.ocr.enabled) return { lines: ['Scan text search is off (OCR_ENABLED=false).'], stop: async () => {} };
   const ocr = new TesseractOcr({ command: config.ocr.command, languages: config.ocr.languages });

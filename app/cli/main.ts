@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { systemClock } from '../../core/time.ts';
 import { describeCheck } from '../../bots/commands/verify.ts';
 import { runTerminalChat, terminalSender, TERMINAL_CHANNEL } from './terminal-chat.ts';
+import { noteScanSearch } from './background.ts';
 import { runImportStaff } from './import-staff.ts';
 import { runParse } from './parse.ts';
 import { runAuditVerify } from './audit-verify.ts';
@@ -56,6 +57,8 @@ program.command('chat').description('chat with Daftar in this terminal (same pat
     const print = (text: string) => process.stdout.write(`${text}\n`);
     const daftar = await openDaftar(cfg, { log, senders: [terminalSender(chatId, print)], channelOptions: { none: true } });
     try {
+      // The server reads scans; this chat only says whether searching their text works.
+      await noteScanSearch(cfg, daftar);
       let greeting: string | undefined;
       if (opts.as) {
         const linked = await consoleLinkTerminal(daftar, chatId, opts.as);
