@@ -23,6 +23,7 @@ import { lettersFamily } from './routing/letters.ts';
 import { messagesFamily } from './routing/messages.ts';
 import { leaveFamily } from './routing/leave.ts';
 import { decisionsFamily } from './routing/decisions.ts';
+import { askWhatToDoOnFile } from './routing/ask-back.ts';
 
 /**
  * The families in the order they are tried within a phase. Where two may take the same message the
@@ -110,7 +111,9 @@ async function routeEmployee(ctx: CommandContext, me: Employee, raw: string): Pr
     const outcome = await answer?.(ctx, me, pending, raw);
     if (outcome != null) return outcome;
   }
-  if (ctx.parse.confidence < UNDERSTOOD) return say(text('notUnderstood', ctx.lang));
+  if (ctx.parse.confidence < UNDERSTOOD || ctx.parse.intent === 'unknown') {
+    return (await askWhatToDoOnFile(ctx, me, raw)) ?? say(text('notUnderstood', ctx.lang));
+  }
   const handler = ROUTES.intent(ctx.parse.intent);
   return handler === null ? say(text('notYet', ctx.lang, { what: raw.slice(0, 60) })) : handler(ctx, me, raw);
 }
