@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DAFTAR_CLI = path.join(REPO_ROOT, 'bots', 'cli', 'daftar.mjs');
+export const DAFTAR_CLI = path.join(REPO_ROOT, 'app', 'cli', 'daftar.mjs');
 
 export interface LogLine {
   stream: 'stdout' | 'stderr';
