@@ -15,8 +15,6 @@ import { failureText } from './messages/failures.ts';
 import { text } from './messages/texts.ts';
 import type { Inbound, Reply } from './reply.ts';
 import { route } from './router.ts';
-import { AbsenceError } from '../core/leave/failures.ts';
-import { absenceText } from './commands/leave.ts';
 import { prepareUploads } from './commands/receipt.ts';
 import { VERIFY_WORD } from './commands/verify.ts';
 import { DEFAULT_INTAKE_LIMITS } from '../core/intake/limits.ts';
@@ -98,7 +96,6 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       });
     } catch (error) {
       if (error instanceof OfficeError) return recordFailure(inbound, failureText(error.failure.code, error.failure.params, guessLanguage(inbound)));
-      if (error instanceof AbsenceError) return recordFailure(inbound, absenceText(error.failure, guessLanguage(inbound)));
       // A bug or broken infrastructure: everything rolled back, the message id is not recorded,
       // so a redelivery (or the user resending) gets a fresh try.
       log.error(`handling ${inbound.channel} message failed`, error);

@@ -1,11 +1,14 @@
 // Expected failures are values with a namespaced code; bots/ renders each code in Hindi and English.
 // Exceptions are for bugs and broken infrastructure only (and OfficeError, which carries a Failure
-// out of a transaction so that it rolls back).
+// out of a transaction so that it rolls back). One list of codes, one Result, one OfficeError for the
+// whole core: eLeave and eTour included (their old AbsenceResult / AbsenceError are aliases of these).
 
 import { CIRCULAR_FAILURES } from './messaging/circular-failures.ts';
 import { TRAINING_FAILURES } from './training/failures.ts';
 import { LETTER_FAILURES } from './signing/letter-failures.ts';
 import { INTAKE_FAILURES } from './intake/failures.ts';
+import { LEAVE_FAILURES } from './leave/leave-failures.ts';
+import { TOUR_FAILURES } from './tour/tour-failures.ts';
 
 // Each newer feature keeps its codes in its own module, spread in here.
 export const FAILURE_CODES = [
@@ -51,6 +54,8 @@ export const FAILURE_CODES = [
   ...TRAINING_FAILURES,
   ...LETTER_FAILURES,
   ...INTAKE_FAILURES,
+  ...LEAVE_FAILURES,
+  ...TOUR_FAILURES,
 ] as const;
 
 export type FailureCode = (typeof FAILURE_CODES)[number];

@@ -326,7 +326,12 @@ export type SignatureCheck =
       reason: string | null;
     };
 
-/** eSign-style signing on the signer's behalf with a per-signature certificate from the office CA. */
+/**
+ * The signing port: the provider that signs a finished PDF on the signer's behalf, once the core
+ * has their consent bound to the document's hash (core/signing/sign-decision.ts). The core calls
+ * it only through here (core/signing/apply-signed.ts). Providers today sign at once: a
+ * per-signature certificate from the office CA, or a PFX/DSC the office holds (adapters/signing).
+ */
 export interface DocumentSigner {
   /** Signs a finished PDF (a PAdES-style CMS detached signature over its byte ranges). */
   sign(pdf: Uint8Array, signer: SignerIdentity): Promise<Uint8Array>;

@@ -6,29 +6,22 @@ import { decideLeave, type LeaveDecision } from '../../core/leave/decide-leave.t
 import { cancelLeave, curtailLeave } from '../../core/leave/cancel-leave.ts';
 import { addDays } from '../../core/calendar/dates.ts';
 import { leaveBalances } from '../../core/leave/leave-balances.ts';
-import { leaveType } from '../../core/leave/rules.ts';
-import type { AbsenceFailure } from '../../core/leave/failures.ts';
+import { leaveOrderOf } from '../../core/leave/leave-order.ts';
 import type { LeaveApplication } from '../../core/leave/types.ts';
-import type { LeaveOrder } from '../../core/leave/documents.ts';
-import { FAILURE_CODES, type FailureCode } from '../../core/errors.ts';
 import { istDate } from '../../core/time.ts';
 import type { Employee } from '../../core/types.ts';
-import type { CommandContext, Outcome } from '../context.ts';
+import { officeOf, type CommandContext, type Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
-import { LEAVE_FAILURE_TEXT, ltext, statusText } from '../messages/leave-texts.ts';
-import { TOUR_FAILURE_TEXT } from '../messages/tour-texts.ts';
+import { ltext, statusText } from '../messages/leave-texts.ts';
 import { chatState, updateChatState } from './conversation.ts';
 import { resolvePerson } from './resolve.ts';
-import { beginLeaveSigning } from './sign.ts';
+import { beginSubjectSigning } from './sign.ts';
 import { requiresSignature } from '../../core/signing/sign-policy.ts';
+
+// Wording, kept importable from here for the modules that still do (bots/routing, assistant.ts).
 
 const say = (text: string): Outcome => ({ replies: [{ text }] });
 const who = (e: Employee | null) => (e === null ? '—' : `${e.name} (${e.post})`);
-
-export function absenceText(failure: AbsenceFailure, lang: 'hi' | 'en'): string {
-  if ((FAILURE_CODES as readonly string[]).includes(failure.code)) return failureText(failure.code as FailureCode, failure.params, lang);
-  return (LEAVE_FAILURE_TEXT[failure.code] ?? TOUR_FAILURE_TEXT[failure.code])?.[lang](failure.params) ?? failure.code;
-}
 
 export const LEAVE_NUMBER = /\bLV\/\d{4}\/\d{1,6}\b/i;
 const CHARGE_PHRASE = /(?:charge\s*(?:to|with)?|प्रभार\s*(?:में)?|prabhar)\s*[:\-]?\s*([^,;।]+)$/i;
@@ -41,7 +34,7 @@ export async function applyLeaveCommand(ctx: CommandContext, me: Employee, raw: 
   if (e.startDate === undefined) return say(ltext('askDates', lang));
   const request = { type, startDate: e.startDate, endDate: e.endDate ?? e.startDate, halfDay: e.halfDay ?? null };
   const preview = await previewLeave(ctx.tx, deps.clock, { employee: me, ...request, policy: deps.leavePolicy });
-  if (!preview.ok) return say(absenceText(preview.failure, lang));
+  if (!preview.ok) return say(failureText(preview.failure.code, preview.failure.params, lang));
   const reason = (e.purpose ?? e.remark ?? '').replace(CHARGE_PHRASE, '').trim().replace(/[,;]$/, '') || raw;
   // "charge to SAH0016" / "प्रभार: सुनीता देवी": who acts for the applicant while away.
   let chargeTo: Employee | null = null;
@@ -77,7 +70,7 @@ export async function submitLeaveCommand(ctx: CommandContext, me: Employee): Pro
   const applied = await applyForLeave(ctx.tx, ctx.deps.clock, {
     employee: me, ...request, policy: ctx.deps.leavePolicy, chargeTo,
   });
-  if (!applied.ok) return say(absenceText(applied.failure, ctx.lang));
+  if (!applied.ok) return say(failureText(applied.failure.code, applied.failure.params, ctx.lang));
   return {
     queuedNotifications: true,
     replies: [{ text: ltext('submitted', ctx.lang, { number: applied.value.leave.number, sanctioner: who(applied.value.preview.sanctioner) }), subject: { type: 'leave', id: applied.value.leave.number } }],
@@ -96,23 +89,18 @@ export async function decideLeaveCommand(ctx: CommandContext, me: Employee, leav
     await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'leave.reason', number: leave.number, decision } }));
     return say(ltext('askLeaveReason', lang, { number: leave.number }));
   }
-  // A sanction by a post that signs waits for consent and the OTP (commands/sign.ts).
-  if (decision === 'sanction' && requiresSignature(deps.signPolicy, me, 'leave.sanction')) {
-    if (leave.holderId !== me.id) {
-      const holder = await tx.employees.byId(leave.holderId);
-      return say(absenceText({ code: 'LEAVE.NOT_IN_YOUR_HANDS', params: { number: leave.number, holder: who(holder) } }, lang));
-    }
-    if (leave.status !== 'pending') return say(absenceText({ code: 'LEAVE.WRONG_STATUS', params: { number: leave.number, status: leave.status } }, lang));
-    return beginLeaveSigning(ctx, me, leave);
-  }
+  // A sanction by a post that signs waits for consent and the OTP (commands/sign.ts); the core says
+  // whether the signer may sanction it now.
+  if (decision === 'sanction' && requiresSignature(deps.signPolicy, me, 'leave.sanction')) return beginSubjectSigning(ctx, me, 'leave', leave.number);
   const decided = await decideLeave(tx, deps.clock, { actor: me, leave, decision, remark, policy: deps.leavePolicy });
-  if (!decided.ok) return say(absenceText(decided.failure, lang));
+  if (!decided.ok) return say(failureText(decided.failure.code, decided.failure.params, lang));
   await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
   const applicant = await tx.employees.byId(leave.employeeId);
   const words: [string, string] = ({ sanction: ['स्वीकृत', 'sanctioned'], refuse: ['अस्वीकृत', 'refused'], return: ['स्पष्टीकरण हेतु वापस', 'returned for clarification'] } as const satisfies Record<LeaveDecision, [string, string]>)[decision];
   const reply = { text: ltext('decided', lang, { number: leave.number, applicant: applicant?.name ?? '', decisionHi: words[0], decisionEn: words[1] }) };
   if (decision !== 'sanction' || applicant === null) return { queuedNotifications: true, replies: [reply] };
-  const order = await leaveOrderOf(ctx, decided.value.leave, applicant, me, decided.value.balanceAfter);
+  const order = await leaveOrderOf(tx, { leave: decided.value.leave, policy: deps.leavePolicy, office: officeOf(deps).name });
+  if (order === null) return { queuedNotifications: true, replies: [reply] };
   const pdf = await deps.renderer.leaveOrder(order);
   return {
     queuedNotifications: true,
@@ -120,29 +108,6 @@ export async function decideLeaveCommand(ctx: CommandContext, me: Employee, leav
       text: ltext('orderCaption', lang, { number: leave.number }),
       document: { filename: `${leave.number.replace(/\//g, '-')}-order.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf).toString('base64') },
     }],
-  };
-}
-
-export async function leaveOrderOf(ctx: CommandContext, leave: LeaveApplication, applicant: Employee, officer: Employee, balanceAfter: number | null): Promise<LeaveOrder> {
-  const section = async (e: Employee) => (await ctx.tx.sections.byId(e.sectionId))?.name ?? '';
-  const party = async (e: Employee) => ({ name: e.name, post: e.post, code: e.code, section: await section(e) });
-  const rule = leaveType(ctx.deps.leavePolicy.rules, leave.type);
-  const chargeTo = leave.chargeToId === null ? null : await ctx.tx.employees.byId(leave.chargeToId);
-  return {
-    office: { en: 'Collectorate, Saharsa', hi: 'समाहरणालय, सहरसा' },
-    number: leave.number,
-    date: istDate(ctx.deps.clock.now()).split('-').reverse().join('-'),
-    employee: await party(applicant),
-    leaveType: { code: leave.type, en: rule?.en ?? leave.type, hi: rule?.hi ?? leave.type },
-    from: leave.startDate.split('-').reverse().join('-'),
-    to: leave.endDate.split('-').reverse().join('-'),
-    days: leave.days,
-    halfDay: leave.halfDay,
-    reason: leave.reason,
-    chargeTo: chargeTo === null ? null : await party(chargeTo),
-    sanctionedBy: await party(officer),
-    balanceAfter: balanceAfter ?? 0,
-    copyTo: ['स्थापना शाखा / Establishment Section', `${applicant.name}, ${applicant.post}`],
   };
 }
 
@@ -177,11 +142,11 @@ export async function cancelLeaveCommand(ctx: CommandContext, me: Employee, raw:
     const yesterday = addDays(today, -1);
     const lastDay = yesterday >= leave.startDate ? yesterday : leave.startDate;
     const curtailed = await curtailLeave(tx, deps.clock, { actor: me, leave, lastDay, policy: deps.leavePolicy });
-    if (!curtailed.ok) return say(absenceText(curtailed.failure, lang));
+    if (!curtailed.ok) return say(failureText(curtailed.failure.code, curtailed.failure.params, lang));
     return { queuedNotifications: true, replies: [{ text: ltext('curtailed', lang, { number: leave.number, to: lastDay, credited: curtailed.value.credited }) }] };
   }
   const cancelled = await cancelLeave(tx, deps.clock, { actor: me, leave, reason: ctx.parse.entities.remark ?? null, policy: deps.leavePolicy });
-  if (!cancelled.ok) return say(absenceText(cancelled.failure, lang));
+  if (!cancelled.ok) return say(failureText(cancelled.failure.code, cancelled.failure.params, lang));
   return { queuedNotifications: true, replies: [{ text: ltext('cancelled', lang, { number: leave.number }) }] };
 }
 

@@ -8,20 +8,20 @@
 // A draft comes back with Dispatch / Cancel buttons (/letter.dispatch <id>, /letter.cancel <id>).
 import { canSeeFile, checkFileHeld } from '../../core/efile/guards.ts';
 import type { EFile } from '../../core/efile/types.ts';
-import { OfficeError } from '../../core/errors.ts';
 import { cancelLetter, draftLetter } from '../../core/signing/draft-letter.ts';
-import { checkDispatchable, DISPATCH_NUMBER, dispatchLetter, takeDispatchNumber } from '../../core/signing/dispatch-letter.ts';
-import type { LetterDocument } from '../../core/signing/documents.ts';
+import { DISPATCH_NUMBER } from '../../core/signing/dispatch-letter.ts';
+import { dispatchUnsigned } from '../../core/signing/dispatch-unsigned.ts';
+import { letterRef } from '../../core/signing/letter-document.ts';
 import type { OutgoingLetter } from '../../core/signing/letter-types.ts';
 import { requiresSignature } from '../../core/signing/sign-policy.ts';
-import { istDate, istDateTime } from '../../core/time.ts';
+import { istDateTime } from '../../core/time.ts';
 import type { Employee } from '../../core/types.ts';
-import type { CommandContext, Outcome } from '../context.ts';
+import { officeOf, type CommandContext, type Outcome } from '../context.ts';
 import type { Reply } from '../reply.ts';
 import { failureText } from '../messages/failures.ts';
 import { lttext } from '../messages/letter-texts.ts';
 import { chatState, updateChatState, type Pending } from './conversation.ts';
-import { beginSubjectSigning, letterRef } from './sign.ts';
+import { beginSubjectSigning } from './sign.ts';
 
 const say = (text: string): Outcome => ({ replies: [{ text }] });
 
@@ -33,18 +33,6 @@ const FULL = new RegExp(
   'i',
 );
 const STOP = /^\s*(?:cancel|stop|रद्द|रद्द करें|छोड़ें|बंद)\s*[.!।]?\s*$/i;
-
-const OFFICE: LetterDocument['office'] = { hi: 'समाहरणालय, सहरसा', en: 'Collectorate, Saharsa', district: { hi: 'सहरसा, बिहार', en: 'Saharsa, Bihar' } };
-
-/** The letter as the renderer lays it out, numbered and dated today. */
-export async function letterDocumentOf(ctx: CommandContext, letter: OutgoingLetter, file: EFile, number: string, sender: Employee): Promise<LetterDocument> {
-  const section = (await ctx.tx.sections.byId(sender.sectionId))?.name ?? '';
-  return {
-    office: OFFICE, number, date: istDate(ctx.deps.clock.now()).split('-').reverse().join('-'), fileNumber: file.fileNumber,
-    addressee: letter.addressee, subject: letter.subject, body: letter.body,
-    from: { name: sender.name, post: sender.post, code: sender.code, section },
-  };
-}
 
 /** A message this feature answers, or null to let the router go on. Costs no storage call when it is not one. */
 export async function routeLetter(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome | null> {
@@ -125,18 +113,14 @@ async function cancelCommand(ctx: CommandContext, me: Employee, letter: Outgoing
 /** By the file's holder: signed through consent and OTP when the policy asks it of their post, else numbered unsigned. */
 async function dispatchCommand(ctx: CommandContext, me: Employee, letter: OutgoingLetter, file: EFile): Promise<Outcome> {
   const { tx, deps, lang } = ctx;
-  const refused = await checkDispatchable(tx, me, letter, file);
-  if (refused !== null && !refused.ok) return say(failureText(refused.failure.code, refused.failure.params, lang));
   if (requiresSignature(deps.signPolicy, me, 'letter.dispatch')) return beginSubjectSigning(ctx, me, 'letter', letterRef(file.fileNumber, letter.id));
-  const number = await takeDispatchNumber(tx, deps.clock, deps.formats.office);
-  const pdf = await deps.renderer.outgoingLetter(await letterDocumentOf(ctx, letter, file, number, me));
-  const blob = await deps.blobs.put(pdf);
-  const done = await dispatchLetter(tx, deps.clock, { actor: me, letter, file, number, blob, signature: null });
-  // The number was taken in this transaction: a refusal now rolls it back (and is said by the assistant).
-  if (!done.ok) throw new OfficeError(done.failure);
+  const office = officeOf(deps);
+  const done = await dispatchUnsigned(tx, { ...deps, office: { name: office.name, place: office.place, dispatchCode: office.formats.office } }, { actor: me, letter, file });
+  if (!done.ok) return say(failureText(done.failure.code, done.failure.params, lang));
+  const { number, note, pdf } = done.value;
   return {
     replies: [{
-      text: lttext('dispatchedUnsigned', lang, { number, addressee: letter.addressee, file: file.fileNumber, note: done.value.note }),
+      text: lttext('dispatchedUnsigned', lang, { number, addressee: letter.addressee, file: file.fileNumber, note }),
       document: { filename: `${number.replace(/\//g, '-')}.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf).toString('base64') },
     }],
   };

@@ -1,5 +1,6 @@
 // eTour over chat: a tour programme (shown, then submitted), approved by reply; the tour diary;
 // the TA claim after the tour, and its bill once approved. The rules live in core/tour.
+import { failureText } from '../messages/failures.ts';
 import { applyForTour, checkProgramme } from '../../core/tour/apply-for-tour.ts';
 import { decideTour } from '../../core/tour/decide-tour.ts';
 import { addDiaryEntry } from '../../core/tour/add-diary-entry.ts';
@@ -9,14 +10,11 @@ import { taBillOf } from '../../core/tour/ta-bill.ts';
 import type { TaClaim, TourProgramme } from '../../core/tour/types.ts';
 import { istDate } from '../../core/time.ts';
 import type { Employee } from '../../core/types.ts';
-import type { CommandContext, Outcome } from '../context.ts';
+import { officeOf, type CommandContext, type Outcome } from '../context.ts';
 import { ttext } from '../messages/tour-texts.ts';
 import { ltext } from '../messages/leave-texts.ts';
-import { absenceText } from './leave.ts';
 import { chatState, updateChatState } from './conversation.ts';
 import { requiresSignature } from '../../core/signing/sign-policy.ts';
-import type { TourOrder } from '../../core/signing/documents.ts';
-import { employeeLabel } from '../../core/leave/common.ts';
 import { beginSubjectSigning } from './sign.ts';
 
 const say = (text: string): Outcome => ({ replies: [{ text }] });
@@ -32,7 +30,7 @@ export async function applyTourCommand(ctx: CommandContext, me: Employee, raw: s
     purpose: (e.purpose ?? e.remark ?? '').trim() || raw, travelMode: e.travelMode ?? null,
   };
   const checked = checkProgramme({ employee: me, ...programme, chargeTo: null, backDateDays: deps.tourRules.backDateDays }, istDate(deps.clock.now()));
-  if (!checked.ok) return say(absenceText(checked.failure, lang));
+  if (!checked.ok) return say(failureText(checked.failure.code, checked.failure.params, lang));
   await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'tour.confirm', programme } }));
   return {
     replies: [{
@@ -47,7 +45,7 @@ export async function submitTourCommand(ctx: CommandContext, me: Employee): Prom
   if (pending?.kind !== 'tour.confirm') return say(ltext('nothingToSubmit', ctx.lang));
   await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
   const applied = await applyForTour(ctx.tx, ctx.deps.clock, { employee: me, ...pending.programme, chargeTo: null, rules: ctx.deps.tourRules });
-  if (!applied.ok) return say(absenceText(applied.failure, ctx.lang));
+  if (!applied.ok) return say(failureText(applied.failure.code, applied.failure.params, ctx.lang));
   const to = await ctx.tx.employees.byId(applied.value.sanctionerId);
   return {
     queuedNotifications: true,
@@ -55,38 +53,13 @@ export async function submitTourCommand(ctx: CommandContext, me: Employee): Prom
   };
 }
 
-/** An approval by a post that signs waits for consent and the OTP (commands/sign.ts); null: decide at once. */
+/**
+ * An approval by a post that signs waits for consent and the OTP (commands/sign.ts; the core says
+ * whether the signer may approve it now); null: decide at once.
+ */
 async function signedApproval(ctx: CommandContext, me: Employee, kind: 'tour' | 'ta', item: TourProgramme | TaClaim, remark: string | null): Promise<Outcome | null> {
   if (!requiresSignature(ctx.deps.signPolicy, me, kind === 'tour' ? 'tour.approve' : 'ta.approve')) return null;
-  if (item.holderId !== me.id) {
-    const holder = await ctx.tx.employees.byId(item.holderId);
-    return say(absenceText({ code: 'TOUR.NOT_IN_YOUR_HANDS', params: { number: item.number, holder: employeeLabel(holder, item.holderId) } }, ctx.lang));
-  }
-  if (item.status !== 'pending') return say(absenceText({ code: 'TOUR.WRONG_STATUS', params: { number: item.number, status: item.status } }, ctx.lang));
   return beginSubjectSigning(ctx, me, kind, item.number, 'approve', remark?.trim() || null);
-}
-
-/** The approval order of a tour as data for the renderer. */
-export async function tourOrderOf(ctx: CommandContext, tour: TourProgramme, approver: Employee): Promise<TourOrder> {
-  const party = async (e: Employee) => ({ name: e.name, post: e.post, code: e.code, section: (await ctx.tx.sections.byId(e.sectionId))?.name ?? '' });
-  const officer = await ctx.tx.employees.byId(tour.employeeId);
-  if (officer === null) throw new Error(`tour ${tour.number} names employee ${tour.employeeId}, who is not stored`);
-  const charge = tour.chargeToId === null ? null : await ctx.tx.employees.byId(tour.chargeToId);
-  const dmy = (iso: string) => iso.split('-').reverse().join('-');
-  return {
-    office: { en: 'Collectorate, Saharsa', hi: 'समाहरणालय, सहरसा' },
-    number: tour.number,
-    date: dmy(istDate(ctx.deps.clock.now())),
-    officer: await party(officer),
-    destinations: tour.destinations,
-    from: dmy(tour.startDate),
-    to: dmy(tour.endDate),
-    purpose: tour.purpose,
-    mode: tour.travelMode,
-    chargeTo: charge === null ? null : await party(charge),
-    approvedBy: await party(approver),
-    copyTo: [`${officer.name}, ${officer.post}`, 'स्थापना शाखा / Establishment Section', 'कोषागार पदाधिकारी, सहरसा / Treasury Officer, Saharsa'],
-  };
 }
 
 export async function decideTourCommand(ctx: CommandContext, me: Employee, tour: TourProgramme, decision: 'approve' | 'refuse' | 'return', remark: string | null): Promise<Outcome> {
@@ -94,7 +67,7 @@ export async function decideTourCommand(ctx: CommandContext, me: Employee, tour:
   const signing = decision === 'approve' ? await signedApproval(ctx, me, 'tour', tour, remark) : null;
   if (signing !== null) return signing;
   const decided = await decideTour(ctx.tx, ctx.deps.clock, { actor: me, tour, decision, remark });
-  if (!decided.ok) return say(absenceText(decided.failure, ctx.lang));
+  if (!decided.ok) return say(failureText(decided.failure.code, decided.failure.params, ctx.lang));
   const employee = await ctx.tx.employees.byId(tour.employeeId);
   const words = { approve: ['स्वीकृत', 'approved'], refuse: ['अस्वीकृत', 'refused'], return: ['वापस', 'returned'] }[decision];
   return { queuedNotifications: true, replies: [{ text: ttext('decided', ctx.lang, { number: tour.number, employee: employee?.name ?? '', hi: words[0] ?? '', en: words[1] ?? '' }) }] };
@@ -105,12 +78,12 @@ export async function decideClaimCommand(ctx: CommandContext, me: Employee, clai
   const signing = decision === 'approve' ? await signedApproval(ctx, me, 'ta', claim, remark) : null;
   if (signing !== null) return signing;
   const decided = await decideTaClaim(ctx.tx, ctx.deps.clock, { actor: me, claim, decision, remark });
-  if (!decided.ok) return say(absenceText(decided.failure, ctx.lang));
+  if (!decided.ok) return say(failureText(decided.failure.code, decided.failure.params, ctx.lang));
   const employee = await ctx.tx.employees.byId(claim.employeeId);
   const words = { approve: ['स्वीकृत', 'approved'], refuse: ['अस्वीकृत', 'refused'], return: ['वापस', 'returned'] }[decision];
   const reply = { text: ttext('decided', ctx.lang, { number: claim.number, employee: employee?.name ?? '', hi: words[0] ?? '', en: words[1] ?? '' }) };
   if (decision !== 'approve') return { queuedNotifications: true, replies: [reply] };
-  const bill = await taBillOf(ctx.tx, { claim: decided.value, office: { en: 'Collectorate, Saharsa', hi: 'समाहरणालय, सहरसा' }, payLevel: null });
+  const bill = await taBillOf(ctx.tx, { claim: decided.value, office: officeOf(ctx.deps).name, payLevel: null });
   if (bill === null) return { queuedNotifications: true, replies: [reply] };
   const pdf = await ctx.deps.renderer.taBill(bill);
   return {
@@ -136,7 +109,7 @@ export async function tourDiaryCommand(ctx: CommandContext, me: Employee, raw: s
   const date = ctx.parse.entities.startDate ?? istDate(ctx.deps.clock.now());
   const text = raw.trim();
   const added = await addDiaryEntry(ctx.tx, ctx.deps.clock, { actor: me, tour, date: date > tour.endDate ? tour.endDate : date, text });
-  if (!added.ok) return say(absenceText(added.failure, ctx.lang));
+  if (!added.ok) return say(failureText(added.failure.code, added.failure.params, ctx.lang));
   return say(ttext('diaryAdded', ctx.lang, { number: tour.number, date: added.value.date }));
 }
 
@@ -150,7 +123,7 @@ export async function taClaimCommand(ctx: CommandContext, me: Employee, raw: str
   // with several legs need the itemised form (a later step).
   const journeys = [{ date: tour.startDate, from: 'Saharsa', to: tour.destinations[0] ?? '', mode: tour.travelMode ?? 'bus', fare: amount }];
   const submitted = await submitTaClaim(ctx.tx, ctx.deps.clock, { actor: me, tour, journeys, payLevel: null, rules: ctx.deps.tourRules });
-  if (!submitted.ok) return say(absenceText(submitted.failure, ctx.lang));
+  if (!submitted.ok) return say(failureText(submitted.failure.code, submitted.failure.params, ctx.lang));
   const c = submitted.value.claim;
   return {
     queuedNotifications: true,

@@ -21,7 +21,6 @@ import { failureText } from '../messages/failures.ts';
 import { practiceNumbers, PRACTICE_MARK, PRACTICE_SUBJECT, trtext, type TrainingTextKey } from '../messages/training-texts.ts';
 import type { Button, Reply } from '../reply.ts';
 import { chatState, repliedTo, saveChatState, type ChatState } from './conversation.ts';
-import { absenceText } from './leave.ts';
 import { resolvePerson } from './resolve.ts';
 import { checkUpload } from './upload-check.ts';
 
@@ -336,7 +335,7 @@ async function leaveStep(ctx: CommandContext, me: Employee, walk: Walk, raw: str
   const preview = await previewLeave(ctx.tx, deps.clock, {
     employee: me, type: e.leaveType, startDate: e.startDate, endDate: e.endDate ?? e.startDate, halfDay: e.halfDay ?? null, policy: deps.leavePolicy,
   });
-  if (!preview.ok) return stepDone(ctx, me, walk, [practice(trtext('leaveRefused', lang, { reason: absenceText(preview.failure, lang) }))]);
+  if (!preview.ok) return stepDone(ctx, me, walk, [practice(trtext('leaveRefused', lang, { reason: failureText(preview.failure.code, preview.failure.params, lang) }))]);
   const p = preview.value;
   const reason = (e.purpose ?? e.remark ?? '').trim() || raw;
   return stepDone(ctx, me, walk, [practice(trtext('leavePreview', lang, {

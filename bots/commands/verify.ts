@@ -7,7 +7,6 @@ import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { vtext } from '../messages/efile-texts.ts';
 import { repliedTo } from './conversation.ts';
-import { absenceText } from './leave.ts';
 
 export const VERIFY_WORD = /^(?:verify|check signature|सत्यापन|सत्यापित करें|हस्ताक्षर जाँचें|satyapan)\b/i;
 
@@ -68,7 +67,7 @@ async function signedAbsenceCopy(ctx: CommandContext, kind: 'LV' | 'TR' | 'TA', 
   const item = kind === 'LV' ? await tx.leave.byNumber(number) : kind === 'TR' ? await tx.tours.byNumber(number) : await tx.taClaims.byNumber(number);
   if (item === null) {
     const code = kind === 'LV' ? 'LEAVE.NOT_FOUND' : kind === 'TR' ? 'TOUR.NOT_FOUND' : 'TOUR.CLAIM_NOT_FOUND';
-    return { replies: [{ text: absenceText({ code, params: { number } }, lang) }] };
+    return { replies: [{ text: failureText(code, { number }, lang) }] };
   }
   const subjectType = kind === 'LV' ? 'leave' : kind === 'TR' ? 'tour' : 'ta';
   const latest = (await tx.signedDocuments.listFor(subjectType, number))[0];

@@ -51,6 +51,10 @@ export const CIRCULAR_FAILURE_TEXT: Record<(typeof CIRCULAR_FAILURES)[number], S
     hi: (p) => `परिपत्र ${p.number} आपको नहीं भेजा गया था, इसलिए आप इसकी पावती नहीं दे सकते।`,
     en: (p) => `Circular ${p.number} was not sent to you, so you cannot acknowledge it.`,
   },
+  'CIRCULAR.ALREADY_ACKNOWLEDGED': {
+    hi: (p) => `परिपत्र ${p.number} की पावती आप पहले ही दे चुके हैं।`,
+    en: (p) => `You have already acknowledged circular ${p.number}.`,
+  },
   'CIRCULAR.NOT_YOURS': {
     hi: (p) => `परिपत्र ${p.number} की स्थिति केवल भेजने वाले पदाधिकारी, जिलाधिकारी और उप विकास आयुक्त देख सकते हैं।`,
     en: (p) => `Only the sender, the Collector and the DDC can see the status of circular ${p.number}.`,

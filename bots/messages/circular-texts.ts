@@ -2,14 +2,14 @@
 import type { Notification } from '../../core/outbox/notify.ts';
 import type { UiLanguage } from '../../core/types.ts';
 import type { Reply } from '../reply.ts';
-import type { P, Say } from './failures.ts';
+import { sentences, type P } from './say.ts';
 
 /** परिपत्र or सूचना, as the sender called it (params.notice = 1 for a notice). */
 const word = (p: P, lang: UiLanguage): string => (lang === 'hi' ? (p.notice === 1 ? 'सूचना' : 'परिपत्र') : p.notice === 1 ? 'Notice' : 'Circular');
 const body = (p: P): string => (p.text === '' || p.text === undefined ? '' : `\n\n${p.text}`);
 const line = (p: P, key: string): string => (p[key] === undefined || p[key] === '' ? '' : `\n${p[key]}`);
 
-const TEXTS = {
+const TEXTS = sentences({
   issued: {
     hi: (p: P) => `📢 ${word(p, 'hi')} ${p.number}\nप्रेषक: ${p.from} (${p.fromPost})${body(p)}\n\nकृपया ${p.ackBy} तक "देखा" दबाएँ या इस संदेश के उत्तर में "देखा" लिखें।`,
     en: (p: P) => `📢 ${word(p, 'en')} ${p.number}\nFrom: ${p.from} (${p.fromPost})${body(p)}\n\nPlease press "Acknowledge" (or reply "seen" to this message) by ${p.ackBy}.`,
@@ -76,7 +76,7 @@ const TEXTS = {
   },
   btnAck: { hi: () => '✓ देखा', en: () => '✓ Acknowledge' },
   btnStatus: { hi: () => 'स्थिति', en: () => 'Status' },
-} satisfies Record<string, Say>;
+});
 
 export type CircularTextKey = keyof typeof TEXTS;
 

@@ -1,5 +1,6 @@
-// Every failure code the core can return, said in Hindi and in English. The Record type makes a
-// code without a sentence a compile error.
+// Every failure code the core can return (core/errors.ts: one list, eLeave and eTour included),
+// said in Hindi and in English. The Record type makes a code without a sentence a compile error, so
+// failureText finds every code's sentence and never falls back to the raw code.
 import type { FailureCode } from '../../core/errors.ts';
 import type { UiLanguage } from '../../core/types.ts';
 
@@ -7,6 +8,8 @@ import { CIRCULAR_FAILURE_TEXT } from './circular-failures.ts';
 import { TRAINING_FAILURE_TEXT } from './training-failures.ts';
 import { LETTER_FAILURE_TEXT } from './letter-failures.ts';
 import { INTAKE_FAILURE_TEXT } from './intake-failures.ts';
+import { LEAVE_FAILURE_TEXT } from './leave-texts.ts';
+import { TOUR_FAILURE_TEXT } from './tour-texts.ts';
 
 export type { P, Say } from './say.ts';
 import type { P, Say } from './say.ts';
@@ -162,6 +165,8 @@ export const FAILURE_TEXT: Record<FailureCode, Say> = {
   ...TRAINING_FAILURE_TEXT,
   ...LETTER_FAILURE_TEXT,
   ...INTAKE_FAILURE_TEXT,
+  ...LEAVE_FAILURE_TEXT,
+  ...TOUR_FAILURE_TEXT,
 };
 
 export function failureText(code: FailureCode, params: P, lang: UiLanguage): string {

@@ -1,11 +1,13 @@
 // What the assistant says about leave, in Hindi and English; and the eLeave failure codes.
+import type { LeaveFailureCode } from '../../core/leave/leave-failures.ts';
+import type { LeaveStatus } from '../../core/leave/types.ts';
+import type { ClaimStatus, TourStatus } from '../../core/tour/types.ts';
 import type { UiLanguage } from '../../core/types.ts';
+import { sentences, type P, type Say } from './say.ts';
 
-type P = Record<string, string | number>;
-type Say = Record<UiLanguage, (p: P) => string>;
 const d = (iso: string | number | undefined) => String(iso ?? '').split('-').reverse().join('-');
 
-export const LEAVE_TEXT = {
+export const LEAVE_TEXT = sentences({
   askType: { hi: () => 'कौन-सी छुट्टी? आकस्मिक (CL), अर्जित (EL) या अर्धवेतन (HPL) — जैसे: CL 2 दिन 3 दिसंबर से, पारिवारिक कार्य', en: () => 'Which leave? CL, EL or HPL — e.g.: CL 2 days from 3 Dec, family function' },
   askDates: { hi: () => 'किस तारीख से? जैसे: 3 दिसंबर से 2 दिन आकस्मिक अवकाश', en: () => 'From which date? e.g.: CL 2 days from 3 Dec' },
   preview: {
@@ -52,16 +54,20 @@ export const LEAVE_TEXT = {
   curtailedNote: { hi: (p) => `छुट्टी ${p.number} (${p.applicant}) ${d(p.to)} को समाप्त की गई।`, en: (p) => `Leave ${p.number} (${p.applicant}) was cut short to end on ${d(p.to)}.` },
   chargeNote: { hi: (p) => `${p.applicant} की छुट्टी (${d(p.from)}–${d(p.to)}) में उनका प्रभार आपके पास रहेगा।`, en: (p) => `You hold charge for ${p.applicant} during their leave (${d(p.from)}–${d(p.to)}).` },
   resubmittedNote: { hi: (p) => `🗓️ छुट्टी का आवेदन ${p.number} (${p.applicant}) स्पष्टीकरण के बाद फिर भेजा गया।`, en: (p) => `🗓️ Leave application ${p.number} (${p.applicant}) was sent again after clarification.` },
-} satisfies Record<string, Say>;
+});
 
 export type LeaveTextKey = keyof typeof LEAVE_TEXT;
 
 export function ltext(key: LeaveTextKey, lang: UiLanguage, params: P = {}): string {
-  return (LEAVE_TEXT[key] as Say)[lang](params);
+  return LEAVE_TEXT[key][lang](params);
 }
 
-/** The eLeave failure codes (core/leave/failures.ts), said in each language. */
-export const LEAVE_FAILURE_TEXT: Record<string, Say> = {
+/**
+ * The eLeave failure codes (core/leave/leave-failures.ts), said in each language: a code without
+ * its sentence does not compile. FAILURE_TEXT (failures.ts) spreads them, so failureText says every
+ * code.
+ */
+export const LEAVE_FAILURE_TEXT: Readonly<Record<LeaveFailureCode, Say>> = {
   'LEAVE.UNKNOWN_TYPE': { hi: (p) => `"${p.type}" छुट्टी का प्रकार नहीं है। उपलब्ध: ${p.known}`, en: (p) => `"${p.type}" is not a leave type. Known: ${p.known}` },
   'LEAVE.BAD_DATE': { hi: (p) => `तारीख "${p.date}" सही नहीं है।`, en: (p) => `The date "${p.date}" is not a real date.` },
   'LEAVE.END_BEFORE_START': { hi: (p) => `अंतिम तिथि ${d(p.to)} आरंभ ${d(p.from)} से पहले है।`, en: (p) => `The end ${d(p.to)} is before the start ${d(p.from)}.` },
@@ -87,12 +93,13 @@ export const LEAVE_FAILURE_TEXT: Record<string, Say> = {
   'LEAVE.NOT_ALLOWED': { hi: () => 'यह कार्रवाई आपके लिए अनुमत नहीं है।', en: () => 'You are not allowed to do that.' },
 };
 
-const STATUS_WORDS: Record<string, [string, string]> = {
+const STATUS_WORDS: Record<LeaveStatus | TourStatus | ClaimStatus, [string, string]> = {
   pending: ['लंबित', 'pending'], sanctioned: ['स्वीकृत', 'sanctioned'], approved: ['स्वीकृत', 'approved'],
   refused: ['अस्वीकृत', 'refused'], returned: ['वापस', 'returned'], cancelled: ['रद्द', 'cancelled'], curtailed: ['घटाया गया', 'curtailed'],
 };
 
 /** A leave, tour or claim status in the reader's language. */
 export function statusText(status: string, lang: 'hi' | 'en'): string {
-  return STATUS_WORDS[status]?.[lang === 'hi' ? 0 : 1] ?? status;
+  const words: Partial<Record<string, [string, string]>> = STATUS_WORDS;
+  return words[status]?.[lang === 'hi' ? 0 : 1] ?? status;
 }

@@ -2,16 +2,14 @@
 import type { Notification } from '../../core/outbox/notify.ts';
 import type { UiLanguage } from '../../core/types.ts';
 import type { Reply } from '../reply.ts';
-
-type P = Record<string, string | number>;
-type Say = Record<UiLanguage, (p: P) => string>;
+import { sentences, type P } from './say.ts';
 
 const EXAMPLE = {
   hi: 'जैसे:\nपत्र EST-12/2026 सेवा में: सचिव, राजस्व एवं भूमि सुधार विभाग, पटना विषय: भूमि अभिलेख का अद्यतन पाठ: उपर्युक्त विषय में प्रतिवेदन संलग्न है।\nया चरणों में: पत्र EST-12/2026',
   en: 'e.g.:\nletter on EST-12/2026 to The Secretary, Revenue and Land Reforms Dept, Patna: subject: Updating land records text: The report on the above subject is enclosed.\nor step by step: letter on EST-12/2026',
 };
 
-export const LETTER_TEXT = {
+export const LETTER_TEXT = sentences({
   example: { hi: () => `पत्र पढ़ा नहीं जा सका; कुछ भी सहेजा नहीं गया। ${EXAMPLE.hi}`, en: () => `The letter could not be read; nothing was saved. ${EXAMPLE.en}` },
   whichFile: { hi: () => `किस संचिका पर पत्र? ${EXAMPLE.hi}`, en: () => `Which file is the letter on? ${EXAMPLE.en}` },
   askAddressee: { hi: (p) => `संचिका ${p.file} पर पत्र। सेवा में: किसे भेजना है? (पद, कार्यालय, स्थान)\nछोड़ने के लिए "रद्द"।`, en: (p) => `Letter on file ${p.file}. To whom? (post, office, place)\nSend "cancel" to stop.` },
@@ -33,10 +31,12 @@ export const LETTER_TEXT = {
     hi: (p) => `पत्रांक ${p.number} (संचिका ${p.file}), ${p.at} को प्रेषित${p.signed ? ', हस्ताक्षरित' : ', बिना हस्ताक्षर'}।`,
     en: (p) => `Letter no. ${p.number} (file ${p.file}), dispatched ${p.at}${p.signed ? ', signed' : ', unsigned'}.`,
   },
-} satisfies Record<string, Say>;
+});
 
-export function lttext(key: keyof typeof LETTER_TEXT, lang: UiLanguage, params: P = {}): string {
-  return (LETTER_TEXT[key] as Say)[lang](params);
+export type LetterTextKey = keyof typeof LETTER_TEXT;
+
+export function lttext(key: LetterTextKey, lang: UiLanguage, params: P = {}): string {
+  return LETTER_TEXT[key][lang](params);
 }
 
 /** Renders a notification of this feature, or null when the kind is not one of ours. */

@@ -39,6 +39,8 @@ const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | {
   'tour.approved': { tkey: 'approvedNote' },
   'tour.refused': { tkey: 'refusedNote' },
   'tour.returned': { tkey: 'returnedNote' },
+  'tour.cancelled': { tkey: 'cancelledNote' },
+  'tour.charge_given': { tkey: 'chargeNote' },
   'ta.submitted': { tkey: 'claimNote' },
   'ta.approved': { tkey: 'claimDecidedNote' },
   'ta.refused': { tkey: 'claimDecidedNote' },

@@ -1,11 +1,10 @@
 // What the assistant says about pendency — the morning digest, the report, the reminder switch — in
 // Hindi and English. The digest arrives as data (DigestParams) and is said here at delivery.
 import type { Notification } from '../../core/outbox/notify.ts';
+import type { PendingKind } from '../../core/pendency/pending-for.ts';
 import type { UiLanguage } from '../../core/types.ts';
 import type { Reply } from '../reply.ts';
-
-type P = Record<string, string | number>;
-type Say = Record<UiLanguage, (p: P) => string>;
+import { sentences, type P } from './say.ts';
 const d = (iso: string | number | undefined) => String(iso ?? '').split('-').reverse().join('-');
 
 /** One line of a digest, short keys because it travels as JSON inside the outbox payload. */
@@ -45,14 +44,15 @@ export interface DigestData {
   team: TeamBlock[];
 }
 
-const KIND: Record<string, [string, string]> = {
+const KIND: Record<PendingKind, [string, string]> = {
   file: ['संचिका', 'File'], receipt: ['प्राप्ति', 'Receipt'], leave: ['अवकाश आवेदन', 'Leave'],
   tour: ['दौरा कार्यक्रम', 'Tour'], ta: ['यात्रा भत्ता दावा', 'TA claim'],
 };
 
 function line(l: DigestLine, lang: UiLanguage): string {
   const hi = lang === 'hi';
-  const kind = KIND[l.k]?.[hi ? 0 : 1] ?? l.k;
+  // `k` comes back from JSON in the outbox: a kind this version does not know is shown as it is.
+  const kind = (KIND as Partial<Record<string, [string, string]>>)[l.k]?.[hi ? 0 : 1] ?? l.k;
   const age = hi ? `${l.d} कार्य दिवस` : `${l.d} working day${l.d === 1 ? '' : 's'}`;
   const flags = [
     l.o ? (hi ? '⚠ समय-सीमा पार' : '⚠ overdue') : '',
@@ -128,7 +128,7 @@ export function digestData(params: P): DigestData {
   };
 }
 
-export const PENDENCY_TEXT = {
+export const PENDENCY_TEXT = sentences({
   // From the morning job (fetch the PDF by asking) or, `attached` set, with the PDF asked for in chat.
   reportReady: {
     hi: (p) => p.attached
@@ -164,12 +164,12 @@ export const PENDENCY_TEXT = {
   },
   remindersAlreadyOff: { hi: () => 'अनुस्मारक पहले से बंद हैं।', en: () => 'Reminders are already off.' },
   remindersAlreadyOn: { hi: () => 'अनुस्मारक पहले से चालू हैं।', en: () => 'Reminders are already on.' },
-} satisfies Record<string, Say>;
+});
 
 export type PendencyTextKey = keyof typeof PENDENCY_TEXT;
 
 export function ptext(key: PendencyTextKey, lang: UiLanguage, params: P = {}): string {
-  return (PENDENCY_TEXT[key] as Say)[lang](params);
+  return PENDENCY_TEXT[key][lang](params);
 }
 
 /**

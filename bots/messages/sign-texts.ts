@@ -1,6 +1,11 @@
 // What the signing conversation says about tours, TA claims and outgoing letters (files and leave
-// keep theirs in efile-texts.ts SIGN_TEXT), in Hindi and English.
-import type { UiLanguage } from '../../core/types.ts';
+// keep theirs in efile-texts.ts SIGN_TEXT), in Hindi and English; and the wording of what the core
+// signing use cases return (core/signing/sign-types.ts): the summary shown before consent, the
+// answer once signed, the cancellation, the OTP's context line.
+import { parseLetterRef } from '../../core/signing/letter-document.ts';
+import type { SignedFacts, SignPreview, SignRequest } from '../../core/signing/sign-types.ts';
+import type { Employee, UiLanguage } from '../../core/types.ts';
+import { stext } from './efile-texts.ts';
 
 type P = Record<string, string | number>;
 type Say = Record<UiLanguage, (p: P) => string>;
@@ -47,8 +52,80 @@ export const SIGN_MORE_TEXT = {
     hi: (p) => `संचिका ${p.file} का पत्र प्रारूप #${p.id}`,
     en: (p) => `draft letter #${p.id} on ${p.file}`,
   },
+  otpContext: {
+    hi: (p) => `Daftar: ${p.label} पर हस्ताक्षर हेतु`,
+    en: (p) => `Daftar: to sign ${p.label}`,
+  },
 } satisfies Record<string, Say>;
 
 export function sgtext(key: keyof typeof SIGN_MORE_TEXT, lang: UiLanguage, params: P = {}): string {
   return (SIGN_MORE_TEXT[key] as Say)[lang](params);
+}
+
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('-');
+const who = (e: Employee | null) => (e === null ? '' : `${e.name} (${e.code})`);
+const decisionWord = (d: 'approve' | 'return', lang: UiLanguage) => stext(d === 'approve' ? 'decisionApprove' : 'decisionReturn', lang);
+
+/** How replies name what is being signed: its number, or the draft letter on its file. */
+export function signLabel(request: Pick<SignRequest, 'subject' | 'number'>, lang: UiLanguage): string {
+  return request.subject === 'letter' ? sgtext('letterLabel', lang, parseLetterRef(request.number)) : request.number;
+}
+
+/** Where the OTP will go, as the file summary says it. */
+function channelHint(kinds: ReadonlyArray<'sms' | 'email'>, lang: UiLanguage): string {
+  if (kinds[0] === 'email') return 'e-mail';
+  return lang === 'hi' ? 'मोबाइल/ई-मेल' : 'mobile/e-mail';
+}
+
+/** What the signer is shown before consenting. */
+export function signSummaryText(preview: SignPreview, hash: string, lang: UiLanguage, otpKinds: ReadonlyArray<'sms' | 'email'>): string {
+  switch (preview.kind) {
+    case 'file':
+      return stext('summary', lang, {
+        number: preview.number, note: preview.noteNumber, decision: decisionWord(preview.decision, lang), text: preview.text, hash, channelHint: channelHint(otpKinds, lang),
+      });
+    case 'leave':
+      return stext('leaveSummary', lang, {
+        number: preview.number, applicant: who(preview.applicant), type: preview.type, from: ddmmyyyy(preview.from), to: ddmmyyyy(preview.to), days: preview.days, hash,
+      });
+    case 'tour':
+      return sgtext('tourSummary', lang, {
+        number: preview.number, officer: who(preview.officer), places: preview.destinations.join(', '),
+        from: ddmmyyyy(preview.from), to: ddmmyyyy(preview.to), purpose: preview.purpose, mode: preview.mode ?? '', hash,
+      });
+    case 'ta':
+      return sgtext('taSummary', lang, {
+        number: preview.number, tour: preview.tour, officer: who(preview.officer), fares: preview.fares, daDays: preview.daDays, daRate: preview.daRate, total: preview.total, hash,
+      });
+    case 'letter':
+      return sgtext('letterSummary', lang, { file: preview.file, addressee: preview.addressee, subject: preview.subject, body: preview.body, hash });
+  }
+}
+
+/** The answer once the decision is signed. */
+export function signedText(done: SignedFacts, lang: UiLanguage): string {
+  switch (done.kind) {
+    case 'file':
+      return stext('signed', lang, { number: done.number, note: done.note, decision: decisionWord(done.decision, lang), to: `${done.to.name} (${done.to.post})` });
+    case 'leave':
+      return stext('leaveSigned', lang, { number: done.number, applicant: done.applicant });
+    case 'tour':
+      return sgtext('tourSigned', lang, { number: done.number, officer: done.officer });
+    case 'ta':
+      return sgtext('taSigned', lang, { number: done.number, officer: done.officer, total: done.total });
+    case 'letter':
+      return sgtext('letterSigned', lang, { number: done.number, addressee: done.addressee, file: done.file, note: done.note });
+  }
+}
+
+/** Signing stopped; the decision stays pending (or the letter a draft). */
+export function signCancelledText(request: Pick<SignRequest, 'subject' | 'number'>, lang: UiLanguage): string {
+  switch (request.subject) {
+    case 'file':
+      return stext('cancelled', lang, { number: request.number });
+    case 'letter':
+      return sgtext('cancelledLetter', lang, { number: signLabel(request, lang) });
+    default:
+      return sgtext('cancelledPending', lang, { number: request.number });
+  }
 }

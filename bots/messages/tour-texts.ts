@@ -1,11 +1,10 @@
 // What the assistant says about tours and TA claims, in Hindi and English; and the eTour failure codes.
+import type { TourFailureCode } from '../../core/tour/tour-failures.ts';
 import type { UiLanguage } from '../../core/types.ts';
-
-type P = Record<string, string | number>;
-type Say = Record<UiLanguage, (p: P) => string>;
+import { sentences, type P, type Say } from './say.ts';
 const d = (iso: string | number | undefined) => String(iso ?? '').split('-').reverse().join('-');
 
-export const TOUR_TEXT = {
+export const TOUR_TEXT = sentences({
   askTour: { hi: () => 'दौरे का विवरण लिखें, जैसे: 12 दिसंबर को पटना दौरा, राजस्व बैठक, बस से', en: () => 'Describe the tour, e.g.: tour to Patna 10-12 Dec for revenue meeting by bus' },
   preview: {
     hi: (p) => `दौरा कार्यक्रम: ${p.places}\n${d(p.from)} से ${d(p.to)}\nप्रयोजन: ${p.purpose}${p.mode ? `\nसाधन: ${p.mode}` : ''}\nभेजें?`,
@@ -28,17 +27,29 @@ export const TOUR_TEXT = {
   approvedNote: { hi: (p) => `✅ आपका दौरा ${p.number} (${p.destinations}) स्वीकृत हुआ।`, en: (p) => `✅ Your tour ${p.number} (${p.destinations}) was approved.` },
   refusedNote: { hi: (p) => `❌ आपका दौरा ${p.number} अस्वीकृत हुआ।${p.remark ? ` कारण: ${p.remark}` : ''}`, en: (p) => `❌ Your tour ${p.number} was refused.${p.remark ? ` Reason: ${p.remark}` : ''}` },
   returnedNote: { hi: (p) => `↩️ आपका दौरा ${p.number} लौटाया गया।${p.remark ? ` ${p.remark}` : ''}`, en: (p) => `↩️ Your tour ${p.number} was returned.${p.remark ? ` ${p.remark}` : ''}` },
+  cancelledNote: {
+    hi: (p) => `दौरा कार्यक्रम ${p.number} (${p.employee}) रद्द किया गया।${p.reason ? ` कारण: ${p.reason}` : ''}`,
+    en: (p) => `Tour programme ${p.number} (${p.employee}) was cancelled.${p.reason ? ` Reason: ${p.reason}` : ''}`,
+  },
+  chargeNote: {
+    hi: (p) => `${p.employee} के दौरे (${p.destinations}, ${d(p.from)}–${d(p.to)}) में उनका प्रभार आपके पास रहेगा।`,
+    en: (p) => `You hold charge for ${p.employee} during their tour (${p.destinations}, ${d(p.from)}–${d(p.to)}).`,
+  },
   claimNote: { hi: (p) => `💰 यात्रा भत्ता दावा ${p.number}: ${p.employee} — ₹${p.total}\nउत्तर में: "स्वीकृत" या "अस्वीकृत: कारण"`, en: (p) => `💰 TA claim ${p.number}: ${p.employee} — ₹${p.total}\nReply: "approved" or "refused: reason"` },
   claimDecidedNote: { hi: (p) => `यात्रा भत्ता दावा ${p.number}: ${p.status}${p.remark ? ` — ${p.remark}` : ''}`, en: (p) => `TA claim ${p.number}: ${p.status}${p.remark ? ` — ${p.remark}` : ''}` },
-} satisfies Record<string, Say>;
+});
 
 export type TourTextKey = keyof typeof TOUR_TEXT;
 
 export function ttext(key: TourTextKey, lang: UiLanguage, params: P = {}): string {
-  return (TOUR_TEXT[key] as Say)[lang](params);
+  return TOUR_TEXT[key][lang](params);
 }
 
-export const TOUR_FAILURE_TEXT: Record<string, Say> = {
+/**
+ * The eTour and TA claim failure codes (core/tour/tour-failures.ts), said in each language: a code
+ * without its sentence does not compile. Spread into FAILURE_TEXT.
+ */
+export const TOUR_FAILURE_TEXT: Readonly<Record<TourFailureCode, Say>> = {
   'TOUR.BAD_DATE': { hi: (p) => `${p.date} मान्य तिथि नहीं है।`, en: (p) => `${p.date} is not a valid date.` },
   'TOUR.END_BEFORE_START': { hi: () => 'दौरे की समाप्ति आरंभ से पहले है।', en: () => 'The tour ends before it starts.' },
   'TOUR.TOO_FAR_BACK': { hi: () => 'इतनी पुरानी तारीख का दौरा आवेदन नहीं हो सकता।', en: () => 'A tour cannot be applied for that far back.' },

@@ -3,14 +3,12 @@
 import type { Notification } from '../../core/outbox/notify.ts';
 import type { UiLanguage } from '../../core/types.ts';
 import type { Reply } from '../reply.ts';
-
-type P = Record<string, string | number>;
-type Say = Record<UiLanguage, (p: P) => string>;
+import { sentences, type P } from './say.ts';
 
 export const PRACTICE_MARK = '🎓 (अभ्यास / practice)';
 const d = (iso: unknown) => String(iso).split('-').reverse().join('-');
 
-const TEXT = {
+const TEXT = sentences({
   intro: {
     hi: (p) => [
       `प्रशिक्षण में स्वागत है, ${p.name} जी। यहाँ आप अभ्यास संचिका ${p.file} पर वे 6 काम करके देखेंगे जो रोज़ करने होंगे।`,
@@ -231,7 +229,7 @@ const TEXT = {
     hi: (p) => ({ scan: 'स्कैन भेजना', note: 'टिप्पणी', move: 'संचिका भेजना', leave: 'छुट्टी का आवेदन', approve: 'उत्तर देकर स्वीकृति', sign: 'OTP से हस्ताक्षर' } as P)[String(p.step)] as string,
     en: (p) => ({ scan: 'forward a scan', note: 'add a note', move: 'move the file', leave: 'apply for leave', approve: 'approve by reply', sign: 'sign with OTP' } as P)[String(p.step)] as string,
   },
-} satisfies Record<string, Say>;
+});
 
 export type TrainingTextKey = keyof typeof TEXT;
 

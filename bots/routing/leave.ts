@@ -1,8 +1,9 @@
 // Leave: applying (with the confirm step), sanctioning, cancelling, balances, who is out.
+import { failureText } from '../messages/failures.ts';
 import type { LeaveDecision } from '../../core/leave/decide-leave.ts';
 import type { CommandContext, Outcome } from '../context.ts';
 import {
-  absenceText, applyLeaveCommand, cancelLeaveCommand, decideLeaveCommand, discardLeaveCommand, myLeaveCommand, submitLeaveCommand, whoIsOutCommand,
+  applyLeaveCommand, cancelLeaveCommand, decideLeaveCommand, discardLeaveCommand, myLeaveCommand, submitLeaveCommand, whoIsOutCommand,
 } from '../commands/leave.ts';
 import type { Employee } from '../../core/types.ts';
 import type { CommandFamily } from './family.ts';
@@ -10,7 +11,7 @@ import { clearQuestion, say } from './shared.ts';
 
 async function decideButton(ctx: CommandContext, me: Employee, number: string | undefined, decision: LeaveDecision): Promise<Outcome> {
   const leave = number ? await ctx.tx.leave.byNumber(number) : null;
-  if (leave === null) return say(absenceText({ code: 'LEAVE.NOT_FOUND', params: { number: number ?? '' } }, ctx.lang));
+  if (leave === null) return say(failureText('LEAVE.NOT_FOUND', { number: number ?? '' }, ctx.lang));
   return decideLeaveCommand(ctx, me, leave, decision, null);
 }
 

@@ -1,6 +1,6 @@
 // Tour: the programme (with its confirm step), approval, the tour diary and the TA claim.
+import { failureText } from '../messages/failures.ts';
 import type { CommandContext, Outcome } from '../context.ts';
-import { absenceText } from '../commands/leave.ts';
 import {
   applyTourCommand, decideClaimCommand, decideTourCommand, submitTourCommand, taClaimCommand, tourDiaryCommand,
 } from '../commands/tour.ts';
@@ -20,13 +20,13 @@ async function discardTour(ctx: CommandContext): Promise<Outcome> {
 
 async function decideTourButton(ctx: CommandContext, me: Employee, [number, ...remark]: string[], decision: 'approve' | 'refuse'): Promise<Outcome> {
   const tour = number ? await ctx.tx.tours.byNumber(number) : null;
-  if (tour === null) return say(absenceText({ code: 'TOUR.NOT_FOUND', params: { number: number ?? '' } }, ctx.lang));
+  if (tour === null) return say(failureText('TOUR.NOT_FOUND', { number: number ?? '' }, ctx.lang));
   return decideTourCommand(ctx, me, tour, decision, remark.join(' ') || null);
 }
 
 async function decideClaimButton(ctx: CommandContext, me: Employee, [number, ...remark]: string[], decision: 'approve' | 'refuse'): Promise<Outcome> {
   const claim = number ? await ctx.tx.taClaims.byNumber(number) : null;
-  if (claim === null) return say(absenceText({ code: 'TOUR.CLAIM_NOT_FOUND', params: { number: number ?? '' } }, ctx.lang));
+  if (claim === null) return say(failureText('TOUR.CLAIM_NOT_FOUND', { number: number ?? '' }, ctx.lang));
   return decideClaimCommand(ctx, me, claim, decision, remark.join(' ') || null);
 }
 

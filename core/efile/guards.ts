@@ -1,28 +1,20 @@
 // Shared checks: only the current holder acts, nothing is done to a closed file, and a write that
-// lost a race (another officer acted first) rolls the whole action back.
+// lost a race (another officer acted first) rolls the whole action back. The rules themselves are
+// the file and receipt tables (file-workflow.ts, receipt-workflow.ts).
 import { fail, OfficeError, type Result } from '../errors.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
+import { transition } from '../workflow.ts';
 import type { EFile, Receipt } from './types.ts';
 import type { EfileTx } from './efile-tx.ts';
+import { FILE_WORKFLOW } from './file-workflow.ts';
 
-export async function holderLabel(tx: Tx, holderId: number): Promise<string> {
-  const holder = await tx.employees.byId(holderId);
-  return holder === null ? `#${holderId}` : `${holder.name} (${holder.post})`;
-}
+export { holderLabel } from './file-workflow.ts';
 
-/** The file must be open (or parked) and in the actor's hands. */
+/** The file must be open (or parked) and in the actor's hands: what noting on it asks (FILE_WORKFLOW). */
 export async function checkFileHeld(tx: Tx, actor: Employee, file: EFile): Promise<Result<never> | null> {
-  if (file.status === 'closed') return fail('FILE.CLOSED', { number: file.fileNumber });
-  if (file.holderId !== actor.id) return fail('FILE.NOT_IN_YOUR_HANDS', { number: file.fileNumber, holder: await holderLabel(tx, file.holderId) });
-  return null;
-}
-
-export async function checkReceiptHeld(tx: Tx, actor: Employee, receipt: Receipt): Promise<Result<never> | null> {
-  if (receipt.holderId !== actor.id) {
-    return fail('FILE.NOT_IN_YOUR_HANDS', { number: receipt.diaryNumber, holder: await holderLabel(tx, receipt.holderId) });
-  }
-  return null;
+  const step = await transition(tx, FILE_WORKFLOW, 'note', { actor, file });
+  return step.ok ? null : step;
 }
 
 export function checkAddressee(actor: Employee, to: Employee): Result<never> | null {

@@ -8,6 +8,10 @@ import { sha256Text } from '../audit/verify-records.ts';
 import { istDate } from '../time.ts';
 import { safeFileName } from '../intake/file-name.ts';
 import { cleanText, nameKey, normaliseCode, parseDate, splitNameAndPost, textKey } from '../staff/roll-values.ts';
+import { OfficeError } from '../errors.ts';
+import { transition } from '../workflow.ts';
+import { FILE_WORKFLOW } from './file-workflow.ts';
+import { RECEIPT_WORKFLOW } from './receipt-workflow.ts';
 import { diaryCounter, fileCounter, formatNumber, type NumberFormats } from './numbering.ts';
 import type { PaperField } from './import-paper-file-columns.ts';
 import type { EFile, Receipt } from './types.ts';
@@ -232,6 +236,11 @@ export async function digitisePaperFile(
   const { plan, formats } = options;
   const found = await findImported(tx, plan);
   if (found !== null) return 'skip' in found ? { status: 'skipped', file: found.skip } : { status: 'rejected', reason: found.reject };
+  // The office's own step (the import is run at the server, not from a chat): the tables give the states and the event.
+  const fileStep = await transition(tx, FILE_WORKFLOW, 'digitise', { actor: null, file: null });
+  const receiptStep = await transition(tx, RECEIPT_WORKFLOW, 'digitise', { actor: null, receipt: null });
+  if (!fileStep.ok) throw new OfficeError(fileStep.failure);
+  if (!receiptStep.ok) throw new OfficeError(receiptStep.failure);
   const now = clock.now();
   const opened = istMidnight(plan.openedOn);
   const { section, holder } = plan;
@@ -247,7 +256,7 @@ export async function digitisePaperFile(
   }
   const file = await tx.files.create({
     fileNumber: number.text, sectionId: section.id, year: number.year, serial: number.serial, subject: plan.subject,
-    createdById: holder.id, holderId: holder.id, status: 'open', createdAt: opened, movedAt: opened, closedRemark: null,
+    createdById: holder.id, holderId: holder.id, status: fileStep.value.to, createdAt: opened, movedAt: opened, closedRemark: null,
     paperNumber: plan.paperNumber,
   });
   await tx.movements.add({ subjectType: 'file', subjectId: file.id, fromId: holder.id, toId: holder.id, action: 'created', remark: `paper file ${plan.paperNumber}`, at: opened });
@@ -261,7 +270,7 @@ export async function digitisePaperFile(
     const receipt = await tx.receipts.create({
       diaryNumber, year, serial, subject: `${plan.subject} — ${scan.label}`.slice(0, 500), fromWhom: null, receivedOn,
       createdById: holder.id, holderId: holder.id, fileId: file.id, pdfBlob: scan.pdfBlob, pages: scan.pages,
-      status: 'filed', createdAt: now, movedAt: now,
+      status: receiptStep.value.to, createdAt: now, movedAt: now,
     });
     await tx.receipts.addOriginals(scan.originals.map((o, position) => ({ receiptId: receipt.id, position, ...o, filename: safeFileName(o.filename, o.mime) })));
     await tx.movements.add({ subjectType: 'receipt', subjectId: receipt.id, fromId: holder.id, toId: holder.id, action: 'attached', remark: file.fileNumber, at: now });
@@ -275,7 +284,7 @@ export async function digitisePaperFile(
     noteTextSha256 = sha256Text(text);
   }
   await recordEvent(tx, clock, {
-    actor: options.by, type: 'file.digitised', subjectType: 'file', subjectId: file.fileNumber,
+    actor: options.by, type: fileStep.value.event, subjectType: 'file', subjectId: file.fileNumber,
     data: {
       paperNumber: plan.paperNumber, section: section.code, holder: holder.code, openedOn: plan.openedOn,
       receipts: receipts.map((r) => r.diaryNumber), pdfs: options.scans.map((s) => s.pdfBlob),

@@ -5,8 +5,10 @@ import { recordEvent } from '../audit/record-event.ts';
 import { notify } from '../outbox/notify.ts';
 import type { Clock, Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
-import { leaveCounter, leaveNumber, leaveParams } from './common.ts';
-import { done, refuse, type AbsenceResult } from './failures.ts';
+import { fail, ok, type Result } from '../errors.ts';
+import { transition } from '../workflow.ts';
+import { leaveCounter, leaveNumber, leaveParams, today } from './common.ts';
+import { LEAVE_WORKFLOW } from './leave-workflow.ts';
 import { previewLeave, type LeavePreview, type LeaveRequest } from './preview-leave.ts';
 import type { LeaveApplication } from './types.ts';
 
@@ -16,15 +18,17 @@ export interface ApplyForLeaveOptions extends LeaveRequest {
   chargeTo: Employee | null;
 }
 
-export function checkCharge(applicant: Employee, chargeTo: Employee | null): AbsenceResult<null> {
-  if (chargeTo === null) return done(null);
-  if (chargeTo.id === applicant.id) return refuse('LEAVE.BAD_CHARGE', { name: chargeTo.name, why: 'self' });
-  if (!chargeTo.active) return refuse('LEAVE.BAD_CHARGE', { name: chargeTo.name, why: 'inactive' });
-  return done(null);
+export function checkCharge(applicant: Employee, chargeTo: Employee | null): Result<null> {
+  if (chargeTo === null) return ok(null);
+  if (chargeTo.id === applicant.id) return fail('LEAVE.BAD_CHARGE', { name: chargeTo.name, why: 'self' });
+  if (!chargeTo.active) return fail('LEAVE.BAD_CHARGE', { name: chargeTo.name, why: 'inactive' });
+  return ok(null);
 }
 
-export async function applyForLeave(tx: Tx, clock: Clock, options: ApplyForLeaveOptions): Promise<AbsenceResult<{ leave: LeaveApplication; preview: LeavePreview }>> {
+export async function applyForLeave(tx: Tx, clock: Clock, options: ApplyForLeaveOptions): Promise<Result<{ leave: LeaveApplication; preview: LeavePreview }>> {
   const { employee, chargeTo } = options;
+  const step = await transition(tx, LEAVE_WORKFLOW, 'apply', { actor: employee, leave: null, today: today(clock) });
+  if (!step.ok) return step;
   const charge = checkCharge(employee, chargeTo);
   if (!charge.ok) return charge;
   const preview = await previewLeave(tx, clock, options);
@@ -36,20 +40,20 @@ export async function applyForLeave(tx: Tx, clock: Clock, options: ApplyForLeave
   const leave = await tx.leave.create({
     number, employeeId: employee.id, type: rule.code, startDate: options.startDate, endDate: options.endDate,
     halfDay: options.halfDay, days, reason: options.reason.trim(), chargeToId: chargeTo?.id ?? null,
-    sanctionerId: sanctioner.id, holderId: sanctioner.id, status: 'pending', remark: null,
+    sanctionerId: sanctioner.id, holderId: sanctioner.id, status: step.value.to, remark: null,
     createdAt: now, decidedAt: null, movedAt: now,
   });
   await recordEvent(tx, clock, {
-    actor: employee.code, type: 'leave.applied', subjectType: 'leave', subjectId: number,
+    actor: employee.code, type: step.value.event, subjectType: 'leave', subjectId: number,
     data: { type: rule.code, from: leave.startDate, to: leave.endDate, days, halfDay: leave.halfDay, sanctioner: sanctioner.code, chargeTo: chargeTo?.code ?? null },
   });
   await notify(tx, clock, {
     employeeId: sanctioner.id,
     notification: {
-      kind: 'leave.applied',
+      kind: step.value.event,
       params: { ...leaveParams(leave, rule, employee), reason: leave.reason.slice(0, 500), chargeTo: chargeTo?.name ?? '', balanceAfter: preview.value.balanceAfter ?? '' },
       subject: { type: 'leave', id: number },
     },
   });
-  return done({ leave, preview: preview.value });
+  return ok({ leave, preview: preview.value });
 }

@@ -3,6 +3,7 @@
 import type { HolidayCalendar } from '../calendar/holidays.ts';
 import { calendarDaysBetween, yearOf } from '../calendar/dates.ts';
 import { workingDaysBetween, isWorkingDay } from '../calendar/holidays.ts';
+import { OfficeError } from '../errors.ts';
 import type { Clock, Tx } from '../ports.ts';
 import { istDate } from '../time.ts';
 import type { Employee } from '../types.ts';
@@ -51,4 +52,9 @@ export function leaveParams(leave: LeaveApplication, rule: LeaveTypeRule | null,
     from: leave.startDate, to: leave.endDate, days: leave.days, halfDay: leave.halfDay ?? '',
     applicant: applicant?.name ?? '', applicantPost: applicant?.post ?? '',
   };
+}
+
+/** A versioned write that found a newer version: someone acted first. Throws to roll back. */
+export function leaveChangedMeanwhile(number: string): never {
+  throw new OfficeError({ code: 'LEAVE.CHANGED_MEANWHILE', params: { number } });
 }

@@ -4,7 +4,7 @@ import { addDays, isIsoDate, yearOf } from '../calendar/dates.ts';
 import type { Clock, Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import { LEAVE_BLOCKING, chargeableDays, reservedDays, today, type LeavePolicy } from './common.ts';
-import { done, refuse, type AbsenceResult } from './failures.ts';
+import { fail, ok, type Result } from '../errors.ts';
 import { leaveType, type LeaveTypeRule } from './rules.ts';
 import { resolveSanctioner } from './sanctioner.ts';
 
@@ -31,39 +31,39 @@ export interface LeavePreview {
 }
 
 /** Date, type and half-day checks that need no store. */
-export function checkSpell(request: Omit<LeaveRequest, 'employee'>, todayIso: string): AbsenceResult<{ rule: LeaveTypeRule; days: number }> {
+export function checkSpell(request: Omit<LeaveRequest, 'employee'>, todayIso: string): Result<{ rule: LeaveTypeRule; days: number }> {
   const { startDate, endDate, halfDay, policy } = request;
   const rule = leaveType(policy.rules, request.type);
-  if (rule === null) return refuse('LEAVE.UNKNOWN_TYPE', { type: request.type, known: policy.rules.types.map((t) => t.code).join(', ') });
-  for (const date of [startDate, endDate]) if (!isIsoDate(date)) return refuse('LEAVE.BAD_DATE', { date });
-  if (endDate < startDate) return refuse('LEAVE.END_BEFORE_START', { from: startDate, to: endDate });
+  if (rule === null) return fail('LEAVE.UNKNOWN_TYPE', { type: request.type, known: policy.rules.types.map((t) => t.code).join(', ') });
+  for (const date of [startDate, endDate]) if (!isIsoDate(date)) return fail('LEAVE.BAD_DATE', { date });
+  if (endDate < startDate) return fail('LEAVE.END_BEFORE_START', { from: startDate, to: endDate });
   const earliest = addDays(todayIso, -rule.backDateDays);
-  if (startDate < earliest) return refuse('LEAVE.TOO_FAR_BACK', { from: startDate, earliest, days: rule.backDateDays, type: rule.code });
-  if (yearOf(startDate) !== yearOf(endDate)) return refuse('LEAVE.SPANS_YEARS', { from: startDate, to: endDate, year: yearOf(startDate) });
+  if (startDate < earliest) return fail('LEAVE.TOO_FAR_BACK', { from: startDate, earliest, days: rule.backDateDays, type: rule.code });
+  if (yearOf(startDate) !== yearOf(endDate)) return fail('LEAVE.SPANS_YEARS', { from: startDate, to: endDate, year: yearOf(startDate) });
   if (halfDay !== null) {
-    if (!rule.halfDayAllowed) return refuse('LEAVE.HALF_DAY_NOT_ALLOWED', { type: rule.code });
-    if (startDate !== endDate) return refuse('LEAVE.HALF_DAY_ONE_DAY', { from: startDate, to: endDate });
+    if (!rule.halfDayAllowed) return fail('LEAVE.HALF_DAY_NOT_ALLOWED', { type: rule.code });
+    if (startDate !== endDate) return fail('LEAVE.HALF_DAY_ONE_DAY', { from: startDate, to: endDate });
   }
   const days = chargeableDays(rule, policy.calendar, startDate, endDate, halfDay);
-  if (days === 0) return refuse('LEAVE.NO_WORKING_DAYS', { from: startDate, to: endDate, type: rule.code });
-  if (rule.maxDaysPerSpell !== null && days > rule.maxDaysPerSpell) return refuse('LEAVE.TOO_LONG', { days, max: rule.maxDaysPerSpell, type: rule.code });
-  return done({ rule, days });
+  if (days === 0) return fail('LEAVE.NO_WORKING_DAYS', { from: startDate, to: endDate, type: rule.code });
+  if (rule.maxDaysPerSpell !== null && days > rule.maxDaysPerSpell) return fail('LEAVE.TOO_LONG', { days, max: rule.maxDaysPerSpell, type: rule.code });
+  return ok({ rule, days });
 }
 
 /**
  * Computes the days and the balance after, and finds the sanctioning officer. Refuses what
  * applyForLeave would refuse. `exceptLeaveId` leaves out an application being resubmitted.
  */
-export async function previewLeave(tx: Tx, clock: Clock, request: LeaveRequest & { exceptLeaveId?: number }): Promise<AbsenceResult<LeavePreview>> {
+export async function previewLeave(tx: Tx, clock: Clock, request: LeaveRequest & { exceptLeaveId?: number }): Promise<Result<LeavePreview>> {
   const spell = checkSpell(request, today(clock));
   if (!spell.ok) return spell;
   const { rule, days } = spell.value;
   const { employee, startDate, endDate } = request;
   const except = request.exceptLeaveId ?? null;
   const clash = (await tx.leave.overlapping(employee.id, startDate, endDate, LEAVE_BLOCKING)).find((l) => l.id !== except);
-  if (clash !== undefined) return refuse('LEAVE.OVERLAP', { number: clash.number, from: clash.startDate, to: clash.endDate, kind: 'leave' });
+  if (clash !== undefined) return fail('LEAVE.OVERLAP', { number: clash.number, from: clash.startDate, to: clash.endDate, kind: 'leave' });
   const tour = (await tx.tours.overlapping(employee.id, startDate, endDate, ['pending', 'returned', 'approved']))[0];
-  if (tour !== undefined) return refuse('LEAVE.OVERLAP', { number: tour.number, from: tour.startDate, to: tour.endDate, kind: 'tour' });
+  if (tour !== undefined) return fail('LEAVE.OVERLAP', { number: tour.number, from: tour.startDate, to: tour.endDate, kind: 'tour' });
   let balance: number | null = null;
   let reserved = 0;
   let balanceAfter: number | null = null;
@@ -72,9 +72,9 @@ export async function previewLeave(tx: Tx, clock: Clock, request: LeaveRequest &
     balance = await tx.leaveLedger.balance(employee.id, year, rule.code);
     reserved = await reservedDays(tx, employee.id, year, rule.code, except);
     balanceAfter = balance - reserved - days;
-    if (balanceAfter < 0) return refuse('LEAVE.INSUFFICIENT_BALANCE', { type: rule.code, days, balance, reserved, available: balance - reserved });
+    if (balanceAfter < 0) return fail('LEAVE.INSUFFICIENT_BALANCE', { type: rule.code, days, balance, reserved, available: balance - reserved });
   }
   const sanctioner = await resolveSanctioner(tx, rule.sanctioner, employee, request.policy.rules.collectorPostKey);
-  if (sanctioner === null) return refuse('LEAVE.NO_SANCTIONER', { type: rule.code });
-  return done({ rule, days, balance, reserved, balanceAfter, sanctioner });
+  if (sanctioner === null) return fail('LEAVE.NO_SANCTIONER', { type: rule.code });
+  return ok({ rule, days, balance, reserved, balanceAfter, sanctioner });
 }

@@ -1,8 +1,11 @@
-// A recipient says they have seen a circular (देखा). Only recipients can; a second time changes nothing.
-import { fail, ok, type Result } from '../errors.ts';
+// A recipient says they have seen a circular (देखा). Only recipients can; a second time changes
+// nothing (CIRCULAR_WORKFLOW has no step from an acknowledged copy: the repeat is answered "already").
+import { ok, type Result } from '../errors.ts';
 import type { Clock, Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { transition } from '../workflow.ts';
+import { CIRCULAR_WORKFLOW } from './circular-workflow.ts';
 import type { Circular } from './circular-types.ts';
 
 export async function acknowledgeCircular(
@@ -10,8 +13,9 @@ export async function acknowledgeCircular(
 ): Promise<Result<{ already: boolean; at: Date }>> {
   const { employee, circular } = options;
   const row = await tx.circulars.recipient(circular.id, employee.id);
-  if (row === null) return fail('CIRCULAR.NOT_A_RECIPIENT', { number: circular.number });
-  if (row.ackAt !== null) return ok({ already: true, at: row.ackAt });
+  const step = await transition(tx, CIRCULAR_WORKFLOW, 'acknowledge', { actor: employee, circular, copy: row });
+  if (!step.ok) return row?.ackAt != null && step.failure.code === 'CIRCULAR.ALREADY_ACKNOWLEDGED' ? ok({ already: true, at: row.ackAt }) : step;
+  if (row === null) throw new Error('unreachable: the recipient rule passed without a copy');
   const now = clock.now();
   // Conditional: of two acknowledgements racing (a double tap on two phones), one is recorded.
   if (!(await tx.circulars.markFirst(circular.id, employee.id, 'ackAt', now))) return ok({ already: true, at: now });
@@ -19,7 +23,7 @@ export async function acknowledgeCircular(
   if (row.deliveredAt === null) await tx.circulars.markFirst(circular.id, employee.id, 'deliveredAt', now);
   const late = circular.ackBy !== null && circular.ackBy.getTime() < now.getTime();
   await recordEvent(tx, clock, {
-    actor: employee.code, type: 'circular.acknowledged', subjectType: 'circular', subjectId: circular.number, data: { number: circular.number, late },
+    actor: employee.code, type: step.value.event, subjectType: 'circular', subjectId: circular.number, data: { number: circular.number, late },
   });
   return ok({ already: false, at: now });
 }

@@ -18,6 +18,8 @@ export const CIRCULAR_FAILURES = [
   /** A circular may carry one PDF and nothing else. */
   'CIRCULAR.ONLY_ONE_PDF',
   'CIRCULAR.NOT_A_RECIPIENT',
+  /** {number} The recipient's copy is acknowledged: the circular table has no step from there. */
+  'CIRCULAR.ALREADY_ACKNOWLEDGED',
   /** Status is for the sender, the Collector and the DDC. */
   'CIRCULAR.NOT_YOURS',
   /** A bare "circular status" from someone who has sent none. */

@@ -5,8 +5,10 @@
 import type { Clock, Tx } from '../ports.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { notify } from '../outbox/notify.ts';
+import { rowFor, transition } from '../workflow.ts';
+import { CIRCULAR_WORKFLOW } from './circular-workflow.ts';
 import { circularParams, circularPdfName, parseAudience } from './send-circular.ts';
-import type { Circular } from './circular-types.ts';
+import type { Circular, CircularRecipient } from './circular-types.ts';
 
 export interface ReminderRun {
   circulars: string[];
@@ -18,7 +20,9 @@ export async function remindCircular(tx: Tx, clock: Clock, circular: Circular, n
   if (!(await tx.circulars.claimReminder(circular.id, now))) return null;
   const sender = await tx.employees.byId(circular.senderId);
   const rows = await tx.circulars.recipients(circular.id);
-  const open = rows.filter((r) => r.ackAt === null);
+  // Every copy the table lets the office remind (those still awaiting acknowledgement).
+  const open: CircularRecipient[] = [];
+  for (const copy of rows) if ((await transition(tx, CIRCULAR_WORKFLOW, 'remind', { actor: null, circular, copy })).ok) open.push(copy);
   const notice = parseAudience(circular.audience).notice === true;
   const params = circularParams(circular, sender, notice);
   let reminded = 0;
@@ -52,7 +56,7 @@ export async function remindCircular(tx: Tx, clock: Clock, circular: Circular, n
     });
   }
   await recordEvent(tx, clock, {
-    actor: null, type: 'circular.reminded', subjectType: 'circular', subjectId: circular.number,
+    actor: null, type: rowFor(CIRCULAR_WORKFLOW, 'awaiting', 'remind').event, subjectType: 'circular', subjectId: circular.number,
     data: { number: circular.number, recipients: rows.length, pending: open.length, reminded, unreachable },
   });
   return reminded;

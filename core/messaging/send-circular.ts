@@ -8,6 +8,8 @@ import type { Employee } from '../types.ts';
 import { istDateTime } from '../time.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { notify } from '../outbox/notify.ts';
+import { transition } from '../workflow.ts';
+import { CIRCULAR_WORKFLOW } from './circular-workflow.ts';
 import type { Circular, CircularAudience, StoredAudience } from './circular-types.ts';
 
 export interface CircularPolicy {
@@ -48,7 +50,8 @@ export async function sendCircular(tx: Tx, clock: Clock, options: {
   pdfBlob: string | null; policy: CircularPolicy; office: string;
 }): Promise<Result<SentCircular>> {
   const { from, audience, policy } = options;
-  if (from.postKey === null || !policy.senderPosts.includes(from.postKey)) return fail('CIRCULAR.NOT_ALLOWED');
+  const step = await transition(tx, CIRCULAR_WORKFLOW, 'send', { actor: from, circular: null, copy: null, senderPosts: policy.senderPosts });
+  if (!step.ok) return step;
   const text = options.text.trim();
   if (text === '' && options.pdfBlob === null) return fail('CIRCULAR.EMPTY');
   if (text.length > MAX_CIRCULAR_LENGTH) return fail('CIRCULAR.TOO_LONG', { max: MAX_CIRCULAR_LENGTH, length: text.length });
@@ -82,7 +85,7 @@ export async function sendCircular(tx: Tx, clock: Clock, options: {
   // A circular is an official order: the audit chain keeps a hash of its exact text, so the stored
   // text can later be shown to be what was sent, without copying the order into the log itself.
   await recordEvent(tx, clock, {
-    actor: from.code, type: 'circular.sent', subjectType: 'circular', subjectId: number,
+    actor: from.code, type: step.value.event, subjectType: 'circular', subjectId: number,
     data: {
       number, audience: stored, recipients: recipients.length, unreachable: unreachable.length,
       ackBy: ackBy.toISOString(), pdf: options.pdfBlob, textSha256: createHash('sha256').update(text).digest('hex'),

@@ -1,5 +1,6 @@
 // Documents that signed decisions produce, as plain data for the renderer (adapters/pdf): the tour
-// approval order and the outgoing letter. Plain data so the renderer may run in another thread.
+// approval order (built by tour-order.ts) and the outgoing letter (letter-document.ts). Plain data
+// so the renderer may run in another thread.
 import type { VisibleSignature } from '../efile/documents.ts';
 import type { OrderParty } from '../leave/documents.ts';
 

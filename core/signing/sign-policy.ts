@@ -2,8 +2,8 @@ import type { Employee } from '../types.ts';
 
 /**
  * Decisions that can require a signature (configuration: SIGN_DECISIONS; a name not listed here is
- * refused at start rather than silently left unsigned). Each has a signable subject in
- * bots/commands/sign.ts: file approval and return (note sheet), leave sanction (order), tour
+ * refused at start rather than silently left unsigned). Each has a row in the signing table
+ * (subjects/index.ts): file approval and return (note sheet), leave sanction (order), tour
  * approval (tour approval order), TA claim approval (TA bill) and the dispatch of an outgoing letter.
  */
 export const SIGNABLE = ['file.approve', 'file.return', 'leave.sanction', 'tour.approve', 'ta.approve', 'letter.dispatch'] as const;

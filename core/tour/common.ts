@@ -1,5 +1,6 @@
 // What the tour use cases share: numbering series, which statuses count as away, and what a
 // notification about a tour says.
+import { OfficeError } from '../errors.ts';
 import type { Employee } from '../types.ts';
 import type { TaClaim, TourProgramme, TourStatus } from './types.ts';
 
@@ -20,4 +21,9 @@ export function tourParams(tour: TourProgramme, employee: Employee | null): Reco
 
 export function claimParams(claim: TaClaim, tour: TourProgramme, employee: Employee | null): Record<string, string | number> {
   return { number: claim.number, tour: tour.number, daDays: claim.daDays, daRate: claim.daRate, total: claim.total, employee: employee?.name ?? '', employeePost: employee?.post ?? '' };
+}
+
+/** A versioned write that found a newer version: someone acted first. Throws to roll back. */
+export function tourChangedMeanwhile(number: string): never {
+  throw new OfficeError({ code: 'TOUR.CHANGED_MEANWHILE', params: { number } });
 }

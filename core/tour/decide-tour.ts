@@ -1,33 +1,30 @@
 // The sanctioning officer approves, refuses or returns a tour programme; the applicant resubmits a
-// returned one, and may cancel one that has not started.
+// returned one, and may cancel one that has not started. Who may, from which status, to which
+// status and the audit event: TOUR_WORKFLOW (tour-workflow.ts).
 import { recordEvent } from '../audit/record-event.ts';
 import { notify } from '../outbox/notify.ts';
 import type { Clock, Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
-import { employeeLabel, today } from '../leave/common.ts';
-import { done, refuse, type AbsenceResult } from '../leave/failures.ts';
-import { tourParams } from './common.ts';
-import { tourChangedMeanwhile } from './failures.ts';
-import type { TourProgramme, TourStatus } from './types.ts';
+import { today } from '../leave/common.ts';
+import { fail, ok, type Result } from '../errors.ts';
+import { transition } from '../workflow.ts';
+import { tourChangedMeanwhile, tourParams } from './common.ts';
+import { TOUR_WORKFLOW } from './tour-workflow.ts';
+import type { TourProgramme } from './types.ts';
 
+/** A decision is the tour table's action of the same name. */
 export type TourDecision = 'approve' | 'refuse' | 'return';
-
-const KIND: Record<TourDecision, { status: TourStatus; event: string }> = {
-  approve: { status: 'approved', event: 'tour.approved' },
-  refuse: { status: 'refused', event: 'tour.refused' },
-  return: { status: 'returned', event: 'tour.returned' },
-};
 
 export async function decideTour(
   tx: Tx, clock: Clock, options: { actor: Employee; tour: TourProgramme; decision: TourDecision; remark: string | null },
-): Promise<AbsenceResult<TourProgramme>> {
+): Promise<Result<TourProgramme>> {
   const { actor, tour, decision } = options;
-  if (tour.holderId !== actor.id) return refuse('TOUR.NOT_IN_YOUR_HANDS', { number: tour.number, holder: employeeLabel(await tx.employees.byId(tour.holderId), tour.holderId) });
-  if (tour.status !== 'pending') return refuse('TOUR.WRONG_STATUS', { number: tour.number, status: tour.status });
+  const step = await transition(tx, TOUR_WORKFLOW, decision, { actor, tour, today: today(clock) });
+  if (!step.ok) return step;
   const remark = options.remark?.trim() || null;
-  if (decision !== 'approve' && remark === null) return refuse('TOUR.REASON_REQUIRED', { number: tour.number });
+  if (decision !== 'approve' && remark === null) return fail('TOUR.REASON_REQUIRED', { number: tour.number });
   const now = clock.now();
-  const { status, event } = KIND[decision];
+  const { to: status, event } = step.value;
   const updated = (await tx.tours.update(tour.id, tour.version, {
     status, remark, movedAt: now, holderId: decision === 'return' ? tour.employeeId : tour.holderId, decidedAt: decision === 'return' ? null : now,
   })) ?? tourChangedMeanwhile(tour.number);
@@ -43,37 +40,36 @@ export async function decideTour(
       notification: { kind: 'tour.charge_given', params: { ...tourParams(updated, employee), by: actor.name }, subject: { type: 'tour', id: tour.number } },
     });
   }
-  return done(updated);
+  return ok(updated);
 }
 
-export async function resubmitTour(tx: Tx, clock: Clock, options: { actor: Employee; tour: TourProgramme; remark: string | null }): Promise<AbsenceResult<TourProgramme>> {
+export async function resubmitTour(tx: Tx, clock: Clock, options: { actor: Employee; tour: TourProgramme; remark: string | null }): Promise<Result<TourProgramme>> {
   const { actor, tour } = options;
-  if (tour.employeeId !== actor.id) return refuse('TOUR.NOT_YOURS', { number: tour.number });
-  if (tour.status !== 'returned') return refuse('TOUR.WRONG_STATUS', { number: tour.number, status: tour.status });
+  const step = await transition(tx, TOUR_WORKFLOW, 'resubmit', { actor, tour, today: today(clock) });
+  if (!step.ok) return step;
   const remark = options.remark?.trim() || null;
-  const updated = (await tx.tours.update(tour.id, tour.version, { status: 'pending', holderId: tour.sanctionerId, remark, movedAt: clock.now() }))
+  const updated = (await tx.tours.update(tour.id, tour.version, { status: step.value.to, holderId: tour.sanctionerId, remark, movedAt: clock.now() }))
     ?? tourChangedMeanwhile(tour.number);
-  await recordEvent(tx, clock, { actor: actor.code, type: 'tour.resubmitted', subjectType: 'tour', subjectId: tour.number, data: { remark } });
+  await recordEvent(tx, clock, { actor: actor.code, type: step.value.event, subjectType: 'tour', subjectId: tour.number, data: { remark } });
   await notify(tx, clock, {
     employeeId: tour.sanctionerId,
-    notification: { kind: 'tour.resubmitted', params: { ...tourParams(updated, actor), remark: remark ?? '' }, subject: { type: 'tour', id: tour.number } },
+    notification: { kind: step.value.event, params: { ...tourParams(updated, actor), remark: remark ?? '' }, subject: { type: 'tour', id: tour.number } },
   });
-  return done(updated);
+  return ok(updated);
 }
 
 /** By the applicant: an undecided programme at any time, an approved one only before it starts. */
-export async function cancelTour(tx: Tx, clock: Clock, options: { actor: Employee; tour: TourProgramme; reason: string | null }): Promise<AbsenceResult<TourProgramme>> {
+export async function cancelTour(tx: Tx, clock: Clock, options: { actor: Employee; tour: TourProgramme; reason: string | null }): Promise<Result<TourProgramme>> {
   const { actor, tour } = options;
-  if (tour.employeeId !== actor.id) return refuse('TOUR.NOT_YOURS', { number: tour.number });
-  if (!['pending', 'returned', 'approved'].includes(tour.status)) return refuse('TOUR.WRONG_STATUS', { number: tour.number, status: tour.status });
-  if (tour.status === 'approved' && today(clock) >= tour.startDate) return refuse('TOUR.ALREADY_STARTED', { number: tour.number, from: tour.startDate });
+  const step = await transition(tx, TOUR_WORKFLOW, 'cancel', { actor, tour, today: today(clock) });
+  if (!step.ok) return step;
   const reason = options.reason?.trim() || null;
-  const updated = (await tx.tours.update(tour.id, tour.version, { status: 'cancelled', holderId: tour.employeeId, remark: reason, movedAt: clock.now() }))
+  const updated = (await tx.tours.update(tour.id, tour.version, { status: step.value.to, holderId: tour.employeeId, remark: reason, movedAt: clock.now() }))
     ?? tourChangedMeanwhile(tour.number);
-  await recordEvent(tx, clock, { actor: actor.code, type: 'tour.cancelled', subjectType: 'tour', subjectId: tour.number, data: { was: tour.status } });
+  await recordEvent(tx, clock, { actor: actor.code, type: step.value.event, subjectType: 'tour', subjectId: tour.number, data: { was: tour.status } });
   await notify(tx, clock, {
     employeeId: tour.sanctionerId,
-    notification: { kind: 'tour.cancelled', params: { ...tourParams(updated, actor), reason: reason ?? '', was: tour.status }, subject: { type: 'tour', id: tour.number } },
+    notification: { kind: step.value.event, params: { ...tourParams(updated, actor), reason: reason ?? '', was: tour.status }, subject: { type: 'tour', id: tour.number } },
   });
-  return done(updated);
+  return ok(updated);
 }

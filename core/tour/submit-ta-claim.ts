@@ -7,9 +7,10 @@ import { notify } from '../outbox/notify.ts';
 import type { Clock, Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import { today } from '../leave/common.ts';
-import { done, refuse, type AbsenceResult } from '../leave/failures.ts';
-import { claimCounter, claimNumber, claimParams } from './common.ts';
-import { tourChangedMeanwhile } from './failures.ts';
+import { fail, ok, type Result } from '../errors.ts';
+import { transition } from '../workflow.ts';
+import { claimCounter, claimNumber, claimParams, tourChangedMeanwhile } from './common.ts';
+import { TA_CLAIM_WORKFLOW } from './ta-claim-workflow.ts';
 import { daRate, highestCityClass, type CityClass, type TourRules } from './ta-rates.ts';
 import type { Journey, TaClaim, TourProgramme } from './types.ts';
 
@@ -25,21 +26,21 @@ export interface TaComputation {
 const rupees = (n: number): number => Math.round(n * 100) / 100;
 
 /** The allowance for a tour and its journeys, without writing; refuses what submitTaClaim refuses about journeys and rates. */
-export function computeTa(tour: TourProgramme, journeys: Journey[], rules: TourRules, payLevel: number | null): AbsenceResult<TaComputation> {
-  if (journeys.length === 0) return refuse('TOUR.BAD_JOURNEY', { number: tour.number, row: 0, why: 'none' });
+export function computeTa(tour: TourProgramme, journeys: Journey[], rules: TourRules, payLevel: number | null): Result<TaComputation> {
+  if (journeys.length === 0) return fail('TOUR.BAD_JOURNEY', { number: tour.number, row: 0, why: 'none' });
   for (const [i, j] of journeys.entries()) {
     const row = i + 1;
-    if (!isIsoDate(j.date) || j.date < tour.startDate || j.date > tour.endDate) return refuse('TOUR.BAD_JOURNEY', { number: tour.number, row, why: 'date' });
-    if (j.from.trim() === '' || j.to.trim() === '' || j.mode.trim() === '') return refuse('TOUR.BAD_JOURNEY', { number: tour.number, row, why: 'place' });
-    if (!Number.isFinite(j.fare) || j.fare < 0) return refuse('TOUR.BAD_JOURNEY', { number: tour.number, row, why: 'fare' });
+    if (!isIsoDate(j.date) || j.date < tour.startDate || j.date > tour.endDate) return fail('TOUR.BAD_JOURNEY', { number: tour.number, row, why: 'date' });
+    if (j.from.trim() === '' || j.to.trim() === '' || j.mode.trim() === '') return fail('TOUR.BAD_JOURNEY', { number: tour.number, row, why: 'place' });
+    if (!Number.isFinite(j.fare) || j.fare < 0) return fail('TOUR.BAD_JOURNEY', { number: tour.number, row, why: 'fare' });
   }
   const level = payLevel ?? rules.defaultPayLevel;
   const cityClass = highestCityClass(rules, tour.destinations);
   const rate = daRate(rules, level, cityClass);
-  if (rate === null) return refuse('TOUR.NO_DA_RATE', { payLevel: level, cityClass });
+  if (rate === null) return fail('TOUR.NO_DA_RATE', { payLevel: level, cityClass });
   const daDays = calendarDaysBetween(tour.startDate, tour.endDate);
   const fares = rupees(journeys.reduce((sum, j) => sum + j.fare, 0));
-  return done({ daDays, daRate: rate, cityClass, payLevel: level, fares, total: rupees(fares + daDays * rate) });
+  return ok({ daDays, daRate: rate, cityClass, payLevel: level, fares, total: rupees(fares + daDays * rate) });
 }
 
 /**
@@ -48,14 +49,17 @@ export function computeTa(tour: TourProgramme, journeys: Journey[], rules: TourR
  */
 export async function submitTaClaim(
   tx: Tx, clock: Clock, options: { actor: Employee; tour: TourProgramme; journeys: Journey[]; payLevel: number | null; rules: TourRules },
-): Promise<AbsenceResult<{ claim: TaClaim; computed: TaComputation }>> {
+): Promise<Result<{ claim: TaClaim; computed: TaComputation }>> {
   const { actor, tour } = options;
-  if (tour.employeeId !== actor.id) return refuse('TOUR.NOT_YOURS', { number: tour.number });
-  if (tour.status !== 'approved') return refuse('TOUR.WRONG_STATUS', { number: tour.number, status: tour.status });
   const todayIso = today(clock);
-  if (todayIso < tour.endDate) return refuse('TOUR.NOT_OVER', { number: tour.number, to: tour.endDate });
   const existing = await tx.taClaims.byTour(tour.id);
-  if (existing !== null && existing.status !== 'returned') return refuse('TOUR.CLAIM_EXISTS', { number: existing.number, tour: tour.number, status: existing.status });
+  // Whose tour first, then the tour itself (approved, and over), then the claim's own state.
+  const step = await transition(tx, TA_CLAIM_WORKFLOW, 'submit', { actor, claim: existing, tour }, () => {
+    if (tour.status !== 'approved') return fail('TOUR.WRONG_STATUS', { number: tour.number, status: tour.status });
+    if (todayIso < tour.endDate) return fail('TOUR.NOT_OVER', { number: tour.number, to: tour.endDate });
+    return null;
+  });
+  if (!step.ok) return step;
   const computed = computeTa(tour, options.journeys, options.rules, options.payLevel);
   if (!computed.ok) return computed;
   const { daDays, daRate: rate, total } = computed.value;
@@ -66,20 +70,20 @@ export async function submitTaClaim(
     const year = Number(todayIso.slice(0, 4));
     claim = await tx.taClaims.create({
       number: claimNumber(year, await tx.counters.next(claimCounter(year))), tourId: tour.id, employeeId: actor.id, journeys, daDays, daRate: rate, total,
-      sanctionerId: tour.sanctionerId, holderId: tour.sanctionerId, status: 'pending', remark: null, createdAt: now, decidedAt: null, movedAt: now,
+      sanctionerId: tour.sanctionerId, holderId: tour.sanctionerId, status: step.value.to, remark: null, createdAt: now, decidedAt: null, movedAt: now,
     });
   } else {
     claim = (await tx.taClaims.update(existing.id, existing.version, {
-      journeys, daDays, daRate: rate, total, status: 'pending', holderId: existing.sanctionerId, remark: null, movedAt: now,
+      journeys, daDays, daRate: rate, total, status: step.value.to, holderId: existing.sanctionerId, remark: null, movedAt: now,
     })) ?? tourChangedMeanwhile(existing.number);
   }
   await recordEvent(tx, clock, {
-    actor: actor.code, type: existing === null ? 'ta.submitted' : 'ta.resubmitted', subjectType: 'ta', subjectId: claim.number,
+    actor: actor.code, type: step.value.event, subjectType: 'ta', subjectId: claim.number,
     data: { tour: tour.number, daDays, daRate: rate, fares: computed.value.fares, total, payLevel: computed.value.payLevel, cityClass: computed.value.cityClass },
   });
   await notify(tx, clock, {
     employeeId: claim.holderId,
     notification: { kind: 'ta.submitted', params: { ...claimParams(claim, tour, actor), fares: computed.value.fares }, subject: { type: 'ta', id: claim.number } },
   });
-  return done({ claim, computed: computed.value });
+  return ok({ claim, computed: computed.value });
 }

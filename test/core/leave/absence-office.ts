@@ -5,7 +5,7 @@ import { MemoryStore } from '../../../core/store/memory-store.ts';
 import { DEFAULT_CALENDAR } from '../../../core/calendar/holidays.ts';
 import { DEFAULT_LEAVE_RULES } from '../../../core/leave/rules.ts';
 import type { LeavePolicy } from '../../../core/leave/common.ts';
-import type { AbsenceResult } from '../../../core/leave/failures.ts';
+import type { Result } from '../../../core/errors.ts';
 import { importOpeningBalances } from '../../../core/leave/opening-balances.ts';
 import type { Notification } from '../../../core/outbox/notify.ts';
 import { seedSmallOffice } from '../../helpers/office.ts';
@@ -35,12 +35,12 @@ export async function absenceOffice(today = '2026-11-25') {
 }
 
 /** The value of a successful result; fails the test with the failure otherwise. */
-export function value<T>(result: AbsenceResult<T>): T {
+export function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.failure)}`);
   return result.value;
 }
 
-export function failure<T>(result: AbsenceResult<T>): { code: string; params: Record<string, string | number> } {
+export function failure<T>(result: Result<T>): { code: string; params: Record<string, string | number> } {
   if (result.ok) throw new Error('expected a failure, got success');
   return result.failure;
 }

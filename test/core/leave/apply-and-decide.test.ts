@@ -160,7 +160,7 @@ describe('deciding', () => {
     value(await o.run((tx) => decideLeave(tx, o.clock, { actor: o.staff.so, leave: a, decision: 'return', remark: 'कारण स्पष्ट करें', policy })));
     const stale = { ...a };
     await expect(o.run((tx) => decideLeave(tx, o.clock, { actor: o.staff.so, leave: { ...stale, status: 'pending' }, decision: 'sanction', remark: null, policy })))
-      .rejects.toMatchObject({ name: 'AbsenceError', failure: { code: 'LEAVE.CHANGED_MEANWHILE', params: { number: 'LV/2026/000001' } } });
+      .rejects.toMatchObject({ name: 'OfficeError', failure: { code: 'LEAVE.CHANGED_MEANWHILE', params: { number: 'LV/2026/000001' } } });
     expect(await o.balance(o.staff.clerk.id, 'CL')).toBe(16);
   });
 

@@ -1,6 +1,4 @@
-// Expected failures of eTour; see core/leave/failures.ts for the Result-like type they travel in.
-import { AbsenceError } from '../leave/failures.ts';
-
+// Failure codes of eTour and TA claims (said in bots/messages/tour-texts.ts), spread into FAILURE_CODES.
 export const TOUR_FAILURES = [
   'TOUR.BAD_DATE',
   'TOUR.END_BEFORE_START',
@@ -11,7 +9,9 @@ export const TOUR_FAILURES = [
   'TOUR.NO_SANCTIONER',
   'TOUR.BAD_CHARGE',
   'TOUR.NOT_FOUND',
+  /** {number, holder} a tour programme or TA claim is decided only by the one who holds it */
   'TOUR.NOT_IN_YOUR_HANDS',
+  /** {number, status} an action the tour or TA claim table does not allow from this status */
   'TOUR.WRONG_STATUS',
   'TOUR.REASON_REQUIRED',
   'TOUR.NOT_YOURS',
@@ -20,6 +20,7 @@ export const TOUR_FAILURES = [
   'TOUR.DIARY_DATE_OUTSIDE',
   'TOUR.EMPTY_DIARY',
   'TOUR.NOT_OVER',
+  /** {number, tour, status} the tour has a claim that is not returned for correction */
   'TOUR.CLAIM_EXISTS',
   'TOUR.BAD_JOURNEY',
   'TOUR.NO_DA_RATE',
@@ -28,7 +29,3 @@ export const TOUR_FAILURES = [
 ] as const;
 
 export type TourFailureCode = (typeof TOUR_FAILURES)[number];
-
-export function tourChangedMeanwhile(number: string): never {
-  throw new AbsenceError({ code: 'TOUR.CHANGED_MEANWHILE', params: { number } });
-}
