@@ -13,7 +13,7 @@ import { actingFor } from '../leave/acting-for.ts';
 import { rowFor, transition } from '../workflow.ts';
 import type { EfileTx } from './efile-tx.ts';
 import { FILE_WORKFLOW, type FileAction } from './file-workflow.ts';
-import { checkAddressee, lostRace } from './guards.ts';
+import { addresseeOnRoll, checkAddressee, lostRace } from './guards.ts';
 import { fileCounter, formatNumber, type NumberFormats } from './numbering.ts';
 import type { Decision, EFile, Note } from './types.ts';
 import { decisionText } from '../signing/decision-text.ts';
@@ -65,7 +65,10 @@ export async function forwardFile(
   tx: EfileTx, clock: Clock, options: { actor: Employee; file: EFile; to: Employee; remark: string | null },
 ): Promise<Result<{ file: EFile; note: Note | null; to: Employee; routedFrom: Employee | null }>> {
   const { actor, file } = options;
-  const step = await transition(tx, FILE_WORKFLOW, 'forward', { actor, file }, () => checkAddressee(actor, options.to));
+  const onRoll = await addresseeOnRoll(tx, options.to);
+  if (!onRoll.ok) return onRoll;
+  options = { ...options, to: onRoll.value };
+  const step = await transition(tx, FILE_WORKFLOW, 'forward', { actor, file }, () => checkAddressee(actor, onRoll.value));
   if (!step.ok) return step;
   const now = clock.now();
   // Charge arrangement: an addressee away on sanctioned leave or an approved tour is acted for by

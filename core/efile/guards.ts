@@ -1,7 +1,7 @@
 // Shared checks: only the current holder acts, nothing is done to a closed file, and a write that
 // lost a race (another officer acted first) rolls the whole action back. The rules themselves are
 // the file and receipt tables (file-workflow.ts, receipt-workflow.ts).
-import { fail, OfficeError, type Result } from '../errors.ts';
+import { fail, ok, OfficeError, type Result } from '../errors.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import { transition } from '../workflow.ts';
@@ -15,6 +15,15 @@ export { holderLabel } from './file-workflow.ts';
 export async function checkFileHeld(tx: Tx, actor: Employee, file: EFile): Promise<Result<never> | null> {
   const step = await transition(tx, FILE_WORKFLOW, 'note', { actor, file });
   return step.ok ? null : step;
+}
+
+/**
+ * The addressee as the roll has them now: the Employee a caller hands in may be stale (deactivated
+ * since) or not on the roll at all, and a file given to an id no one has drops out of every list.
+ */
+export async function addresseeOnRoll(tx: Tx, to: Employee): Promise<Result<Employee>> {
+  const current = await tx.employees.byId(to.id);
+  return current === null ? fail('STAFF.NO_SUCH_ADDRESSEE', { name: to.name }) : ok(current);
 }
 
 export function checkAddressee(actor: Employee, to: Employee): Result<never> | null {

@@ -11,7 +11,7 @@ import type { EfileTx } from './efile-tx.ts';
 import { transition } from '../workflow.ts';
 import { FILE_WORKFLOW } from './file-workflow.ts';
 import { RECEIPT_WORKFLOW } from './receipt-workflow.ts';
-import { checkAddressee, lostRace } from './guards.ts';
+import { addresseeOnRoll, checkAddressee, lostRace } from './guards.ts';
 import { diaryCounter, formatNumber, type NumberFormats } from './numbering.ts';
 import type { EFile, Receipt } from './types.ts';
 
@@ -73,7 +73,10 @@ export async function setReceiptSubject(
 export async function forwardReceipt(
   tx: EfileTx, clock: Clock, options: { actor: Employee; receipt: Receipt; to: Employee; remark: string | null },
 ): Promise<Result<Receipt>> {
-  const { actor, receipt, to } = options;
+  const { actor, receipt } = options;
+  const onRoll = await addresseeOnRoll(tx, options.to);
+  if (!onRoll.ok) return onRoll;
+  const to = onRoll.value;
   const step = await transition(tx, RECEIPT_WORKFLOW, 'forward', { actor, receipt }, () => checkAddressee(actor, to));
   if (!step.ok) return step;
   const now = clock.now();

@@ -30,6 +30,9 @@ export async function remindCircular(tx: Tx, clock: Clock, circular: Circular, n
   const linked = new Set(await tx.accounts.linkedAmong(open.filter((r) => r.deliveredAt === null).map((r) => r.employeeId)));
   for (const row of open) {
     if (row.remindedAt !== null) continue;
+    // Deactivated since the circular went out: nothing more is asked of them, and the sender's
+    // summary does not count them as reminded.
+    if ((await tx.employees.byId(row.employeeId))?.active !== true) continue;
     // A recipient who never received it may have linked a chat since: the reminder then carries the
     // circular itself (and its PDF); one still without a chat is left for the status to name.
     if (row.deliveredAt === null && !linked.has(row.employeeId)) { unreachable += 1; continue; }

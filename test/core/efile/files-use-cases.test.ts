@@ -297,14 +297,9 @@ describe('forwarding a file', () => {
     expect(await o.record(fileNumber)).toEqual(before);
   });
 
-  // BUG (defensive gap in core): forwardFile trusts the Employee it is handed and never looks the
-  // addressee up on the roll, so a file forwarded to someone who is not on it (an id no employee
-  // has) is accepted: its holder becomes that id, a movement and a `file.forwarded` event are
-  // written and a notification is queued for nobody — the file drops out of every pendency list.
-  // Through chat today bots/ resolves the addressee from the roll first (STAFF.NO_SUCH_ADDRESSEE),
-  // so only a caller of the core use case can reach it; the schema has no foreign key on holderId
-  // either. Expected: refused with STAFF.NO_SUCH_ADDRESSEE and nothing written.
-  it.fails('refuses a forward to someone who is not on the roll, writing nothing', async () => {
+  // The addressee is looked up on the roll by the core, not taken on trust from the caller: a file
+  // given to an id no one has would drop out of every pendency list.
+  it('refuses a forward to someone who is not on the roll, writing nothing', async () => {
     const o = await office();
     const { clerk, clerk2 } = o.staff;
     const { fileNumber } = await o.open(clerk, 'File A');
