@@ -1,0 +1,17 @@
+// Failure codes of statutory deadlines, to be spread into FAILURE_CODES (core/errors.ts) when the
+// deadline is wired into the receipt and file use cases, and worded in bots/messages/.
+export const DEADLINE_FAILURES = [
+  /** {kind} a kind whose date the letter states (a hearing date) and no date was given or found */
+  'DEADLINE.DATE_NEEDED',
+  /** {date} not a real date in yyyy-mm-dd form */
+  'DEADLINE.BAD_DATE',
+  /** {dueDate, receivedOn} a corrected due date before the day the letter was received */
+  'DEADLINE.BEFORE_RECEIPT',
+] as const;
+
+export type DeadlineFailureCode = (typeof DEADLINE_FAILURES)[number];
+
+/** The shape of core/errors.ts's Result, with this module's codes. */
+export type DeadlineResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; failure: { code: DeadlineFailureCode; params: Record<string, string | number> } };
