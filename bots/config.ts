@@ -10,6 +10,83 @@ import { DEFAULT_SIGN_POLICY, SIGNABLE, type Signable, type SignPolicy } from '.
 
 /** The default of WEBCHAT_SESSIONS_PER_HOUR: an office's worth of tabs from one address, far below a flood. */
 const DEFAULT_SESSIONS_PER_HOUR = 30;
+/** SMTP_FROM when it is not set. */
+const DEFAULT_SMTP_FROM = 'Daftar <daftar@localhost>';
+
+/**
+ * Every environment variable the configuration reads, with its default as `.env.example` writes it:
+ * the value that, set, behaves exactly as leaving it unset. '' where unset means "none" (no Telegram
+ * token, no SMTP) or where the default follows from another setting (DAFTAR_DEMO, OTP_CONSOLE,
+ * OTP_LINK_CEILING_PER_HOUR). loadConfig reads the environment only through these names (`read`), so
+ * this is the whole list; test/bots/env-example.test.ts holds `.env.example` to it.
+ */
+export const CONFIG_VARIABLES = {
+  DAFTAR_ENV: 'development',
+  DAFTAR_DATA_DIR: 'data',
+  DAFTAR_DB_FILE: 'daftar.db',
+  DATABASE_URL: '',
+  DAFTAR_BLOB_DIR: 'blobs',
+  DAFTAR_CA_DIR: 'ca',
+  DAFTAR_DEMO: '',
+  DAFTAR_SECRET: '',
+  OTP_TTL_MINUTES: String(DEFAULT_OTP_POLICY.ttlMinutes),
+  OTP_MAX_ATTEMPTS: String(DEFAULT_OTP_POLICY.maxAttempts),
+  OTP_LINK_PER_HOUR: String(DEFAULT_OTP_POLICY.perHour.link),
+  OTP_LINK_CEILING_PER_HOUR: '',
+  OTP_SIGN_PER_HOUR: String(DEFAULT_OTP_POLICY.perHour.sign),
+  OTP_CONSOLE: '',
+  SMTP_URL: '',
+  SMTP_FROM: DEFAULT_SMTP_FROM,
+  SMS_GATEWAY_URL: '',
+  SMS_GATEWAY_METHOD: 'GET',
+  LOG_LEVEL: 'info',
+  OFFICE_CODE: DEFAULT_NUMBER_FORMATS.office,
+  DIARY_NUMBER_FORMAT: DEFAULT_NUMBER_FORMATS.diary,
+  FILE_NUMBER_FORMAT: DEFAULT_NUMBER_FORMATS.file,
+  UPLOAD_MAX_MB: '15',
+  UPLOAD_ALBUM_WINDOW_MS: '5000',
+  MAX_IMAGE_MEGAPIXELS: String(DEFAULT_INTAKE_LIMITS.maxImageMegapixels),
+  MAX_TEXT_CHARS: String(DEFAULT_INTAKE_LIMITS.maxTextChars),
+  DECISION_MIN_CONFIDENCE_PERCENT: '60',
+  SIGN_POSTS: DEFAULT_SIGN_POLICY.posts.join(','),
+  SIGN_DECISIONS: DEFAULT_SIGN_POLICY.decisions.join(','),
+  TELEGRAM_BOT_TOKEN: '',
+  TELEGRAM_API_ROOT: '',
+  TELEGRAM_WEBHOOK_URL: '',
+  TELEGRAM_WEBHOOK_SECRET: '',
+  TELEGRAM_WEBHOOK_PORT: '',
+  TELEGRAM_WEBHOOK_HOST: '',
+  TELEGRAM_ALLOW_GROUPS: 'false',
+  WHATSAPP_ENABLED: 'false',
+  WHATSAPP_CHROMIUM_PATH: '/usr/bin/chromium',
+  WHATSAPP_ALLOW_GROUPS: 'false',
+  WEB_ENABLED: 'true',
+  WEB_HOST: '127.0.0.1',
+  WEB_PORT: '3978',
+  WEB_CHAT: 'true',
+  BOTFRAMEWORK_APP_ID: '',
+  BOTFRAMEWORK_APP_PASSWORD: '',
+  BOTFRAMEWORK_APP_TYPE: 'MultiTenant',
+  BOTFRAMEWORK_TENANT_ID: '',
+  BOTFRAMEWORK_ALLOW_GROUPS: 'false',
+  WEBCHAT_SESSIONS_PER_HOUR: String(DEFAULT_SESSIONS_PER_HOUR),
+  LEAVE_RULES_FILE: '',
+  HOLIDAYS_FILE: '',
+  TOUR_RULES_FILE: '',
+  REMINDER_TIME: '10:00',
+  REMINDER_SLA_FILES_DAYS: '7',
+  REMINDER_SLA_ABSENCE_DAYS: '2',
+  REPORT_RECIPIENTS: '',
+  CIRCULAR_POSTS: 'COLLECTOR,DDC,ADM,SDC,EST_DC,DIO',
+  CIRCULAR_ACK_HOURS: '24',
+  OCR_ENABLED: 'true',
+  OCR_COMMAND: 'tesseract',
+  OCR_LANGUAGES: 'hin+eng',
+} as const satisfies Record<string, string>;
+
+/** A variable the configuration reads. */
+export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
+
 
 export interface Config {
   env: 'development' | 'production';
@@ -63,8 +140,13 @@ export interface Config {
   } | null;
 }
 
-function listVar<T extends string>(env: Env, name: string, fallback: T[], allowed?: readonly T[]): T[] {
-  const raw = env[name];
+type Env = Record<string, string | undefined>;
+
+/** The variable's value: the only way loadConfig looks at the environment. */
+const read = (env: Env, name: ConfigVariable): string | undefined => env[name];
+
+function listVar<T extends string>(env: Env, name: ConfigVariable, fallback: T[], allowed?: readonly T[]): T[] {
+  const raw = read(env, name);
   if (raw === undefined) return fallback;
   const items = raw.split(',').map((x) => x.trim()).filter((x) => x !== '');
   const bad = allowed === undefined ? [] : items.filter((x) => !(allowed as readonly string[]).includes(x));
@@ -72,34 +154,38 @@ function listVar<T extends string>(env: Env, name: string, fallback: T[], allowe
   return items as T[];
 }
 
-function formatVar(env: Env, name: string, fallback: string, required: string[]): string {
-  const raw = env[name];
+function formatVar(env: Env, name: ConfigVariable, fallback: string, required: string[]): string {
+  const raw = read(env, name);
   if (raw === undefined || raw === '') return fallback;
   const missing = required.filter((p) => !new RegExp(`\\{${p}(?::\\d+)?\\}`).test(raw));
   if (missing.length > 0) throw new ConfigError(name, `a pattern containing ${required.map((p) => `{${p}}`).join(' and ')}`, raw);
   return raw;
 }
 
-type Env = Record<string, string | undefined>;
-
-function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
+function intVar(env: Env, name: ConfigVariable, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `a whole number from ${min} to ${max}`, raw);
   return value;
 }
 
-function boolVar(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
+function boolVar(env: Env, name: ConfigVariable, fallback: boolean): boolean {
+  const raw = read(env, name)?.trim().toLowerCase();
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, 'true or false', env[name]);
+  throw new ConfigError(name, 'true or false', read(env, name));
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name];
+/** A file named relative to the working folder, or null when unset. */
+function fileVar(env: Env, name: ConfigVariable, cwd: string): string | null {
+  const raw = read(env, name);
+  return raw ? path.resolve(cwd, raw) : null;
+}
+
+function oneOf<T extends string>(env: Env, name: ConfigVariable, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name);
   if (raw === undefined || raw === '') return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw new ConfigError(name, `one of ${allowed.join(', ')}`, raw);
@@ -107,16 +193,16 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const mode = oneOf(env, 'DAFTAR_ENV', ['development', 'production'] as const, 'development');
-  const dataDir = path.resolve(cwd, env.DAFTAR_DATA_DIR || 'data');
-  const dbFile = path.resolve(dataDir, env.DAFTAR_DB_FILE || 'daftar.db');
-  const databaseUrl = env.DATABASE_URL?.trim() || '';
+  const dataDir = path.resolve(cwd, read(env, 'DAFTAR_DATA_DIR') || 'data');
+  const dbFile = path.resolve(dataDir, read(env, 'DAFTAR_DB_FILE') || 'daftar.db');
+  const databaseUrl = read(env, 'DATABASE_URL')?.trim() || '';
   if (databaseUrl !== '' && !/^postgres(ql)?:\/\/\S+$/i.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'a PostgreSQL URL such as postgres://daftar@db.example:5432/daftar (leave it unset for the embedded SQLite file)', '(invalid)');
   }
-  const blobDir = path.resolve(dataDir, env.DAFTAR_BLOB_DIR || 'blobs');
-  const caDir = path.resolve(dataDir, env.DAFTAR_CA_DIR || 'ca');
+  const blobDir = path.resolve(dataDir, read(env, 'DAFTAR_BLOB_DIR') || 'blobs');
+  const caDir = path.resolve(dataDir, read(env, 'DAFTAR_CA_DIR') || 'ca');
 
-  const secret = env.DAFTAR_SECRET;
+  const secret = read(env, 'DAFTAR_SECRET');
   if (secret !== undefined && secret !== '' && secret.length < 32) {
     throw new ConfigError('DAFTAR_SECRET', 'at least 32 characters (e.g. `openssl rand -hex 32`)', '(too short)');
   }
@@ -125,17 +211,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
 
   let smtp: Config['smtp'] = null;
-  if (env.SMTP_URL) {
-    if (!/^smtps?:\/\/[^\s]+$/i.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL', 'smtp://user:pass@host:port or smtps://…', '(invalid)');
-    const from = env.SMTP_FROM || 'Daftar <daftar@localhost>';
+  const smtpUrl = read(env, 'SMTP_URL');
+  if (smtpUrl) {
+    if (!/^smtps?:\/\/[^\s]+$/i.test(smtpUrl)) throw new ConfigError('SMTP_URL', 'smtp://user:pass@host:port or smtps://…', '(invalid)');
+    const from = read(env, 'SMTP_FROM') || DEFAULT_SMTP_FROM;
     if (!/@/.test(from)) throw new ConfigError('SMTP_FROM', 'a sender address such as "Daftar <daftar@saharsa.nic.in>"', from);
-    smtp = { url: env.SMTP_URL, from };
+    smtp = { url: smtpUrl, from };
   }
 
   let sms: Config['sms'] = null;
-  if (env.SMS_GATEWAY_URL) {
-    const template = env.SMS_GATEWAY_URL;
-    if (!/^https?:\/\//i.test(template) || !template.includes('{mobile}') || (!template.includes('{message}') && !env.SMS_GATEWAY_METHOD)) {
+  const template = read(env, 'SMS_GATEWAY_URL');
+  if (template) {
+    if (!/^https?:\/\//i.test(template) || !template.includes('{mobile}') || (!template.includes('{message}') && !read(env, 'SMS_GATEWAY_METHOD'))) {
       throw new ConfigError('SMS_GATEWAY_URL', 'an http(s) URL containing {mobile} and {message} placeholders', '(invalid)');
     }
     sms = { urlTemplate: template, method: oneOf(env, 'SMS_GATEWAY_METHOD', ['GET', 'POST'] as const, 'GET') };
@@ -175,9 +262,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     maxTextChars: intVar(env, 'MAX_TEXT_CHARS', DEFAULT_INTAKE_LIMITS.maxTextChars, 256, 1_000_000),
     decisionConfidence: intVar(env, 'DECISION_MIN_CONFIDENCE_PERCENT', 60, 0, 100) / 100,
-    leaveRulesFile: env.LEAVE_RULES_FILE ? path.resolve(cwd, env.LEAVE_RULES_FILE) : null,
-    holidaysFile: env.HOLIDAYS_FILE ? path.resolve(cwd, env.HOLIDAYS_FILE) : null,
-    tourRulesFile: env.TOUR_RULES_FILE ? path.resolve(cwd, env.TOUR_RULES_FILE) : null,
+    leaveRulesFile: fileVar(env, 'LEAVE_RULES_FILE', cwd),
+    holidaysFile: fileVar(env, 'HOLIDAYS_FILE', cwd),
+    tourRulesFile: fileVar(env, 'TOUR_RULES_FILE', cwd),
     reminders: remindersConfig(env),
     circulars: {
       senderPosts: listVar(env, 'CIRCULAR_POSTS', ['COLLECTOR', 'DDC', 'ADM', 'SDC', 'EST_DC', 'DIO']).map((p) => p.toUpperCase()),
@@ -185,12 +272,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     ocr: {
       enabled: boolVar(env, 'OCR_ENABLED', true),
-      command: env.OCR_COMMAND || 'tesseract',
+      command: read(env, 'OCR_COMMAND') || 'tesseract',
       languages: ocrLanguages(env),
     },
     telegram: telegramConfig(env),
     whatsapp: boolVar(env, 'WHATSAPP_ENABLED', false)
-      ? { chromiumPath: env.WHATSAPP_CHROMIUM_PATH || '/usr/bin/chromium', allowGroups: boolVar(env, 'WHATSAPP_ALLOW_GROUPS', false) }
+      ? { chromiumPath: read(env, 'WHATSAPP_CHROMIUM_PATH') || '/usr/bin/chromium', allowGroups: boolVar(env, 'WHATSAPP_ALLOW_GROUPS', false) }
       : null,
     web: webConfig(env),
     sign: {
@@ -215,7 +302,7 @@ function otpPolicy(env: Env, secret: string | undefined): OtpPolicy {
 }
 
 function remindersConfig(env: Env): Config['reminders'] {
-  const time = env.REMINDER_TIME || '10:00';
+  const time = read(env, 'REMINDER_TIME') || '10:00';
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new ConfigError('REMINDER_TIME', 'a time of day HH:MM (24-hour, IST), e.g. 10:00', time);
   const codes = listVar<string>(env, 'REPORT_RECIPIENTS', []).map((c) => c.toUpperCase());
   const bad = codes.find((c) => !/^[A-Z0-9/-]{2,20}$/.test(c));
@@ -229,48 +316,49 @@ function remindersConfig(env: Env): Config['reminders'] {
 }
 
 function ocrLanguages(env: Env): string {
-  const raw = env.OCR_LANGUAGES || 'hin+eng';
+  const raw = read(env, 'OCR_LANGUAGES') || 'hin+eng';
   if (!/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/.test(raw)) throw new ConfigError('OCR_LANGUAGES', 'tesseract language codes joined by +, e.g. hin+eng', raw);
   return raw;
 }
 
 function officeCode(env: Env): string {
-  const raw = env.OFFICE_CODE;
+  const raw = read(env, 'OFFICE_CODE');
   if (raw === undefined || raw === '') return DEFAULT_NUMBER_FORMATS.office;
   if (!/^[A-Z0-9]{2,8}$/.test(raw)) throw new ConfigError('OFFICE_CODE', '2 to 8 capital letters or digits, e.g. SAH', raw);
   return raw;
 }
 
 function telegramConfig(env: Env): Config['telegram'] {
-  const token = env.TELEGRAM_BOT_TOKEN;
+  const token = read(env, 'TELEGRAM_BOT_TOKEN');
   if (token === undefined || token === '') return null;
   if (!/^\d+:[A-Za-z0-9_-]{20,}$/.test(token)) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'a BotFather token like 123456789:AA…', '(malformed)');
-  const apiRoot = env.TELEGRAM_API_ROOT || undefined;
+  const apiRoot = read(env, 'TELEGRAM_API_ROOT') || undefined;
   if (apiRoot !== undefined && !/^https?:\/\//.test(apiRoot)) throw new ConfigError('TELEGRAM_API_ROOT', 'an http(s) URL', apiRoot);
-  const url = env.TELEGRAM_WEBHOOK_URL || undefined;
+  const url = read(env, 'TELEGRAM_WEBHOOK_URL') || undefined;
   if (url !== undefined && !/^https:\/\//.test(url)) throw new ConfigError('TELEGRAM_WEBHOOK_URL', 'a public https URL', url);
-  const secret = env.TELEGRAM_WEBHOOK_SECRET || undefined;
+  const secret = read(env, 'TELEGRAM_WEBHOOK_SECRET') || undefined;
   if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', '1 to 256 of A-Z a-z 0-9 _ -', '(invalid)');
-  const port = env.TELEGRAM_WEBHOOK_PORT ? intVar(env, 'TELEGRAM_WEBHOOK_PORT', 8443, 1, 65535) : undefined;
+  const hookHost = read(env, 'TELEGRAM_WEBHOOK_HOST');
+  const port = read(env, 'TELEGRAM_WEBHOOK_PORT') ? intVar(env, 'TELEGRAM_WEBHOOK_PORT', 8443, 1, 65535) : undefined;
   return {
     token,
     ...(apiRoot ? { apiRoot } : {}),
-    ...(url ? { webhook: { url, ...(secret ? { secretToken: secret } : {}), ...(port ? { port } : {}), ...(env.TELEGRAM_WEBHOOK_HOST ? { host: env.TELEGRAM_WEBHOOK_HOST } : {}) } } : {}),
+    ...(url ? { webhook: { url, ...(secret ? { secretToken: secret } : {}), ...(port ? { port } : {}), ...(hookHost ? { host: hookHost } : {}) } } : {}),
     allowGroups: boolVar(env, 'TELEGRAM_ALLOW_GROUPS', false),
   };
 }
 
 function webConfig(env: Env): Config['web'] {
   if (!boolVar(env, 'WEB_ENABLED', true)) return null;
-  const host = env.WEB_HOST || '127.0.0.1';
+  const host = read(env, 'WEB_HOST') || '127.0.0.1';
   if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('WEB_HOST', 'an address to listen on, e.g. 127.0.0.1 or 0.0.0.0', host);
-  const appId = env.BOTFRAMEWORK_APP_ID || '';
+  const appId = read(env, 'BOTFRAMEWORK_APP_ID') || '';
   const appType = oneOf(env, 'BOTFRAMEWORK_APP_TYPE', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
   let botframework: NonNullable<Config['web']>['botframework'] = null;
   if (appId !== '') {
-    const appPassword = env.BOTFRAMEWORK_APP_PASSWORD || '';
+    const appPassword = read(env, 'BOTFRAMEWORK_APP_PASSWORD') || '';
     if (appPassword === '' && appType !== 'UserAssignedMSI') throw new ConfigError('BOTFRAMEWORK_APP_PASSWORD', 'the Azure bot registration\'s client secret when BOTFRAMEWORK_APP_ID is set');
-    const tenantId = env.BOTFRAMEWORK_TENANT_ID || undefined;
+    const tenantId = read(env, 'BOTFRAMEWORK_TENANT_ID') || undefined;
     if (appType !== 'MultiTenant' && tenantId === undefined) throw new ConfigError('BOTFRAMEWORK_TENANT_ID', `the Azure tenant id when BOTFRAMEWORK_APP_TYPE=${appType}`);
     botframework = { appId, appPassword, appType, ...(tenantId ? { tenantId } : {}) };
   }

@@ -11,6 +11,8 @@ import { HttpError, readJson, sendError, sendJson } from './http.ts';
 import { WebChatHub } from './webchat-hub.ts';
 import { chatAddress } from './activities.ts';
 import { AddressRateLimiter } from './rate-limit.ts';
+import { canonicalPost, POSTS } from '../../bots/language/posts.ts';
+import { otherScriptSpellings } from '../../core/text/transliterate.ts';
 
 export interface DemoEmployee {
   code: string;
@@ -55,12 +57,29 @@ const PAGE_HEADERS = {
 
 const POLL_WAIT_MS = 25_000;
 
+/**
+ * What the demo picker's search looks in for one person, in lower case: the code; the name as
+ * written and in the other script (सुनीता देवी is found by "sunita", Priya Singh by "प्रिया"); the
+ * post as the roll writes it and, when it is a known post, its English and Hindi titles and usual
+ * short forms ("DDC" finds the उप विकास आयुक्त, "clerk" every लिपिक and सहायक, "लिपिक" the Dealing
+ * Assistants); and the section.
+ */
+export function searchTerms(e: DemoEmployee): string {
+  const key = canonicalPost(e.post);
+  const title = key === null ? undefined : POSTS[key];
+  const names = e.name.split(/[\s.]+/).filter((w) => w !== '').flatMap((w) => [w, ...otherScriptSpellings(w)]);
+  const post = title === undefined || key === null ? [] : [key.replace(/_/g, ' '), title.en, title.hi, ...title.aliases];
+  return [e.code, e.name, ...names, e.post, ...post, e.section].join(' · ').toLowerCase();
+}
+
 export class WebChat {
   readonly hub = new WebChatHub();
   readonly tokens: WebChatTokens;
   /** The connector's path carries a key only this process knows: only the bot can post the page's messages. */
   readonly connectorPath: string;
   private readonly files = new Map<string, Buffer>();
+  /** Search terms by the person's code, name, post and section (worked out once per roll entry). */
+  private readonly terms = new Map<string, string>();
   private readonly sessions: AddressRateLimiter;
 
   constructor(private readonly options: WebChatOptions) {
@@ -138,7 +157,7 @@ export class WebChat {
       }
       case 'GET /api/demo-staff': {
         if (this.options.demoStaff === undefined || !this.demo) throw new HttpError(404, 'demo mode is off');
-        sendJson(res, 200, await this.options.demoStaff());
+        sendJson(res, 200, (await this.options.demoStaff()).map((e) => ({ ...e, search: this.termsOf(e) })));
         return true;
       }
       case 'POST /api/demo-login':
@@ -147,6 +166,17 @@ export class WebChat {
       default:
         return false;
     }
+  }
+
+  private termsOf(e: DemoEmployee): string {
+    const key = `${e.code}\u0000${e.name}\u0000${e.post}\u0000${e.section}`;
+    let terms = this.terms.get(key);
+    if (terms === undefined) {
+      if (this.terms.size > 10_000) this.terms.clear();
+      terms = searchTerms(e);
+      this.terms.set(key, terms);
+    }
+    return terms;
   }
 
   private async demoLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {

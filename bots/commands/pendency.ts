@@ -14,7 +14,7 @@ import { notify, type Notification } from '../../core/outbox/notify.ts';
 import { pendencyReport } from '../../core/pendency/pendency-report.ts';
 import type { Store } from '../../core/ports.ts';
 import type { Employee } from '../../core/types.ts';
-import type { AssistantDeps, CommandContext, Outcome } from '../context.ts';
+import { officeOf, type AssistantDeps, type CommandContext, type Outcome } from '../context.ts';
 import { turnTakingReads } from '../jobs/daily-digest.ts';
 import { ptext } from '../messages/pendency-texts.ts';
 import { isReportRecipient } from '../../core/pendency/report-recipients.ts';
@@ -38,7 +38,7 @@ const building = new WeakMap<Store, { day: string; done: Promise<BuiltReport> }>
 const inFlight = new Set<Promise<void>>();
 
 async function buildReport(deps: AssistantDeps, day: string): Promise<BuiltReport> {
-  const report = await pendencyReport(turnTakingReads(deps.store), day, deps.leavePolicy.calendar);
+  const report = await pendencyReport(turnTakingReads(deps.store), day, deps.leavePolicy.calendar, undefined, undefined, officeOf(deps).name);
   const pdf = await deps.renderer.pendencyReport(report);
   const blob = await deps.blobs.put(pdf);
   return {

@@ -38,7 +38,9 @@ export async function statusCommand(ctx: CommandContext, number: string | undefi
   const visible = me === null ? false : found.kind === 'file' ? await canSeeFile(ctx.tx, me, found.file) : await canSeeReceipt(ctx.tx, me, found.receipt);
   if (!visible) {
     const number = found.kind === 'file' ? found.file.fileNumber : found.receipt.diaryNumber;
-    return { replies: [{ text: failureText('FILE.NOT_VISIBLE', { number, holder: person(found.holder) }, lang) }] };
+    // A receipt in a file is where its file is.
+    const holder = found.kind === 'receipt' && found.file !== null ? await ctx.tx.employees.byId(found.file.holderId) : found.holder;
+    return { replies: [{ text: failureText('FILE.NOT_VISIBLE', { number, holder: person(holder) }, lang) }] };
   }
   if (found.kind === 'file') {
     const { file } = found;
@@ -53,7 +55,20 @@ export async function statusCommand(ctx: CommandContext, number: string | undefi
       }],
     };
   }
-  const { receipt } = found;
+  const { receipt, file } = found;
+  if (file !== null) {
+    // Its holder was the clerk who put it in the file; the file has moved on since, and the receipt with it.
+    const fileHolder = await ctx.tx.employees.byId(file.holderId);
+    return {
+      replies: [{
+        text: etext('statusReceiptFiled', lang, {
+          number: receipt.diaryNumber, subject: receipt.subject, file: file.fileNumber, holder: person(fileHolder),
+          since: istDateTime(file.movedAt), status: word(STATUS, file.status, lang), trail: trailText(found.trail, lang),
+        }),
+        subject: { type: 'receipt', id: receipt.diaryNumber },
+      }],
+    };
+  }
   return {
     replies: [{
       text: etext('statusReceipt', lang, {

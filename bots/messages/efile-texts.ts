@@ -91,6 +91,11 @@ export const EFILE_TEXT = {
     hi: (p) => `प्राप्ति ${p.number} — ${p.subject}\nअभी ${p.holder} के पास, ${p.since} से${p.file ? `\nसंचिका: ${p.file}` : ''}\nसंचलन:\n${p.trail}`,
     en: (p) => `Receipt ${p.number} — ${p.subject}\nWith ${p.holder} since ${p.since}${p.file ? `\nIn file: ${p.file}` : ''}\nMovement:\n${p.trail}`,
   },
+  /** A receipt put in a file goes where the file goes: said by the file and where the file is now. */
+  statusReceiptFiled: {
+    hi: (p) => `प्राप्ति ${p.number} — ${p.subject}\nसंचिका ${p.file} में रखी गई है; संचिका अभी ${p.holder} के पास है, ${p.since} से (${p.status})\nसंचलन:\n${p.trail}`,
+    en: (p) => `Receipt ${p.number} — ${p.subject}\nPut in file ${p.file}; the file is now with ${p.holder} since ${p.since} (${p.status})\nMovement:\n${p.trail}`,
+  },
   trailLine: { hi: (p) => `• ${p.at}: ${p.from} → ${p.to} (${p.action})${p.remark ? ` — ${p.remark}` : ''}`, en: (p) => `• ${p.at}: ${p.from} → ${p.to} (${p.action})${p.remark ? ` — ${p.remark}` : ''}` },
   whatNumber: { hi: () => 'कौन-सी संचिका या प्राप्ति? संख्या लिखें, जैसे: status EST-12/2026', en: () => 'Which file or receipt? Give its number, e.g.: status EST-12/2026' },
   searchNone: { hi: (p) => `"${p.query}" से कुछ नहीं मिला।`, en: (p) => `Nothing found for "${p.query}".` },
@@ -183,4 +188,33 @@ export const VERIFY_TEXT = {
 
 export function vtext(key: keyof typeof VERIFY_TEXT, lang: UiLanguage, params: P = {}): string {
   return (VERIFY_TEXT[key] as Say)[lang](params);
+}
+
+/** What changed between a notification being queued and delivered (bots/outbox/still-true.ts). */
+const STATUS_WORDS: Record<string, [string, string]> = {
+  cancelled: ['रद्द', 'cancelled'], sanctioned: ['स्वीकृत', 'sanctioned'], approved: ['स्वीकृत', 'approved'], refused: ['अस्वीकृत', 'refused'],
+  returned: ['वापस', 'returned'], curtailed: ['घटाई गई', 'curtailed'],
+};
+const statusWord = (status: string | number, lang: UiLanguage) => STATUS_WORDS[String(status)]?.[lang === 'hi' ? 0 : 1] ?? String(status);
+
+export const STALE_TEXT = {
+  movedOn: {
+    hi: (p) => `⚠ तब से यह आगे जा चुकी है: अब ${p.holder} के पास है।`,
+    en: (p) => `⚠ It has moved on since: it is now with ${p.holder}.`,
+  },
+  inFile: {
+    hi: (p) => `⚠ तब से यह संचिका ${p.file} में रखी जा चुकी है, जो अब ${p.holder} के पास है।`,
+    en: (p) => `⚠ It has since been put in file ${p.file}, which is now with ${p.holder}.`,
+  },
+  closed: { hi: () => '⚠ तब से संचिका बंद हो चुकी है।', en: () => '⚠ The file has been closed since.' },
+  status: {
+    hi: (p) => `⚠ तब से स्थिति बदल गई: अब यह ${statusWord(p.status ?? '', 'hi')} है।`,
+    en: (p) => `⚠ This has changed since: it is now ${statusWord(p.status ?? '', 'en')}.`,
+  },
+} satisfies Record<string, Say>;
+
+export type StaleTextKey = keyof typeof STALE_TEXT;
+
+export function staletext(key: StaleTextKey, lang: UiLanguage, params: P = {}): string {
+  return (STALE_TEXT[key] as Say)[lang](params);
 }

@@ -15,6 +15,7 @@ import { rankChats } from '../../core/staff/preferred-chat.ts';
 import type { Logger } from '../context.ts';
 import { renderNotification } from '../messages/notifications.ts';
 import type { Reply } from '../reply.ts';
+import { isChecked, sayWhatChanged, stillTrue, type Verdict } from './still-true.ts';
 
 /** What each channel adapter offers the dispatcher. */
 export interface ChannelSender {
@@ -29,6 +30,8 @@ export interface DispatchResult {
   delivered: number;
   failed: number;
   waiting: number;
+  /** Notifications no longer true, about something the recipient has acted on since (still-true.ts); only when there were any. */
+  dropped?: number;
 }
 
 const BASE_DELAY_MS = 5_000;
@@ -38,6 +41,12 @@ const NO_CHANNEL_DELAY_MS = 60_000;
 const CLAIM_LEASE_MS = 2 * 60_000;
 /** Recipients served at the same time within a batch. */
 export const PARALLEL_RECIPIENTS = 32;
+/** Items kept in memory while they wait for a chat (a bound on this process's memory, not on the outbox). */
+const MAX_PARKED = 5_000;
+/** Employees whose waiting items are looked at again in one run. */
+const PARKED_CHECKS_PER_RUN = 200;
+/** A waiting item is taken up early only this long before its next attempt, when others may claim it. */
+const PARK_MARGIN_MS = 5_000;
 
 export function backoffMs(attempts: number): number {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
@@ -48,6 +57,12 @@ export class Dispatcher {
   private running: Promise<DispatchResult> | null = null;
   private again = false;
   private stopped = false;
+  /**
+   * Items this process found nobody to deliver to, by id: kept until their next attempt (no other
+   * process takes them before then), and delivered as soon as their employee has a reachable chat —
+   * a web chat tab opened and picked, say — rather than a minute later.
+   */
+  private readonly parked = new Map<number, { item: OutboxItem; until: number }>();
 
   constructor(
     private readonly store: Store,
@@ -95,6 +110,7 @@ export class Dispatcher {
 
   private async deliver(limit: number): Promise<DispatchResult> {
     const result: DispatchResult = { delivered: 0, failed: 0, waiting: 0 };
+    await this.retryParked(result);
     // Claimed, not just read: with several Daftar processes on one database, each item goes out from
     // exactly one of them. A process that dies mid-batch leaves its items due again after the lease.
     const now = this.clock.now();
@@ -119,6 +135,16 @@ export class Dispatcher {
   }
 
   private async deliverOne(item: OutboxItem, result: DispatchResult): Promise<void> {
+    this.parked.delete(item.id);
+    const notification = JSON.parse(item.payload) as Notification;
+    // Is what it says still so? Asked only for kinds that state something that can stop holding.
+    const verdict: Verdict = isChecked(notification) ? await this.store.transaction((tx) => stillTrue(tx, item, notification)) : { kind: 'true' };
+    if (verdict.kind === 'acted') {
+      this.log.info(`notification ${item.id} (${notification.kind}) dropped: no longer true, ${verdict.why}`);
+      await this.store.transaction((tx) => tx.outbox.markDelivered(item.id, this.clock.now()));
+      result.dropped = (result.dropped ?? 0) + 1;
+      return;
+    }
     const target = await this.target(item);
     if (target === 'gone') {
       // Meant for one chat of the employee, which is no longer theirs: it must not go anywhere else.
@@ -129,14 +155,16 @@ export class Dispatcher {
     if (target === null) {
       // Nobody to deliver to on a live channel yet (not linked, or linked only elsewhere):
       // keep it, look again later, and do not count it as a failed attempt.
-      await this.store.transaction((tx) =>
-        tx.outbox.markFailed(item.id, item.attempts, new Date(this.clock.now().getTime() + NO_CHANNEL_DELAY_MS), 'no reachable linked chat'));
+      const next = this.clock.now().getTime() + NO_CHANNEL_DELAY_MS;
+      await this.store.transaction((tx) => tx.outbox.markFailed(item.id, item.attempts, new Date(next), 'no reachable linked chat'));
+      if (item.employeeId !== null && this.parked.size < MAX_PARKED) this.parked.set(item.id, { item, until: next - PARK_MARGIN_MS });
       result.waiting += 1;
       return;
     }
     const { account, sender, employee } = target;
-    const notification = JSON.parse(item.payload) as Notification;
-    const reply = renderNotification(notification, employee?.language ?? 'hi');
+    const language = employee?.language ?? 'hi';
+    const rendered = renderNotification(notification, language);
+    const reply = verdict.kind === 'changed' ? sayWhatChanged(rendered, verdict, language) : rendered;
     if (notification.document !== undefined && this.blobs !== undefined) {
       const bytes = await this.blobs.get(notification.document.blob);
       if (bytes !== null) {
@@ -167,6 +195,41 @@ export class Dispatcher {
         tx.outbox.markFailed(item.id, attempts, new Date(this.clock.now().getTime() + backoffMs(attempts)), message.slice(0, 500)));
       result.failed += 1;
     }
+  }
+
+  /**
+   * Waiting items of employees who now have a reachable chat go out now. Only this process's own
+   * (it holds them until their next attempt); at most PARKED_CHECKS_PER_RUN employees a run.
+   */
+  private async retryParked(result: DispatchResult): Promise<void> {
+    if (this.parked.size === 0) return;
+    const now = this.clock.now().getTime();
+    const byEmployee = new Map<number, OutboxItem[]>();
+    for (const [id, { item, until }] of this.parked) {
+      if (until <= now || item.employeeId === null) {
+        // Due again soon: claimDue takes it like any other.
+        this.parked.delete(id);
+        continue;
+      }
+      const list = byEmployee.get(item.employeeId);
+      if (list !== undefined) list.push(item);
+      else if (byEmployee.size < PARKED_CHECKS_PER_RUN) byEmployee.set(item.employeeId, [item]);
+    }
+    if (byEmployee.size === 0) return;
+    const reachable = (account: ChatAccount | null) => account !== null && this.senders.some((s) => s.channel === account.channel && s.canReach(account));
+    const ready = await this.store.transaction(async (tx) => {
+      const out: OutboxItem[] = [];
+      for (const [employeeId, items] of byEmployee) {
+        const chats = await tx.accounts.byEmployee(employeeId);
+        for (const item of items) {
+          // An item for one named chat waits for that chat; any other for any chat of the employee.
+          const named = item.channel !== null && item.address !== null;
+          if (named ? reachable(chats.find((c) => c.channel === item.channel && c.address === item.address) ?? null) : chats.some(reachable)) out.push(item);
+        }
+      }
+      return out;
+    });
+    for (const item of ready.sort((a, b) => a.id - b.id)) await this.deliverOne(item, result);
   }
 
   /**

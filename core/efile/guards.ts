@@ -1,6 +1,7 @@
 // Shared checks: only the current holder acts, nothing is done to a closed file, and a write that
 // lost a race (another officer acted first) rolls the whole action back. The rules themselves are
 // the file and receipt tables (file-workflow.ts, receipt-workflow.ts).
+import { HEAD_OF_OFFICE } from '../office/profile.ts';
 import { fail, ok, OfficeError, type Result } from '../errors.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
@@ -38,7 +39,7 @@ export function lostRace(number: string): never {
 }
 
 /** Posts that see every file of the collectorate (the district's supervising officers). */
-export const SEE_ALL_POSTS = ['COLLECTOR', 'DDC', 'ADM'];
+export const SEE_ALL_POSTS = [HEAD_OF_OFFICE, 'DDC', 'ADM'];
 
 /**
  * Who may read a file's contents (subject, notes, note sheet, signed copies): its own section, anyone

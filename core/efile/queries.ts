@@ -4,7 +4,7 @@ import type { Employee } from '../types.ts';
 import { istDate, istDateTime } from '../time.ts';
 import type { EfileTx } from './efile-tx.ts';
 import type { NoteSheet } from './documents.ts';
-import type { EFile, Movement, Receipt } from './types.ts';
+import type { EFile, Movement, Note, Receipt } from './types.ts';
 
 export interface TrailEntry {
   at: Date;
@@ -119,6 +119,20 @@ const ACTION_WORDS: Record<Movement['action'], string> = {
   parked: 'parked / रोकी गई', unparked: 'resumed / पुनः प्रारंभ', closed: 'closed / बंद', reopened: 'reopened / पुनः खोली गई', attached: 'attached / संलग्न',
 };
 
+const DECISION_WORDS: Record<NonNullable<Note['decision']>, { en: string; hi: string }> = {
+  approve: { en: 'Approved', hi: 'स्वीकृत' },
+  return: { en: 'Returned', hi: 'वापस' },
+};
+
+/** The words of a text, without case, spaces or punctuation (".", "।", "/", ","…). */
+const bare = (text: string) => text.normalize('NFC').toLowerCase().replace(/[\s.,;:!/|\-–—()"'\u0964\u0965]+/g, '');
+
+/** True when the text says the decision and nothing more: in English, in Hindi, or both. */
+function sayOnly(text: string, decision: { en: string; hi: string }): boolean {
+  const said = bare(text);
+  return said !== '' && [decision.en + decision.hi, decision.hi + decision.en, decision.en, decision.hi].some((d) => bare(d) === said);
+}
+
 /** The file as a document, for the renderer. */
 export async function noteSheetOf(tx: EfileTx & Tx, file: EFile, generatedAt: Date): Promise<NoteSheet> {
   const people = new Map<number, Employee | null>();
@@ -142,9 +156,13 @@ export async function noteSheetOf(tx: EfileTx & Tx, file: EFile, generatedAt: Da
     status: { open: 'open / चालू', parked: 'parked / रोकी गई', closed: 'closed / बंद' }[file.status],
     notes: await Promise.all(notes.map(async (n) => {
       const author = await person(n.authorId);
+      const decision = n.decision === null ? null : DECISION_WORDS[n.decision];
       return {
-        number: n.number, author: author?.name ?? `#${n.authorId}`, post: author?.post ?? '', at: istDateTime(n.createdAt), text: n.text,
-        ...(n.decision === null ? {} : { decision: n.decision === 'approve' ? 'Approved / स्वीकृत' : 'Returned / वापस' }),
+        number: n.number, author: author?.name ?? `#${n.authorId}`, post: author?.post ?? '', at: istDateTime(n.createdAt),
+        // A decision taken without a remark has the decision for its text ("Approved. / स्वीकृत।"):
+        // printed once, as the decision, not once as text and again as the decision.
+        text: decision !== null && sayOnly(n.text, decision) ? '' : n.text,
+        ...(decision === null ? {} : { decision: `${decision.en} / ${decision.hi}` }),
       };
     })),
     annexures: receipts.map((r) => ({

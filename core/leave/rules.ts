@@ -19,6 +19,7 @@
 // "ledger: no" types are not charged to a balance (maternity, paternity, special CL are granted per
 // occasion, station leave is a permission to leave headquarters, not leave); the spell limit and
 // the sanctioning officer still apply. Carry-forward is applied by closeYear.
+import { HEAD_OF_OFFICE } from '../office/profile.ts';
 import type { Parsed } from '../calendar/holidays.ts';
 
 /** Who sanctions: the applicant's reporting officer, whoever holds a post (by post key), or the Collector. */
@@ -53,7 +54,7 @@ export interface LeaveRules {
 }
 
 export const DEFAULT_LEAVE_RULES: LeaveRules = {
-  collectorPostKey: 'COLLECTOR',
+  collectorPostKey: HEAD_OF_OFFICE,
   types: [
     { code: 'CL', en: 'Casual Leave', hi: 'आकस्मिक अवकाश', entitlement: 16, accrual: 'yearly', carryForwardMax: 0, halfDayAllowed: true, counts: 'working', maxDaysPerSpell: 8, backDateDays: 3, sanctioner: 'reporting_officer', ledger: true },
     { code: 'EL', en: 'Earned Leave', hi: 'अर्जित अवकाश', entitlement: 30, accrual: 'half_yearly', carryForwardMax: 300, halfDayAllowed: false, counts: 'calendar', maxDaysPerSpell: 120, backDateDays: 0, sanctioner: 'collector', ledger: true },

@@ -1,11 +1,12 @@
 // Who has received and who has acknowledged a circular, for its sender (and the Collector and DDC).
+import { HEAD_OF_OFFICE } from '../office/profile.ts';
 import { fail, ok, type Result } from '../errors.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import type { Circular } from './circular-types.ts';
 
 /** Posts that may see the status of anyone's circular. */
-export const STATUS_OVERSEERS: readonly string[] = ['COLLECTOR', 'DDC'];
+export const STATUS_OVERSEERS: readonly string[] = [HEAD_OF_OFFICE, 'DDC'];
 
 export interface CircularStatus {
   circular: Circular;

@@ -1,6 +1,7 @@
 // Sends a circular or notice (परिपत्र / सूचना) to the whole office, to sections or to posts: a
 // gap-free number per year, one recipient row per employee, and a notification to each one who
 // has a linked chat, all in the caller's transaction.
+import { HEAD_OF_OFFICE } from '../office/profile.ts';
 import { createHash } from 'node:crypto';
 import { fail, ok, type Result } from '../errors.ts';
 import type { Clock, Tx } from '../ports.ts';
@@ -21,7 +22,7 @@ export interface CircularPolicy {
 
 /** The same defaults as config (CIRCULAR_POSTS, CIRCULAR_ACK_HOURS), for an assistant built without them. */
 export const DEFAULT_CIRCULAR_POLICY: CircularPolicy = {
-  senderPosts: ['COLLECTOR', 'DDC', 'ADM', 'SDC', 'EST_DC', 'DIO'],
+  senderPosts: [HEAD_OF_OFFICE, 'DDC', 'ADM', 'SDC', 'EST_DC', 'DIO'],
   ackHours: 24,
 };
 

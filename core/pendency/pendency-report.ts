@@ -16,6 +16,7 @@
 // with the span's ten oldest files, and per span of MOVER_SPAN employees the week's disposals —
 // about 230 transactions of ~10 ms for a million files and 50,000 staff, each after a turn for chat. The report stays bounded too: tables per
 // section, the TOP_EMPLOYEES holders with the most pending (the rest summed in one row), ten files.
+import { DEFAULT_OFFICE, type Bilingual } from '../office/profile.ts';
 import { addDays } from '../calendar/dates.ts';
 import { type HolidayCalendar, isWorkingDay } from '../calendar/holidays.ts';
 import type { PendencyReport, PendencyRow } from '../leave/documents.ts';
@@ -159,6 +160,7 @@ const dmy = (iso: string) => iso.split('-').reverse().join('-');
  */
 export async function pendencyReport(
   source: Tx | Reads, today: string, calendar: HolidayCalendar, loaded?: OfficePendency, spans: ReadSpans = SPANS,
+  office: Bilingual = DEFAULT_OFFICE.name,
 ): Promise<PendencyReport> {
   const reads = typeof source === 'function' ? source : within(source);
   const counted = loaded === undefined ? await countStored(reads, today, calendar, spans.ids) : countLoaded(loaded);
@@ -194,7 +196,7 @@ export async function pendencyReport(
     listed.push(others);
   }
   return {
-    office: { en: 'Collectorate, Saharsa', hi: 'समाहरणालय, सहरसा' },
+    office,
     asOn: dmy(today),
     bySection: [...bySection.values()].filter((r) => r.total > 0).sort(byTotal),
     byEmployee: listed,

@@ -1,3 +1,4 @@
+import { HEAD_OF_OFFICE } from '../office/profile.ts';
 import type { Employee } from '../types.ts';
 
 /**
@@ -16,7 +17,7 @@ export interface SignPolicy {
 }
 
 export const DEFAULT_SIGN_POLICY: SignPolicy = {
-  posts: ['COLLECTOR', 'DDC', 'ADM'],
+  posts: [HEAD_OF_OFFICE, 'DDC', 'ADM'],
   decisions: [...SIGNABLE],
 };
 

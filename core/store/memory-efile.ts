@@ -3,6 +3,7 @@ import type { ConversationRepo, CounterRepo, FileRepo, MovementRepo, NoteRepo, R
 import type { Conversation, SignedDocument, UploadDraft } from '../types.ts';
 import type { EFile, Movement, Note, Receipt, ReceiptOriginal } from '../efile/types.ts';
 import { UniqueViolation } from '../errors.ts';
+import { searchSpellings } from '../text/transliterate.ts';
 
 export interface EfileState {
   counters: Record<string, number>;
@@ -22,6 +23,8 @@ export function emptyEfileState(): EfileState {
 
 const copy = <T>(value: T): T => structuredClone(value);
 const contains = (haystack: string | null, word: string) => (haystack ?? '').toLowerCase().includes(word.toLowerCase());
+/** The text holds the search word in one of its spellings, in either script (core/text/transliterate.ts). */
+const holds = (haystack: string | null, spellings: readonly string[]) => spellings.some((w) => contains(haystack, w));
 
 export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => number): {
   counters: CounterRepo; receipts: ReceiptRepo; files: FileRepo; notes: NoteRepo; movements: MovementRepo;
@@ -69,9 +72,12 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
         s().originals.push(...rows.map((r) => copy(r)));
       },
       originals: async (receiptId) => copy(s().originals.filter((o) => o.receiptId === receiptId).sort((a, b) => a.position - b.position)),
-      search: async (words, limit) => copy(s().receipts
-        .filter((r) => words.every((w) => contains(r.diaryNumber, w) || contains(r.subject, w) || contains(r.fromWhom, w)))
-        .sort((a, b) => b.id - a.id).slice(0, limit)),
+      search: async (words, limit) => {
+        const wanted = words.map(searchSpellings);
+        return copy(s().receipts
+          .filter((r) => wanted.every((w) => holds(r.diaryNumber, w) || holds(r.subject, w) || holds(r.fromWhom, w)))
+          .sort((a, b) => b.id - a.id).slice(0, limit));
+      },
     },
     files: {
       create: async (data) => {
@@ -96,10 +102,13 @@ export function memoryEfileRepos(s: () => EfileState, nextId: (kind: string) => 
       listByHolder: async (holderId, statuses, limit) =>
         copy(s().files.filter((f) => f.holderId === holderId && statuses.includes(f.status)).sort(byMovedAt).slice(0, limit === undefined ? undefined : Math.max(0, limit))),
       countByHolder: async (holderId, statuses) => s().files.filter((f) => f.holderId === holderId && statuses.includes(f.status)).length,
-      search: async (words, limit) => copy(s().files
-        .filter((f) => words.every((w) => contains(f.fileNumber, w) || contains(f.subject, w)
-          || s().notes.some((n) => n.fileId === f.id && contains(n.text, w))))
-        .sort((a, b) => b.id - a.id).slice(0, limit)),
+      search: async (words, limit) => {
+        const wanted = words.map(searchSpellings);
+        return copy(s().files
+          .filter((f) => wanted.every((w) => holds(f.fileNumber, w) || holds(f.subject, w)
+            || s().notes.some((n) => n.fileId === f.id && holds(n.text, w))))
+          .sort((a, b) => b.id - a.id).slice(0, limit));
+      },
     },
     notes: {
       add: async (data) => {

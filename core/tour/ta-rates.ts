@@ -14,6 +14,7 @@
 // Employees whose level is not on the roll are paid at `defaultPayLevel` (6) unless the claim gives
 // one. Places not in `cities` are class Z; a tour to several places is paid at the highest class
 // among them. Tours are sanctioned by the reporting officer; they may be entered up to 3 days late.
+import { HEAD_OF_OFFICE } from '../office/profile.ts';
 import type { Parsed } from '../calendar/holidays.ts';
 import { isSanctionRule, type SanctionRule } from '../leave/rules.ts';
 
@@ -41,7 +42,7 @@ export interface TourRules {
 
 export const DEFAULT_TOUR_RULES: TourRules = {
   sanctioner: 'reporting_officer',
-  collectorPostKey: 'COLLECTOR',
+  collectorPostKey: HEAD_OF_OFFICE,
   backDateDays: 3,
   defaultPayLevel: 6,
   bands: [

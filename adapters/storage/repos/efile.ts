@@ -10,6 +10,7 @@ import type {
 } from '../../../core/efile/types.ts';
 import type * as Row from '../generated/db.ts';
 import { dateOf, likeAnywhere, num, once, oneOf, orNull, pick, type Db } from '../rows.ts';
+import { searchSpellings } from '../../../core/text/transliterate.ts';
 
 type EfileRepos = Pick<Tx, 'counters' | 'receipts' | 'files' | 'notes' | 'movements' | 'conversations' | 'uploads' | 'signedDocuments'>;
 
@@ -85,6 +86,17 @@ export function holdsWord(column: string, word: string): RawBuilder<SqlBool> {
 /** Each word once: a word given twice is no stricter than once, and the statement stays shorter. */
 export const distinctWords = (words: readonly string[]): string[] => [...new Set(words)];
 
+/**
+ * Each search word with its spellings in the other script (core/text/transliterate.ts): "sonbarsa"
+ * also as सोनबरसा, "राहत" also as rahat. A word matches when one of its spellings does.
+ */
+export const wordSpellings = (words: readonly string[]): string[][] => distinctWords(words).map(searchSpellings);
+
+/** One of the columns (named by the code) holds one of the spellings. */
+export function holdsAny(columns: readonly string[], spellings: readonly string[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.join(spellings.flatMap((word) => columns.map((column) => holdsWord(column, word))), sql` OR `)})`;
+}
+
 const RECEIPT_SEARCHED = ['Receipt.diaryNumber', 'Receipt.subject', 'Receipt.fromWhom'] as const;
 const FILE_SEARCHED = ['EFile.fileNumber', 'EFile.subject'] as const;
 
@@ -155,7 +167,7 @@ export function efileRepositories(db: Db): EfileRepos {
       search: async (words, limit) => {
         if (limit <= 0) return [];
         return (await receipt()
-          .where((eb) => eb.and(distinctWords(words).map((word) => eb.or(RECEIPT_SEARCHED.map((column) => holdsWord(column, word))))))
+          .where((eb) => eb.and(wordSpellings(words).map((spellings) => holdsAny(RECEIPT_SEARCHED, spellings))))
           .orderBy('id', 'desc').limit(limit).execute()).map(toReceipt);
       },
     },
@@ -188,9 +200,9 @@ export function efileRepositories(db: Db): EfileRepos {
       search: async (words, limit) => {
         if (limit <= 0) return [];
         return (await file()
-          .where((eb) => eb.and(distinctWords(words).map((word) => eb.or([
-            ...FILE_SEARCHED.map((column) => holdsWord(column, word)),
-            eb('EFile.id', 'in', eb.selectFrom('Note').select('Note.fileId').where(holdsWord('Note.text', word))),
+          .where((eb) => eb.and(wordSpellings(words).map((spellings) => eb.or([
+            holdsAny(FILE_SEARCHED, spellings),
+            eb('EFile.id', 'in', eb.selectFrom('Note').select('Note.fileId').where(holdsAny(['Note.text'], spellings))),
           ]))))
           .orderBy('id', 'desc').limit(limit).execute()).map(toFile);
       },
