@@ -1,5 +1,6 @@
 // The composition root: reads configuration, opens storage, loads the language model, picks the
 // OTP transports, and wires the assistant and the outbox dispatcher. Nothing else builds adapters.
+import { officeProfile } from '../core/office/profile.ts';
 import type { Clock, OtpSender, Store } from '../core/ports.ts';
 import { systemClock } from '../core/time.ts';
 import { openStore } from '../adapters/storage/open-store.ts';
@@ -140,7 +141,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     const assistant = createAssistant({
       store, clock, language, otpSender, otpPolicy: config.otp, log,
       onNotificationsQueued: () => kick(),
-      renderer, blobs, formats: config.formats, uploads: config.uploads, maxTextChars: config.maxTextChars, decisionConfidence: config.decisionConfidence,
+      renderer, blobs, formats: config.formats, office: officeProfile({ ...config.office, formats: config.formats }), uploads: config.uploads, maxTextChars: config.maxTextChars, decisionConfidence: config.decisionConfidence,
       signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
       reportRecipients: config.reminders.reportRecipients, tourRules: tourRulesFrom(config),
       circulars: config.circulars, scanSearch,
@@ -200,6 +201,6 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
 export async function officeSigner(config: Config, clock: Clock, log: Logger): Promise<PdfSigner> {
   const { authority, created } = await loadOrCreateOfficeCa(config.caDir, clock.now());
   if (created) log.info(`Office CA created in ${config.caDir} (add office-ca.crt.pem to readers' trust stores).`);
-  return new PdfSigner({ authority, clock });
+  return new PdfSigner({ authority, clock, location: config.office.name.en });
 }
 

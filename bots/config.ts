@@ -1,5 +1,6 @@
 // Configuration comes only from the environment (see .env.example). Anything invalid stops
 // start-up with one line naming the variable and what it expects.
+import { SAHARSA, type Bilingual } from '../core/office/profile.ts';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../core/errors.ts';
@@ -41,6 +42,10 @@ export const CONFIG_VARIABLES = {
   SMS_GATEWAY_METHOD: 'GET',
   LOG_LEVEL: 'info',
   OFFICE_CODE: DEFAULT_NUMBER_FORMATS.office,
+  OFFICE_NAME_EN: SAHARSA.name.en,
+  OFFICE_NAME_HI: SAHARSA.name.hi,
+  OFFICE_PLACE_EN: SAHARSA.place.en,
+  OFFICE_PLACE_HI: SAHARSA.place.hi,
   DIARY_NUMBER_FORMAT: DEFAULT_NUMBER_FORMATS.diary,
   FILE_NUMBER_FORMAT: DEFAULT_NUMBER_FORMATS.file,
   UPLOAD_MAX_MB: '15',
@@ -110,6 +115,8 @@ export interface Config {
   consoleOtp: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   formats: NumberFormats;
+  /** The office's name and place as its letterhead prints them (OFFICE_NAME_EN/HI, OFFICE_PLACE_EN/HI). */
+  office: { name: Bilingual; place: Bilingual };
   uploads: { maxBytes: number; albumWindowMs: number; maxImageMegapixels: number };
   /** A longer text is refused before it is parsed (Telegram's own limit by default). */
   maxTextChars: number;
@@ -250,6 +257,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sms,
     consoleOtp,
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
+    office: {
+      name: { en: read(env, 'OFFICE_NAME_EN') || SAHARSA.name.en, hi: read(env, 'OFFICE_NAME_HI') || SAHARSA.name.hi },
+      place: { en: read(env, 'OFFICE_PLACE_EN') || SAHARSA.place.en, hi: read(env, 'OFFICE_PLACE_HI') || SAHARSA.place.hi },
+    },
     formats: {
       office: officeCode(env),
       diary: formatVar(env, 'DIARY_NUMBER_FORMAT', DEFAULT_NUMBER_FORMATS.diary, ['year', 'serial']),

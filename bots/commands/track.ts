@@ -5,7 +5,7 @@ import { canSeeFile, canSeeReceipt } from '../../core/efile/guards.ts';
 import { findByScanText } from '../../core/efile/find-by-scan-text.ts';
 import { ltext } from '../messages/leave-texts.ts';
 import { istDateTime } from '../../core/time.ts';
-import type { CommandContext, Outcome } from '../context.ts';
+import { officeOf, type CommandContext, type Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { etext } from '../messages/efile-texts.ts';
 
@@ -147,7 +147,7 @@ export async function noteSheetCommand(ctx: CommandContext, number: string): Pro
     const holder = await ctx.tx.employees.byId(file.holderId);
     return { replies: [{ text: failureText('FILE.NOT_VISIBLE', { number: file.fileNumber, holder: person(holder) }, lang) }] };
   }
-  const sheet = await noteSheetOf(ctx.tx, file, ctx.deps.clock.now());
+  const sheet = await noteSheetOf(ctx.tx, file, ctx.deps.clock.now(), officeOf(ctx.deps).name);
   const pdf = await ctx.deps.renderer.noteSheet(sheet);
   return {
     replies: [{

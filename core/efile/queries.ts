@@ -1,4 +1,5 @@
 // Read-only views: where a file or receipt is, what is in my hands, what I sent, search, the note sheet.
+import { DEFAULT_OFFICE, type Bilingual } from '../office/profile.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import { istDate, istDateTime } from '../time.ts';
@@ -134,7 +135,7 @@ function sayOnly(text: string, decision: { en: string; hi: string }): boolean {
 }
 
 /** The file as a document, for the renderer. */
-export async function noteSheetOf(tx: EfileTx & Tx, file: EFile, generatedAt: Date): Promise<NoteSheet> {
+export async function noteSheetOf(tx: EfileTx & Tx, file: EFile, generatedAt: Date, office: Bilingual = DEFAULT_OFFICE.name): Promise<NoteSheet> {
   const people = new Map<number, Employee | null>();
   const person = async (id: number) => {
     if (!people.has(id)) people.set(id, await tx.employees.byId(id));
@@ -149,7 +150,7 @@ export async function noteSheetOf(tx: EfileTx & Tx, file: EFile, generatedAt: Da
   const receipts = await tx.receipts.listByFile(file.id);
   const movements = await tx.movements.listFor('file', file.id);
   return {
-    office: { en: 'Collectorate, Saharsa', hi: 'समाहरणालय, सहरसा' },
+    office,
     fileNumber: file.fileNumber,
     subject: file.subject,
     section: section?.name ?? '',

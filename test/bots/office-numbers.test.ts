@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeOffice } from '../helpers/office.ts';
 import { officeNumbers } from '../../core/office/numbers.ts';
+import { officeProfile } from '../../core/office/profile.ts';
+import { pdfText } from '../helpers/pdf-tools.ts';
 import type { InboundAttachment } from '../../bots/reply.ts';
 
 const scan: InboundAttachment = {
@@ -45,3 +47,19 @@ describe('an office that numbers its own way', () => {
     expect(file?.holderId).toBe(o.staff.clerkEn.id);
   });
 });
+
+describe('another office', () => {
+  it('prints its own name on the note sheet (OFFICE_NAME_EN / OFFICE_NAME_HI)', async () => {
+    const office = officeProfile({ name: { en: 'Collectorate, Madhepura', hi: 'समाहरणालय, मधेपुरा' }, place: { en: 'Madhepura, Bihar', hi: 'मधेपुरा, बिहार' } });
+    const o = await makeOffice({ office });
+    await o.linkAll();
+    await o.say('SAH0021', 'Road repair estimate', { attachments: [scan] });
+    const opened = await o.text('SAH0021', '', { action: '/receipt.newfile SAH/R/2026/000001' });
+    const number = /EST-\d+\/2026/.exec(opened)?.[0] ?? '';
+    const sheet = (await o.say('SAH0021', `file ${number}`)).find((r) => r.document !== undefined);
+    const text = await pdfText(Buffer.from(sheet?.document?.base64 ?? '', 'base64'));
+    expect(text).toContain('Collectorate, Madhepura');
+    expect(text).not.toContain('Saharsa');
+  });
+});
+

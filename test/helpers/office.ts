@@ -15,6 +15,7 @@ import { createAssistant, type Assistant } from '../../bots/assistant.ts';
 import { PdfRenderer } from '../../adapters/pdf/pdf-renderer.ts';
 import { MemoryBlobStore } from '../../core/store/memory-blobs.ts';
 import { DEFAULT_NUMBER_FORMATS, type NumberFormats } from '../../core/efile/numbering.ts';
+import type { OfficeProfile } from '../../core/office/profile.ts';
 import { silentLogger } from '../../bots/log.ts';
 import type { Inbound, Reply } from '../../bots/reply.ts';
 import { FakeClock } from './clock.ts';
@@ -92,7 +93,7 @@ const noSigner: DocumentSigner = {
 
 export async function makeOffice(options: {
   store?: Store; clock?: FakeClock; maxUploadBytes?: number; albumWindowMs?: number; signer?: DocumentSigner; signPolicy?: SignPolicy;
-  maxTextChars?: number; maxImageMegapixels?: number; language?: LanguageModel; formats?: NumberFormats;
+  maxTextChars?: number; maxImageMegapixels?: number; language?: LanguageModel; formats?: NumberFormats; office?: OfficeProfile;
 } = {}): Promise<TestOffice> {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? new FakeClock();
@@ -102,7 +103,7 @@ export async function makeOffice(options: {
   const blobs = new MemoryBlobStore();
   const assistant = createAssistant({
     store, clock, language: options.language ?? (await testLanguage()), otpSender: otp, otpPolicy: policy, log: silentLogger,
-    renderer: new PdfRenderer(clock), blobs, formats: options.formats ?? DEFAULT_NUMBER_FORMATS,
+    renderer: new PdfRenderer(clock), blobs, formats: options.formats ?? DEFAULT_NUMBER_FORMATS, ...(options.office ? { office: options.office } : {}),
     uploads: {
       maxBytes: options.maxUploadBytes ?? 2 * 1024 * 1024, albumWindowMs: options.albumWindowMs ?? 50,
       ...(options.maxImageMegapixels !== undefined ? { maxImageMegapixels: options.maxImageMegapixels } : {}),

@@ -24,7 +24,7 @@ export const FILE_SUBJECT: SigningSubject = {
         if (!decided.ok) return decided;
         const { note, to } = decided.value;
         const what = `${request.decision === 'approve' ? 'Approval' : 'Return'} of ${file.fileNumber}, note ${note.number}`;
-        const sheet = await noteSheetOf(tx, decided.value.file, deps.clock.now());
+        const sheet = await noteSheetOf(tx, decided.value.file, deps.clock.now(), deps.office.name);
         sheet.signature = { ...visible, what };
         return ok({
           pdf: await deps.renderer.noteSheet(sheet), what, subjectId: file.fileNumber, audit: { note: note.number },
