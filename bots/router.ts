@@ -57,7 +57,11 @@ export async function route(ctx: CommandContext): Promise<Outcome> {
   }
   // A button's command is never reinterpreted by the language model.
   const button = raw.startsWith('/');
-  if (!button && intent === 'help' && raw !== '' && parse.confidence >= UNDERSTOOD) return help(ctx, employee);
+  if (!button && intent === 'help' && raw !== '' && parse.confidence >= UNDERSTOOD) {
+    // A greeting or "help" during a training walkthrough gets the step's own hint.
+    const step = employee === null ? null : await firstOf('walkthrough', ctx, employee, raw);
+    return step === null ? help(ctx, employee) : ROUTES.decorate(ctx, step);
+  }
   if (!button && intent === 'link') return linkCommand(ctx);
   const otp = !button && intent === 'otp' && parse.entities.otp !== undefined;
   if (otp && employee === null) return otpCommand(ctx);
