@@ -24,10 +24,19 @@ const BOUNDARY = wordSet([
 // Words after "to X" that are not part of X.
 const AFTER_STOP = wordSet(['for', 'with', 'and', 'regarding', 'please', 'today', 'immediately', 'urgently', 'asap',
   'through', 'via', 'ko', 'को', 'that', 'the', 'about', 'on', 'in', 'by', 'kindly', 'if']);
-const NOT_NAMES = wordSet(['him', 'her', 'them', 'me', 'us', 'you', 'unke', 'unko', 'inko', 'section', 'office', 'all',
+const NOT_NAMES = wordSet(['puc', 'file', 'see', 'peruse', 'sign', 'approve', 'examine', 'consider', 'look', 'go', 'be', 'do',
+  'him', 'her', 'them', 'me', 'us', 'you', 'unke', 'unko', 'inko', 'section', 'office', 'all',
   'sabhi', 'sab', 'सभी', 'everyone', 'record', 'room', 'mujhe', 'मुझे', 'hum', 'humko', 'हमें', 'isko', 'usko']);
 const KO = wordSet(['ko', 'को']);
-const KO_PAIRS = new Set(['ke paas', 'के पास', 'ke pass', 'के अवलोकनार्थ', 'ke avlokanarth'].map((p) => normalize(p)));
+// "X के पास", and the noting forms "X के अवलोकनार्थ / आदेशार्थ / समक्ष" name whom a file goes to.
+const KO_PAIRS = new Set(['ke paas', 'के पास', 'ke pass', 'के अवलोकनार्थ', 'ke avlokanarth', 'के आदेशार्थ', 'ke aadesharth',
+  'ke adesharth', 'के अवलोकन', 'ke avlokan', 'के अनुमोदनार्थ', 'ke anumodanarth', 'के समक्ष', 'ke samaksh', 'के सामने', 'ke saamne', 'ke samne',
+  'के हस्ताक्षरार्थ', 'ke order', 'ke orders', 'ke aadesh', 'के आदेश', 'ke approval', 'ke sign'].map((p) => normalize(p)));
+// "for kind perusal of X", "orders of X", "laid before X": English noting names the officer after these.
+const OF_MARKERS = wordSet(['perusal', 'orders', 'order', 'approval', 'signature', 'consideration', 'information',
+  'sanction', 'decision', 'kind']);
+const BEFORE_MARKERS = wordSet(['laid', 'placed', 'put', 'up', 'submitted', 'lay', 'place']);
+const BY_MARKERS = wordSet(['seen', 'perused', 'examined']);
 const COMMANDS = wordSet(['msg', 'message', 'tell', 'inform', 'ping', 'text', 'sms', 'whatsapp', 'bolo', 'संदेश']);
 
 function trimHonorifics(tokens: Token[], from: number, to: number): [number, number] {
@@ -115,6 +124,39 @@ function readForward(tokens: Token[], source: string, from: number, to: number):
   return found ? { addressee: found, from, to } : null;
 }
 
+/** "for kind perusal of DDC", "laid before the DM", "may be seen by DCLR": a post, a code or a name. */
+function afterNotingMarker(tokens: Token[], source: string): AddresseeFinding | null {
+  for (let i = 1; i < tokens.length; i++) {
+    const w = (tokens[i] as Token).norm;
+    const prev = (tokens[i - 1] as Token).norm;
+    const marked = (w === 'of' && OF_MARKERS.has(prev)) || (w === 'before' && BEFORE_MARKERS.has(prev)) ||
+      (w === 'by' && BY_MARKERS.has(prev));
+    if (!marked) continue;
+    let from = i + 1;
+    while (tokens[from] && (HONORIFIC.has((tokens[from] as Token).norm) || tokens[from]?.text === '.')) from++;
+    let to = from;
+    while (to < tokens.length && to - from < 5) {
+      const t = tokens[to] as Token;
+      if (t.kind === 'punct' || (to > from && AFTER_STOP.has(t.norm))) break;
+      to++;
+    }
+    const found = readForward(tokens, source, from, to);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** "DDC sir may like to see", "ADM may kindly peruse": the officer asked to see it is named first. */
+function beforeMay(tokens: Token[], source: string): AddresseeFinding | null {
+  const may = tokens.findIndex((t) => t.norm === 'may');
+  if (may <= 0 || may > 5) return null;
+  for (let s = 0; s < may; s++) {
+    const post = exactPost(source.slice(tokens[s]?.start ?? 0, tokens[may - 1]?.end ?? 0));
+    if (post) return { addressee: { post }, from: s, to: may };
+  }
+  return null;
+}
+
 /** "msg DDC: ...", "tell the head clerk: ...", "message Amit Anand: ...". */
 function afterCommand(tokens: Token[], source: string): AddresseeFinding | null {
   const i = tokens.findIndex((t) => COMMANDS.has(t.norm));
@@ -130,5 +172,6 @@ function afterCommand(tokens: Token[], source: string): AddresseeFinding | null 
 export function findAddressee(tokens: Token[], source: string): AddresseeFinding | undefined {
   const colon = tokens.findIndex((t) => t.kind === 'punct' && t.text === ':');
   const head = colon >= 0 ? tokens.slice(0, colon) : tokens;
-  return beforeKo(head, source) ?? afterTo(head, source) ?? afterCommand(head, source) ?? undefined;
+  return beforeKo(head, source) ?? afterTo(head, source) ?? afterNotingMarker(head, source) ?? beforeMay(head, source) ??
+    afterCommand(head, source) ?? undefined;
 }

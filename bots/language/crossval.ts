@@ -5,7 +5,7 @@
  */
 import { DEFAULT_TRAIN } from './classifier.ts';
 import { CORPUS_TODAY, loadCorpus, trainingExamples } from './corpus.ts';
-import { DECISIONS } from './intents.ts';
+import { isSeriousConfusion } from './intents.ts';
 import { TEMPERATURE, trainModel } from './model.ts';
 
 const FOLDS = 5;
@@ -29,7 +29,7 @@ for (const temperature of temperatures.length ? temperatures : [TEMPERATURE]) {
         right.push(p.confidence);
       } else {
         wrong.push(p.confidence);
-        if (DECISIONS.has(e.intent) && DECISIONS.has(p.intent)) decisionConfusions++;
+        if (isSeriousConfusion(e.intent, p.intent)) decisionConfusions++;
       }
     }
   }

@@ -5,6 +5,7 @@
 import { codeKind } from './codes.ts';
 import { CONCEPTS } from './concepts.ts';
 import { MONTHS, WEEKDAYS } from './lexicon.ts';
+import { notingIdioms } from './noting.ts';
 import type { Token } from './normalize.ts';
 import { wordSet } from './phrases.ts';
 import { longestAliasIn, MAX_ALIAS_WORDS } from './posts.ts';
@@ -86,6 +87,14 @@ export function features(tokens: Token[]): string[] {
   for (const s of syms) for (const c of CONCEPTS.get(s) ?? []) concepts.add(c);
   if (syms.some((s) => s === '#date' || s === '#day' || s === '#weekday')) concepts.add('@when');
   if (syms.includes('#file') || syms.includes('#diary')) concepts.add('@fileno');
+  // Noting idioms as concepts of their own: "अवलोकनार्थ" and "for kind perusal" teach each other.
+  const idioms = notingIdioms(tokens);
+  if (idioms.forward.length) concepts.add('@onward');
+  if (idioms.return.length) concepts.add('@back');
+  if (idioms.approve.length) concepts.add('@assent');
+  // The "no" of "no objection" / "कोई आपत्ति नहीं" is assent, not a negation.
+  const assent = new Set([...idioms.approve, ...idioms.nothing]);
+  if (assent.size) for (const c of ['@neg', '@no']) if (!tokens.some((t, i) => !assent.has(i) && CONCEPTS.get(t.norm)?.includes(c))) concepts.delete(c);
   const sorted = [...concepts].sort();
   for (const c of sorted) out.add(c);
   for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) out.add(`${sorted[i]}+${sorted[j]}`);
@@ -98,7 +107,7 @@ export function features(tokens: Token[]): string[] {
   for (const s of syms) if (/^[a-z]{6,}$/.test(s)) out.add(`<${s.slice(0, 5)}`);
   const n = words.length;
   out.add(n <= 1 ? '#len1' : n === 2 ? '#len2' : n <= 4 ? '#len3' : n <= 8 ? '#len5' : '#len9');
-  if (tokens.some((t) => NEGATIONS.has(t.norm))) out.add('#neg');
+  if (tokens.some((t, i) => NEGATIONS.has(t.norm) && !assent.has(i))) out.add('#neg');
   // "X ko", "to X" where X is a post, a code or a capitalised name: something is sent to someone.
   for (let i = 0; i + 1 < syms.length; i++) {
     const a = syms[i] as string;

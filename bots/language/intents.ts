@@ -15,3 +15,14 @@ export const DECISIONS: ReadonlySet<Intent> = new Set<Intent>(['approve', 'retur
 export function isIntent(s: string): s is Intent {
   return (INTENTS as readonly string[]).includes(s);
 }
+
+const DECIDING: ReadonlySet<Intent> = new Set<Intent>(['approve', 'return', 'refuse', 'forward']);
+/**
+ * A reply read as another that moves a file (or an application) the wrong way: approve, return,
+ * refuse and forward among themselves, and forward ↔ note.
+ */
+export function isSeriousConfusion(gold: Intent, predicted: Intent): boolean {
+  if (gold === predicted) return false;
+  if (DECIDING.has(gold) && DECIDING.has(predicted)) return true;
+  return (gold === 'forward' && predicted === 'note') || (gold === 'note' && predicted === 'forward');
+}

@@ -24,8 +24,10 @@ export const ROMAN_VARIANTS: Record<string, string> = invert({
   chhutti: ['chutti', 'chuti', 'chhuti', 'chhuttee', 'chhutty', 'chutty', 'chhuttiyan', 'chuttiyan', 'chhuttiyon', 'chhuttiya'],
   nahi: ['nahin', 'nhi', 'nahee', 'nahii', 'nai', 'nahim', 'nahiin', 'nhin'],
   haan: ['han', 'haa', 'ha', 'hn', 'haanji', 'hanji', 'haan'],
+  yes: ['yup', 'yeah', 'yea', 'yess', 'yas'],
   hai: ['hain', 'h', 'hae', 'hai'],
   kya: ['kyaa', 'kia'],
+  kaun: ['kon', 'koun', 'kaon', 'kaunn'],
   kahan: ['kahaan', 'kaha', 'kidhar', 'kahaa'],
   mera: ['meri', 'mere', 'mereko', 'mra'],
   mujhe: ['mujhko', 'muje', 'mujhey'],
@@ -39,9 +41,17 @@ export const ROMAN_VARIANTS: Record<string, string> = invert({
   aaj: ['aj', 'aaj'],
   parson: ['parso', 'parsoon', 'parsun', 'parsoo'],
   din: ['dino', 'dinon', 'dinn'],
-  please: ['plz', 'pls', 'plss', 'plez', 'pl', 'plzz', 'pleas', 'kindly'],
+  please: ['plz', 'pls', 'plss', 'plez', 'pl', 'plzz', 'pleas', 'kindly', 'kripya', 'kripaya', 'kirpya', 'krpya'],
   ok: ['okay', 'okk', 'okey', 'k', 'oky', 'okie', 'okies', 'o.k', 'okkk', 'okhay'],
-  approved: ['aproved', 'approvd', 'aprooved', 'approoved', 'apprved', 'aprovd', 'approvedd'],
+  approved: ['aproved', 'approvd', 'aprooved', 'approoved', 'apprved', 'aprovd', 'approvedd', 'aprvd', 'apprvd', 'appd',
+    'apprd', 'aprd', 'apvd'],
+  return: ['rtn', 'retrn', 'rtrn', 'retun'],
+  send: ['snd', 'sned'],
+  back: ['bk', 'bck'],
+  thanks: ['thx', 'thnx', 'thanx', 'tnx', 'thnks', 'thanq'],
+  good: ['gud', 'gd', 'gud'],
+  morning: ['mrng', 'mrg', 'morng', 'mornin', 'mng'],
+  hello: ['hlo', 'hllo', 'helloo'],
   approve: ['aprove', 'approv', 'apporve', 'aproove'],
   forward: ['fwd', 'frwd', 'farward', 'forwad', 'foward', 'fw'],
   sir: ['sirji', 'sar', 'sirr', 'saab'],
@@ -71,8 +81,8 @@ export const ROMAN_VARIANTS: Record<string, string> = invert({
   report: ['riport', 'reprt'],
   status: ['staus', 'sttus', 'statuss'],
   pending: ['pendng', 'pendin'],
-  reject: ['rejct'],
-  rejected: ['rejectd', 'rjected'],
+  reject: ['rejct', 'rjct', 'rejec'],
+  rejected: ['rejectd', 'rjected', 'rjctd', 'rejctd'],
   tour: ['tuor', 'toor'],
   daura: ['dora', 'dauraa'],
 });
@@ -93,7 +103,28 @@ export const DEVANAGARI_VARIANTS: Record<string, string> = invert({
   'कृपया': ['क्रिपया', 'कृप्या'],
   'संचिका': ['सञ्चिका'],
   'दोबारा': ['दुबारा'],
+  'पुनः': ['पुन', 'पनः', 'पुनह'],
+  'प्रणाम': ['परनाम', 'प्रनाम', 'परणाम'],
 });
+
+/**
+ * Words that carry a decision or a noting idiom, to which a misspelt word is folded when its
+ * consonants are the same: "apprvd", "forwrded", "rejectd" (vowels dropped in chat) and
+ * "सशोधित", "अवलोकनर्थ", "परस्तुत" (matras left out). Already folded spellings; a skeleton two of
+ * them share is never used.
+ */
+export const SKELETON_KEYWORDS = [
+  'approved', 'approve', 'sanctioned', 'sanction', 'forwarded', 'forward', 'returned', 'return', 'revert', 'reject', 'rejected',
+  'refused', 'submitted', 'perusal', 'resubmit', 'reexamine', 'rectify', 'complied', 'comply', 'observations',
+  'discrepancy', 'discrepancies', 'signature', 'consideration', 'necessary', 'information', 'approval', 'reverted',
+  'declined', 'disallowed', 'accepted', 'agreed', 'proposal', 'proposed', 'correction', 'corrections', 'clarify',
+  'namaste', 'namaskar', 'pranam', 'hello', 'morning', 'evening', 'afternoon', 'suprabhat', 'नमस्ते', 'नमस्कार', 'प्रणाम',
+  'सुप्रभात', 'सहमति', 'अनापत्ति', 'निर्गत',
+  'स्वीकृत', 'स्वीकृति', 'अस्वीकृत', 'अनुमोदित', 'अनुमोदन', 'अनुमोदनार्थ', 'अग्रसारित', 'अवलोकनार्थ', 'अवलोकन',
+  'आदेशार्थ', 'उपस्थापित', 'प्रस्तुत', 'संशोधित', 'संशोधन', 'निराकरण', 'त्रुटियों', 'चिह्नित', 'संचिका', 'टिप्पणी',
+  'अवकाश', 'लंबित', 'परिपत्र', 'नामंजूर', 'मंजूर', 'लौटाएं', 'लौटाया', 'वापस', 'कृपया', 'महोदय', 'यथाप्रस्तावित',
+  'प्रस्तावित', 'अस्वीकार', 'स्पष्टीकरण', 'पुनः', 'अनुपालन', 'समाहर्ता', 'आवश्यक', 'कार्रवाई', 'हस्ताक्षर',
+];
 
 /** Roman words that mark a message as Hinglish for language detection. */
 export const ROMAN_HINDI_WORDS = new Set([

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { IntentClassifier, temper, type TrainOptions } from './classifier.ts';
 import { loadCorpus, trainingExamples, type Example } from './corpus.ts';
 import { extractEntities, type Entities } from './entities.ts';
-import { conceptsOf, features } from './features.ts';
+import { analyzeRequest, chatter, isGreeting, isThanks, officeEvidence } from './domain.ts';
+import { conceptsOf, features, symbols } from './features.ts';
 import { DECISIONS, isIntent, type Intent, type Language } from './intents.ts';
 import { analyze, detectLanguage, normalizedText, type Analysis } from './normalize.ts';
-import { decisionEvidence } from './decisions.ts';
+import { decisionEvidence, decisionHead, SHORT_REPLY } from './decisions.ts';
 import { missingConditions, offTopic, ruleBoosts } from './rules.ts';
 
 export interface Parse {
@@ -29,7 +30,7 @@ export interface LanguageModel { parse(text: string, options: ParseOptions): Par
 export const MODEL_VERSION = 'daftar-language-2';
 // The trained model depends on these sources too: a cache made by older code must not be reused.
 const TRAINING_CODE = ['features.ts', 'concepts.ts', 'classifier.ts', 'normalize.ts', 'lexicon.ts', 'phrases.ts',
-  'posts.ts', 'travel.ts', 'codes.ts'];
+  'posts.ts', 'travel.ts', 'codes.ts', 'noting.ts', 'domain.ts', 'model.ts'];
 /**
  * Divides the classifier's log scores: naive Bayes multiplies dependent features and is far too
  * sure of itself otherwise. 5-fold cross-validation on the train split (crossval.ts): T = 1 has
@@ -42,6 +43,12 @@ export const TEMPERATURE = 2;
 const NO_EVIDENCE = 0.001;
 /** A decision whose confidence falls below this should be confirmed with the sender. */
 export const DECISION_CONFLICT_CAP = 0.35;
+/** Confidence of `help` for a message that is only a greeting (and of `unknown` for only thanks). */
+const GREETING_CONFIDENCE = 0.9;
+/** Confidence of `unknown` for an action guessed from a message with nothing of the office in it. */
+const NO_OFFICE_CONFIDENCE = 0.6;
+/** Intents that act on nothing and so need no office evidence; every other intent does (domain.ts). */
+const WITHOUT_OFFICE = new Set<Intent>(['unknown', 'help', 'confirm', 'deny']);
 
 export class DaftarLanguageModel implements LanguageModel {
   constructor(
@@ -65,8 +72,12 @@ export class DaftarLanguageModel implements LanguageModel {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today) || Number.isNaN(Date.parse(options.today))) {
       throw new RangeError(`ParseOptions.today must be an ISO date (yyyy-mm-dd) in Asia/Kolkata, got "${options.today}"`);
     }
-    const analysis = analyze(text);
-    const ranked = this.rank(analysis);
+    const whole = analyze(text);
+    // A greeting before a request is courtesy: the request is read without it.
+    const analysis = analyzeRequest(text);
+    const ranked = isGreeting(whole.tokens) ? [{ intent: 'help' as Intent, confidence: GREETING_CONFIDENCE }]
+      : isThanks(whole.tokens) ? [{ intent: 'unknown' as Intent, confidence: GREETING_CONFIDENCE }]
+        : this.rank(analysis);
     const [top, ...rest] = ranked;
     const intent = top?.intent ?? 'unknown';
     return {
@@ -74,8 +85,8 @@ export class DaftarLanguageModel implements LanguageModel {
       confidence: round(top?.confidence ?? 0),
       alternatives: rest.slice(0, 3).map((a) => ({ intent: a.intent, confidence: round(a.confidence) })),
       entities: extractEntities(intent, analysis, options.today),
-      language: detectLanguage(analysis),
-      normalized: normalizedText(analysis),
+      language: detectLanguage(whole),
+      normalized: normalizedText(whole),
     };
   }
 
@@ -86,7 +97,13 @@ export class DaftarLanguageModel implements LanguageModel {
       // Nothing the office says: greetings in an unseen form, gibberish, empty text.
       return [{ intent: 'unknown', confidence: 0.6 }];
     }
-    const unfamiliar = offTopic(analysis.tokens, conceptsOf(analysis.tokens), this.officeWords);
+    // Chatter, even in office words ("cricket match ka status"), is not acted on.
+    const syms = symbols(analysis.tokens);
+    const evidence = officeEvidence(analysis.tokens, syms);
+    const chat = chatter(analysis.tokens, evidence);
+    if (chat > 0) return [{ intent: 'unknown', confidence: chat }];
+    // Mostly words never seen in a request, and nothing plainly of the office: small talk.
+    const unfamiliar = evidence === 'strong' ? 0 : offTopic(analysis.tokens, conceptsOf(analysis.tokens), this.officeWords);
     if (unfamiliar > 0) return [{ intent: 'unknown', confidence: unfamiliar }];
     const probs = temper(this.classifier.scores(feats), this.temperature);
     for (const [intent, factor] of Object.entries(ruleBoosts(analysis.tokens))) {
@@ -94,9 +111,16 @@ export class DaftarLanguageModel implements LanguageModel {
     }
     for (const intent of missingConditions(analysis.tokens)) probs.set(intent, (probs.get(intent) ?? 0) * NO_EVIDENCE);
     // A decision with nothing in the text to speak for it gives way (see decisionEvidence).
-    const evidence = decisionEvidence(analysis.tokens);
+    const spoken = decisionEvidence(analysis.tokens);
     for (const d of DECISIONS) {
-      if (!evidence[d as 'approve' | 'return' | 'refuse']) probs.set(d, (probs.get(d) ?? 0) * NO_EVIDENCE);
+      if (!spoken[d as 'approve' | 'return' | 'refuse']) probs.set(d, (probs.get(d) ?? 0) * NO_EVIDENCE);
+    }
+    // A long reply that opens with one decision is that decision; what follows is its remark
+    // ("approved. send back to the dealing assistant for further action"). A short one naming two
+    // decisions stays a conflict and is asked back (decisionConfidence).
+    const head = Object.keys(decisionHead(analysis.tokens));
+    if (head.length === 1 && analysis.tokens.filter((t) => t.kind === 'word').length > SHORT_REPLY) {
+      for (const d of DECISIONS) if (d !== head[0]) probs.set(d, (probs.get(d) ?? 0) * NO_EVIDENCE);
     }
     const total = [...probs.values()].reduce((a, b) => a + b, 0);
     const ranked = [...probs.entries()]
@@ -104,6 +128,10 @@ export class DaftarLanguageModel implements LanguageModel {
       .map(([intent, p]) => ({ intent, confidence: p / total }))
       .sort((a, b) => b.confidence - a.confidence);
     const top = ranked[0];
+    // An action needs something of the office in the message: a guess from everyday words is not one.
+    if (top && !WITHOUT_OFFICE.has(top.intent) && evidence === 'none') {
+      return [{ intent: 'unknown', confidence: NO_OFFICE_CONFIDENCE }];
+    }
     if (top && DECISIONS.has(top.intent)) top.confidence = decisionConfidence(top, ranked, analysis);
     return ranked;
   }
@@ -143,7 +171,11 @@ export function trainingHash(examples: Example[]): string {
 }
 
 export function trainModel(examples: Example[], options: { train?: TrainOptions; temperature?: number } = {}): DaftarLanguageModel {
-  const docs = examples.map((e) => ({ features: features(analyze(e.text).tokens), label: e.intent }));
+  // The classifier learns from what it will be shown: a greeting before a request is left out, and
+  // a greeting or thanks alone never reaches it (rules answer those).
+  const docs = examples
+    .filter((e) => { const t = analyze(e.text).tokens; return !isGreeting(t) && !isThanks(t); })
+    .map((e) => ({ features: features(analyzeRequest(e.text).tokens), label: e.intent }));
   return new DaftarLanguageModel(
     IntentClassifier.train(docs, options.train),
     trainingHash(examples),

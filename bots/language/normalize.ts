@@ -4,7 +4,7 @@
  * Every token keeps the offsets of its source text, so extractors can hand back a remark or a
  * purpose verbatim (as the user wrote it) while matching on the folded spelling.
  */
-import { ROMAN_VARIANTS, DEVANAGARI_VARIANTS, ROMAN_HINDI_WORDS } from './lexicon.ts';
+import { ROMAN_VARIANTS, DEVANAGARI_VARIANTS, ROMAN_HINDI_WORDS, SKELETON_KEYWORDS } from './lexicon.ts';
 
 export type TokenKind = 'word' | 'num' | 'code' | 'punct';
 export interface Token {
@@ -95,6 +95,7 @@ function foldNasals(s: string): string {
 const TOKEN_RE = new RegExp(
   [
     String.raw`\d{1,3}(?:,\d{2,3})+(?![\d,])`, // 1,250 / 1,25,000
+    String.raw`[a-z](?:\.[a-z])+\.(?![a-z0-9])`, // P.U.C., D.D.C.: the closing dot belongs to the abbreviation
     String.raw`[a-z0-9]+(?:[-/.][a-z0-9]+)+`, // EST-12/2026, 3/12, 07.12.2026, 5-6, e-office
     String.raw`[a-z]+'[a-z]+`, // don't, daughter's
     String.raw`[a-z0-9]+`,
@@ -130,7 +131,7 @@ function makeToken(raw: string, start: number, end: number, surface: string): To
   else if (hasDigit) kind = 'code';
   else kind = 'word';
   const text = kind === 'num' ? raw.replace(/,/g, '') : raw;
-  const upper = /^[A-Z][A-Z.]*[A-Z]$/.test(surface) && surface.length <= 8;
+  const upper = /^[A-Z][A-Z.]*[A-Z]\.?$/.test(surface) && surface.length <= 9;
   return {
     text,
     norm: kind === 'word' ? canonicalSpelling(text) : text,
@@ -151,12 +152,64 @@ export function canonicalSpelling(word: string): string {
   const halves = word.split('-');
   if (halves.length === 2 && halves[0] === halves[1]) return canonicalSpelling(halves[0] ?? '');
   const w = /^(?:[a-z]\.)+[a-z]\.?$/.test(word) ? word.replace(/\./g, '') : word.replace(/-/g, '');
-  if (/[\u0900-\u097F]/.test(w)) return DEVANAGARI_VARIANTS[w] ?? w;
+  if (/[\u0900-\u097F]/.test(w)) return DEVANAGARI_VARIANTS[w] ?? misspeltKeyword(w) ?? w;
   // Chat stretching ("okkkk", "pleeease") carries no meaning.
   const squeezed = w.replace(/([a-z])\1{2,}/g, '$1$1');
-  return ROMAN_VARIANTS[squeezed] ?? squeezed;
+  return ROMAN_VARIANTS[squeezed] ?? misspeltKeyword(squeezed) ?? squeezed;
 }
 
+/** A word's consonants: Devanagari without vowel signs, virama, anusvara, visarga; Roman without vowels. */
+function consonants(word: string): string {
+  if (/[\u0900-\u097F]/.test(word)) {
+    return word.replace(/[\u0900-\u0903\u093A-\u094F\u0955-\u0957\u0962\u0963]/g, '')
+      .replace(/[आ]/g, 'अ').replace(/[ई]/g, 'इ').replace(/[ऊ]/g, 'उ').replace(/[ऐ]/g, 'ए').replace(/[औ]/g, 'ओ');
+  }
+  return (word[0] ?? '') + word.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+}
+// Long and short vowel signs are confused as often as they are dropped (स्विकृत, अनुमोदीत).
+const VOWEL_PAIRS: Record<string, string> = { '\u0940': '\u093F', '\u0942': '\u0941', '\u0948': '\u0947', '\u094C': '\u094B' };
+const shortVowels = (w: string): string => [...w].map((c) => VOWEL_PAIRS[c] ?? c).join('');
+/** Is `typed` the word `full` with some letters left out? */
+function isSubsequence(typed: string, full: string): boolean {
+  const a = [...typed];
+  let j = 0;
+  for (const c of full) if (a[j] === c) j++;
+  return j === a.length;
+}
+/** At most this many letters left out, and at most one consonant. */
+const MAX_DROPPED = 3;
+const KEYWORDS_BY_START: Map<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const k of SKELETON_KEYWORDS) {
+    const start = [...k][0] ?? '';
+    out.set(start, [...(out.get(start) ?? []), k]);
+  }
+  return out;
+})();
+
+/**
+ * The keyword a misspelt word stands for: the keyword with a few letters left out — vowels and
+ * matras above all ("apprvd", "सशोधित", "namste"), at most one consonant ("appoved", "rjct") —
+ * and the same first letter. Never a word that merely shares consonants (प्रपत्र is not
+ * परिपत्र). The shortest keyword that fits, when only one is that short.
+ */
+function misspeltKeyword(word: string): string | undefined {
+  const typed = shortVowels(word);
+  const length = [...typed].length;
+  // Short words are too often other words ("aged" is not "agreed", सका is not संचिका).
+  if (length < (/[a-z]/.test(word) ? 5 : 4)) return undefined;
+  const keywords = KEYWORDS_BY_START.get([...word][0] ?? '') ?? [];
+  if (keywords.includes(word)) return undefined;
+  const fits = keywords.filter((k) => {
+    const full = shortVowels(k);
+    const dropped = [...full].length - length;
+    // A beginning of the keyword is another form of it ("sanction", "प्रस्ताव"), not a typo.
+    return dropped >= 0 && dropped <= MAX_DROPPED && !full.startsWith(typed) && isSubsequence(typed, full) &&
+      consonants(full).length - consonants(typed).length <= 1;
+  }).sort((a, b) => a.length - b.length);
+  const [best, next] = fits;
+  return best !== undefined && (next === undefined || next.length > best.length) ? best : undefined;
+}
 /** The text the classifier sees: canonical spellings, no punctuation except '?', codes kept. */
 export function normalize(text: string): string {
   return normalizedText(analyze(text));

@@ -4,6 +4,7 @@
  */
 import { codeKind } from './codes.ts';
 import type { Token } from './normalize.ts';
+import { notingIdioms } from './noting.ts';
 import { sliceText, wordSet } from './phrases.ts';
 
 interface DecisionWords {
@@ -41,11 +42,12 @@ export const DECISION_WORDS: Record<string, DecisionWords> = {
     ['approved', 'approve', 'sanctioned', 'sanction', 'agreed', 'agree', 'accepted', 'accept', 'ok', 'fine', 'alright',
       'proceed', 'passed', 'pass', 'go', 'manjur', 'manjuri', 'swikrit', 'anumodit', 'sahmat', 'chalega', 'thik',
       'yathaprastavit', 'स्वीकृत', 'स्वीकृति', 'मंजूर', 'मंजूरी', 'ठीक', 'अनुमोदित', 'अनुमोदन', 'सहमत', 'सहमति',
-      'यथाप्रस्तावित', 'प्रस्तावानुसार'],
+      'यथाप्रस्तावित', 'प्रस्तावानुसार', 'स्वीकार्य', 'swikarya'],
     ['up', 'put', 'as', 'proposed', 'seen', 'i', 'am', 'the', 'proposal', 'draft', 'with', 'thanks', 'ahead', 'all',
       'right', 'yes', 'haan', 'hoon', 'hun', 'हूं', 'हूँ', 'आगे', 'बढ़ाएँ', 'बढ़ाएं', 'बढ़ें', 'बढ़ाइए', 'बढ़ा', 'कीजिए',
       'देख', 'लिया', 'ली', 'प्रस्तुत', 'उपस्थापित', 'यथा', 'प्रस्तावित', 'प्रस्ताव', 'पर', 'aage', 'badha', 'gaya',
       'dekh', 'liya', 'li', 'bilkul', 'yatha', 'prastavit', 'ho', 'karta', 'sahi', 'bhai', 'looks', 'हां', 'हाँ',
+      'accorded', 'प्रदान', 'जाती', 'जाता', 'issue', 'issued', 'निर्गत', 'nirgat', 'देखा', 'dekha',
       ...APPLICATIONS],
     false,
   ),
@@ -58,8 +60,9 @@ export const DECISION_WORDS: Record<string, DecisionWords> = {
     true,
   ),
   refuse: decision(
-    ['refused', 'refuse', 'rejected', 'reject', 'denied', 'declined', 'decline', 'disallowed', 'not', 'cannot',
-      "can't", 'asvikrit', 'namanjur', 'nahi', 'na', 'अस्वीकृत', 'अस्वीकार', 'नामंजूर', 'नहीं'],
+    ['refused', 'refuse', 'rejected', 'reject', 'denied', 'declined', 'decline', 'disallowed', 'regretted', 'not',
+      'cannot', "can't", 'asvikrit', 'namanjur', 'nahi', 'na', 'अस्वीकृत', 'अस्वीकार', 'नामंजूर', 'नहीं', 'अमान्य',
+      'amanya', 'मना', 'mana', 'turned'],
     [...APPLICATIONS, 'ml', 'pl', 'be', 'can', 'granted', 'sanctioned', 'approved', 'approve', 'allowed', 'permitted',
       'possible', 'milegi', 'milega', 'mil', 'sakti', 'sakta', 'sakte', 'hogi', 'hoga', 'sorry', 'time', 'at',
       'moment', 'abhi', 'baar', 'your', 'aapki', 'aapka', 'ki', 'permission', 'banta', 'jata', 'kiya', 'manjur',
@@ -101,13 +104,41 @@ const isId = (t: Token): boolean => {
  * Text after the decision word: filler right after it is skipped; at a separator, a segment made
  * only of filler (or starting with another decision word) is skipped too, otherwise the remark
  * starts there. With nothing after it, a reason written before the decision word is used.
+ * A send-back in noting idioms: what follows the decision word counts only if it says more than
+ * "put it up again" ("re-examine karke rakho" has no remark); with nothing after it, the whole
+ * reply is the remark when it says something beyond the idioms ("observations above may be
+ * complied with"), else the reason before the decision word.
  */
 export function decisionRemark(intent: string, tokens: Token[], source: string): string | undefined {
   const words = DECISION_WORDS[intent];
   if (!words) return undefined;
   const skippable = (t: Token): boolean => words.filler.has(t.norm) || isId(t) || t.emoji;
   const k = tokens.findIndex((t) => words.core.has(t.norm));
-  if (k < 0) return undefined;
+  const idiom = intent === 'return' ? new Set(notingIdioms(tokens).return) : new Set<number>();
+  // Words that say something: not filler, not "and put it up again" (nor, when asked, a noting idiom).
+  const says = (from: number, to: number, idiomsToo: boolean): number => tokens.slice(from, to)
+    .filter((t, j) => t.kind === 'word' && !skippable(t) && !(idiomsToo && idiom.has(from + j)) && !AND.has(t.norm) &&
+      !SUBMIT_AGAIN.has(t.norm) && !words.connectors.has(t.norm)).length;
+  if (k >= 0) {
+    const after = remarkStart(tokens, k, words, skippable);
+    if (after !== undefined && (intent !== 'return' || says(after, tokens.length, false) > 0)) {
+      return sliceText(source, tokens, after, tokens.length);
+    }
+  }
+  if (intent === 'return' && idiom.size && says(0, tokens.length, true) > 0) return wholeRemark(tokens, source);
+  if (k < 0 || !words.reasonBefore) return undefined;
+  let from = 0;
+  let to = k;
+  while (from < to && (skippable(tokens[from] as Token) || isSep(tokens[from]))) from++;
+  // Only nouns, courtesy, "send" and a dangling "and" are trimmed at the end: "सुधार कर" keeps its verb.
+  while (to > from && (TRAILING.has((tokens[to - 1] as Token).norm) || AND.has((tokens[to - 1] as Token).norm) ||
+    SEND.has((tokens[to - 1] as Token).norm) || isId(tokens[to - 1] as Token) || isSep(tokens[to - 1]))) to--;
+  return sliceText(source, tokens, from, to);
+}
+const SEND = wordSet(['send', 'sent', 'bhej', 'भेजें', 'bheja']);
+
+/** Index where the remark after the decision word at `k` starts, or undefined when nothing follows. */
+function remarkStart(tokens: Token[], k: number, words: DecisionWords, skippable: (t: Token) => boolean): number | undefined {
   let i = k + 1;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
@@ -118,17 +149,28 @@ export function decisionRemark(intent: string, tokens: Token[], source: string):
       const head = segment[0];
       if (segment.every(skippable)) { i = end; continue; }
       if (head && (words.core.has(head.norm) || words.connectors.has(head.norm))) { i++; continue; }
-      return sliceText(source, tokens, i + 1, tokens.length);
+      return i + 1;
     }
     if (skippable(t) || words.connectors.has(t.norm)) { i++; continue; }
-    return sliceText(source, tokens, i, tokens.length);
+    return i;
   }
-  if (!words.reasonBefore) return undefined;
+  return undefined;
+}
+
+const AND = wordSet(['and', 'or', 'n', 'aur', 'और', 'एवं', 'evam', 'then', 'tatha', 'तथा']);
+// "… karke dobara bhejo / rakhen / put up karo": the way back up, not a remark.
+const SUBMIT_AGAIN = wordSet(['bhej', 'भेजें', 'rakh', 'रखें', 'prastut', 'प्रस्तुत', 'उपस्थापित', 'upasthapit', 'put', 'up',
+  'karo', 'kar', 'करें', 'kijiye', 'dekho', 'dekh', 'देखें', 'again', 'phir', 'se', 'फिर', 'से', 'laiye', 'lao',
+  'asst', 'ko', 'को']);
+const COURTESY_EDGE = wordSet(['sir', 'ji', 'please', 'कृपया', 'जी', 'सर', 'महोदय', 'sadar', 'सादर']);
+
+/** The whole reply, without the courtesy and file numbers around it. */
+function wholeRemark(tokens: Token[], source: string): string | undefined {
   let from = 0;
-  let to = k;
-  while (from < to && (skippable(tokens[from] as Token) || isSep(tokens[from]))) from++;
-  // Only nouns and courtesy are trimmed at the end: "सुधार कर" keeps its verb.
-  while (to > from && (TRAILING.has((tokens[to - 1] as Token).norm) || isId(tokens[to - 1] as Token) || isSep(tokens[to - 1]))) to--;
+  let to = tokens.length;
+  const edge = (t: Token | undefined): boolean => !!t && (COURTESY_EDGE.has(t.norm) || isId(t) || isSep(t));
+  while (from < to && edge(tokens[from])) from++;
+  while (to > from && edge(tokens[to - 1])) to--;
   return sliceText(source, tokens, from, to);
 }
 
@@ -170,10 +212,30 @@ export function messageRemark(tokens: Token[], source: string, addresseeEnd: num
   return sliceText(source, tokens, i, tokens.length);
 }
 
-/** A forwarding remark is only what follows a separator after the addressee ("to DDC, urgent"). */
+const FORWARD_COURTESY = wordSet(['sir', 'ji', 'please', 'कृपया', 'जी', 'सर', 'महोदय', 'sadar', 'सादर', 'sahab',
+  'साहब', 'madam', 'namaste', 'नमस्ते', 'pranam', 'प्रणाम', 'puc', 'hai', 'है', 'hain', 'हैं', 'kar', 'करें', 'do',
+  'दें', 'de', 'diya', 'दिया', 'gaya', 'गया', 'jaye', 'जाए', 'rahe', 'raha', 'karo', 'karein', 'and', 'kind', 'orders',
+  'order', 'for', 'of', 'एवं', 'और', 'ke', 'liye', 'के', 'लिए', 'हेतु', 'hetu', 'kripya', 'the', 'file', 'संचिका',
+  'फाइल', 'is', 'please']);
+
+/**
+ * A forwarding remark is only what follows a separator after the addressee ("to DDC, urgent").
+ * Courtesy before the separator ("Sir, submitted for orders") and a segment that is only noting
+ * idioms ("अग्रसारित, आदेशार्थ") are not remarks.
+ */
 export function forwardRemark(tokens: Token[], source: string, addresseeEnd: number): string | undefined {
-  for (let i = Math.max(addresseeEnd, 0); i < tokens.length; i++) {
-    if (isSep(tokens[i])) return sliceText(source, tokens, i + 1, tokens.length);
+  const idiom = new Set([...notingIdioms(tokens).forward]);
+  const plain = (t: Token, i: number): boolean => t.kind !== 'word' || FORWARD_COURTESY.has(t.norm) || idiom.has(i) || t.emoji;
+  let from = Math.max(addresseeEnd, 0);
+  for (let i = from; i < tokens.length; i++) {
+    if (!isSep(tokens[i])) continue;
+    // "Sir, submitted for orders": courtesy before the separator, not an addressee then a remark.
+    if (addresseeEnd <= 0 && tokens.slice(from, i).every((t) => t.kind !== 'word' || FORWARD_COURTESY.has(t.norm))) {
+      from = i + 1;
+      continue;
+    }
+    if (tokens.slice(i + 1).every((t, j) => plain(t, i + 1 + j))) return undefined;
+    return sliceText(source, tokens, i + 1, tokens.length);
   }
   return undefined;
 }

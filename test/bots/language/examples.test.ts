@@ -41,7 +41,7 @@ const EXAMPLES: [string, string][] = [
   ['TA claim 850 bus fare Patna', 'ta_claim'], ['help', 'help'], ['मदद', 'help'], ['kya kar sakte ho', 'help'],
   ['reminders off', 'reminders_off'], ['reminders on', 'reminders_on'], ['tour diary', 'tour_diary'],
   ['verify SAH/R/2026/000123', 'verify'], ['park EST-12/2026', 'park'], ['reopen EST-12/2026', 'reopen'],
-  ['sent files', 'sent'], ['good morning', 'unknown'], ['asdf qwer', 'unknown'], ['🙏', 'unknown'], ['', 'unknown'],
+  ['sent files', 'sent'], ['good morning', 'help'], ['asdf qwer', 'unknown'], ['🙏', 'unknown'], ['', 'unknown'],
 ];
 
 describe('the office phrasing in the brief', () => {

@@ -70,3 +70,29 @@ describe('normalize', () => {
     expect(lang('मंज़ूर है 👍')).toBe('hi');
   });
 });
+
+describe('typos and dropped matras (issue 19)', () => {
+  it('reads a decision or noting keyword with letters left out as the keyword', () => {
+    expect(normalize('apprvd')).toBe('approved');
+    expect(normalize('appoved')).toBe('approved');
+    expect(normalize('submited')).toBe('submitted');
+    expect(normalize('सशोधित')).toBe('संशोधित');
+    expect(normalize('अवलोकनर्थ')).toBe('अवलोकनार्थ');
+    expect(normalize('परस्तुत')).toBe('प्रस्तुत');
+    expect(normalize('स्विकृत')).toBe(normalize('स्वीकृत'));
+    expect(normalize('namste')).toBe('namaste');
+  });
+
+  it('leaves other words, other forms of a keyword and short words alone', () => {
+    expect(normalize('प्रपत्र')).toBe('प्रपत्र'); // a form, not a circular (परिपत्र)
+    expect(normalize('प्रस्ताव')).toBe('प्रस्ताव'); // a beginning of प्रस्तावित is another word
+    expect(normalize('sanction')).toBe('sanction');
+    expect(normalize('aged')).toBe('aged');
+    expect(normalize('सका')).toBe('सका');
+  });
+
+  it('keeps dotted abbreviations whole', () => {
+    expect(normalize('P.U.C. for approval')).toBe('puc for approval');
+    expect(normalize('pls fwd')).toBe('please forward');
+  });
+});
