@@ -17,6 +17,8 @@ export interface OpenRequest {
   albumWindowMs: number;
   statementMeter: boolean;
   share: Share;
+  renderer: 'pool' | 'thread';
+  samePage: boolean;
 }
 export type ToChild = OpenRequest | { type: 'phase'; request: PhaseRequest } | { type: 'close' };
 export type FromChild = { type: 'ready' } | { type: 'result'; result: unknown } | { type: 'error'; message: string } | { type: 'closed' };
@@ -30,8 +32,8 @@ async function handle(message: ToChild): Promise<void> {
   switch (message.type) {
     case 'open': {
       const language = await loadLanguage({ cacheDir: 'data/bench' });
-      rig = await openRig({ url: message.url }, language, { albumWindowMs: message.albumWindowMs, statementMeter: message.statementMeter });
-      runner = new ShareRunner(rig, new Workload(message.officeFile, message.seed, message.image), message.share);
+      rig = await openRig({ url: message.url }, language, { albumWindowMs: message.albumWindowMs, statementMeter: message.statementMeter, renderer: message.renderer });
+      runner = new ShareRunner(rig, new Workload(message.officeFile, message.seed, message.image, { samePage: message.samePage }), message.share);
       send({ type: 'ready' });
       return;
     }

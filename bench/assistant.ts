@@ -39,6 +39,8 @@ export interface SequentialResult {
   seconds: number;
   /** This process's CPU time (user + system, all its threads) over the phase. */
   cpuMs: number;
+  /** The message thread's busy time over the phase (event-loop utilisation: running JavaScript, blocked in a synchronous call such as SQLite's COMMIT and its fsync, and the loop's own turns: an upper bound). */
+  mainMs: number;
   perKind: Partial<Record<Kind, KindSample>>;
   samples: Partial<Record<Kind, string>>;
   traces: Partial<Record<Kind, string[]>>;
@@ -48,6 +50,7 @@ export interface ConcurrentResult {
   count: number;
   seconds: number;
   cpuMs: number;
+  mainMs: number;
 }
 
 export interface FixedResult {
@@ -65,6 +68,8 @@ export interface StatementsResult {
 
 /** A wait that does not keep the process alive (the bounds below race against unfinished work). */
 export const after = (ms: number): Promise<void> => new Promise<void>((resolve) => { setTimeout(resolve, ms).unref(); });
+
+const mainMsSince = (start: ReturnType<typeof performance.eventLoopUtilization>): number => performance.eventLoopUtilization(start).active;
 
 const cpuMsSince = (start: NodeJS.CpuUsage): number => {
   const d = process.cpuUsage(start);
@@ -107,6 +112,7 @@ export class ShareRunner {
     const traces: Partial<Record<Kind, string[]>> = {};
     const started = performance.now();
     const cpu = process.cpuUsage();
+    const elu = performance.eventLoopUtilization();
     let count = 0;
     for (const op of ops) {
       if (performance.now() - started > limitMs) break;
@@ -130,12 +136,13 @@ export class ShareRunner {
         count += 1;
       }
     }
-    return { count, seconds: (performance.now() - started) / 1000, cpuMs: cpuMsSince(cpu), perKind, samples, traces };
+    return { count, seconds: (performance.now() - started) / 1000, cpuMs: cpuMsSince(cpu), mainMs: mainMsSince(elu), perKind, samples, traces };
   }
 
   private async concurrent(ops: Operation[], senders: number, limitMs: number): Promise<ConcurrentResult> {
     const started = performance.now();
     const cpu = process.cpuUsage();
+    const elu = performance.eventLoopUtilization();
     let next = 0;
     let count = 0;
     await Promise.all(Array.from({ length: senders }, async () => {
@@ -144,7 +151,7 @@ export class ShareRunner {
         for (const m of op.messages) { await handleOne(this.rig, m); count += 1; }
       }
     }));
-    return { count, seconds: (performance.now() - started) / 1000, cpuMs: cpuMsSince(cpu) };
+    return { count, seconds: (performance.now() - started) / 1000, cpuMs: cpuMsSince(cpu), mainMs: mainMsSince(elu) };
   }
 
   /**
@@ -214,6 +221,7 @@ export function mergeSequential(parts: SequentialResult[], timing: 'at once' | '
     count: parts.reduce((s, p) => s + p.count, 0),
     seconds: timing === 'at once' ? Math.max(...parts.map((p) => p.seconds)) : parts.reduce((s, p) => s + p.seconds, 0),
     cpuMs: parts.reduce((s, p) => s + p.cpuMs, 0),
+    mainMs: parts.reduce((s, p) => s + p.mainMs, 0),
     perKind,
     samples: Object.assign({}, ...[...parts].reverse().map((p) => p.samples)) as SequentialResult['samples'],
     traces: Object.assign({}, ...[...parts].reverse().map((p) => p.traces)) as SequentialResult['traces'],
@@ -221,7 +229,10 @@ export function mergeSequential(parts: SequentialResult[], timing: 'at once' | '
 }
 
 export function mergeConcurrent(parts: ConcurrentResult[]): ConcurrentResult {
-  return { count: parts.reduce((s, p) => s + p.count, 0), seconds: Math.max(...parts.map((p) => p.seconds)), cpuMs: parts.reduce((s, p) => s + p.cpuMs, 0) };
+  return {
+    count: parts.reduce((s, p) => s + p.count, 0), seconds: Math.max(...parts.map((p) => p.seconds)),
+    cpuMs: parts.reduce((s, p) => s + p.cpuMs, 0), mainMs: parts.reduce((s, p) => s + p.mainMs, 0),
+  };
 }
 
 export function fixedFigures(parts: FixedResult[]) {

@@ -18,6 +18,10 @@ export interface BaselineFigures {
   sequentialMessagesPerSecond: number;
   concurrentMessagesPerSecond: number;
   fixedLoad: { offeredPerSecond: number; p50Ms: number; p99Ms: number };
+  /** The process's CPU (all threads) per message, sequential and concurrent. */
+  cpuMsPerMessage: { sequential: number; concurrent: number };
+  /** A receipt message's mean in the sequential run (its breakdown), if the commit's bench prints one. */
+  receiptMeanMs: number | null;
 }
 
 export interface BaselineOptions {
@@ -107,9 +111,13 @@ export async function runBaseline(repoRoot: string, o: BaselineOptions): Promise
     if (typeof value !== 'number') throw new Error(`the baseline's bench printed no ${figure}.${field}`);
     return value;
   };
+  const soft = (figure: string, field: string): number => {
+    const value = figures.get(figure)?.[field];
+    return typeof value === 'number' ? value : NaN;
+  };
   return {
     commit: sha.slice(0, 12),
-    store: `${String(figures.get('assistant.saturation.sequential')?.store ?? 'prisma')}, synchronous = ${(o.synchronous ?? 'normal').toUpperCase()}`,
+    store: `${String(figures.get('assistant.saturation.sequential')?.store ?? 'prisma')}, synchronous = ${o.synchronous === undefined ? 'its own setting' : o.synchronous.toUpperCase()}`,
     sequentialMessagesPerSecond: number('assistant.saturation.sequential', 'messagesPerSecond'),
     concurrentMessagesPerSecond: number('assistant.saturation.concurrent', 'messagesPerSecond'),
     fixedLoad: {
@@ -117,5 +125,8 @@ export async function runBaseline(repoRoot: string, o: BaselineOptions): Promise
       p50Ms: number('assistant.fixed-load', 'p50Ms'),
       p99Ms: number('assistant.fixed-load', 'p99Ms'),
     },
+    // NaN where that commit's bench did not print it.
+    cpuMsPerMessage: { sequential: soft('assistant.saturation.sequential', 'cpuMsPerMessage'), concurrent: soft('assistant.saturation.concurrent', 'cpuMsPerMessage') },
+    receiptMeanMs: ((figures.get('assistant.breakdown')?.kinds as Record<string, { meanMs?: number }> | undefined)?.receipt?.meanMs) ?? null,
   };
 }

@@ -1,12 +1,19 @@
 // The floor: the storage work each message kind needs, as raw prepared statements in one transaction
-// per message, on a copy of the same generated office; no language, no PDF, no blobs. It reads and
+// per message, on a copy of the same generated office; no language. A receipt's floor also makes its
+// PDF and writes its files (receiptFiles, below: what a receipt cannot do without). It reads and
 // writes the rows the store's path reads and writes for the kind (assistant.calls-per-kind lists that
 // path; the statements below follow it call for call), with three differences, each in the floor's
 // favour because each is work a storage layer need not do:
 //   - a row the path reads twice in one message is read once (the trail's people on a status; the
 //     account, sender and drafts a receipt's second transaction reads again);
 //   - a receipt is one transaction here (Daftar: the album check, the draft, then the receipt);
-//   - inserts return only the id they need, not the whole row.
+//   - inserts return only the id they need, not the whole row;
+//   - a receipt's PDF is the cheapest pdfkit makes: one A4 page per image with the JPEG embedded as
+//     it came, no header, no page numbers, no Devanagari (so no font to shape or embed); its page and
+//     PDF are written straight to their final names in one folder (no temporary file and rename, so
+//     a reader could see half of one) and synced in one round (the file ‖ the folder), before the
+//     transaction. Daftar's receipt does the same work plus its header and footer text, the checks,
+//     the worker round trip and the content-addressed, atomically named blobs.
 // The work is written once, as a generator that yields statements, and run by two executors:
 //   SQLite      better-sqlite3 statements prepared once, run synchronously, in BEGIN IMMEDIATE … COMMIT,
 //               on a connection opened with the store's own settings (openSqliteFile: WAL,
@@ -17,13 +24,16 @@
 //               store's savepoints around writes that may clash are not here: they are the adapter's
 //               choice (to undo one failed statement as SQLite does), not work the message needs.
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
+import PDFDocument from 'pdfkit';
 import pg from 'pg';
 import { openSqliteFile } from '../adapters/storage/sqlite/connection.ts';
 import { OFFICE_LOCK_KEY, pgTypes } from '../adapters/storage/postgres/connection.ts';
 import { stamp } from './generate.ts';
 import type { KindMeans } from './assistant.ts';
-import { KINDS, Workload, type Kind, type Message } from './workload.ts';
+import { KINDS, Workload, type Kind, type Message, type WorkloadOptions } from './workload.ts';
 
 type Emit = (figure: string, data: Record<string, unknown>) => void;
 type Row = Record<string, unknown>;
@@ -221,6 +231,46 @@ function* messageWork(m: Message, pendingLeave: PendingLeave): Work {
   yield* write(S.inboundDone, JSON.stringify([{ text: reply }]), inbound.channel, inbound.messageId);
 }
 
+/** A receipt's PDF the cheapest way pdfkit allows: one A4 page per image, the image as it came, nothing else. */
+function cheapestPdf(images: Uint8Array[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    for (const image of images) {
+      doc.addPage({ size: 'A4', margin: 0 });
+      doc.image(Buffer.from(image.buffer, image.byteOffset, image.byteLength), 50, 50, { fit: [495, 742] });
+    }
+    doc.end();
+  });
+}
+
+/** Written and synced (bytes and name) before answering: what any durable file write needs. */
+async function durableFile(dir: string, bytes: Uint8Array): Promise<void> {
+  const file = await open(path.join(dir, createHash('sha256').update(bytes).digest('hex')), 'w');
+  try {
+    await file.writeFile(bytes);
+    const folder = await open(dir, 'r');
+    try {
+      await Promise.all([file.sync(), folder.sync()]);
+    } finally {
+      await folder.close();
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** A receipt's files before its transaction: the PDF made, the pages and the PDF written and synced side by side. */
+async function receiptFiles(m: Message, dir: string | undefined): Promise<void> {
+  const pages = (m.inbound.attachments ?? []).map((a) => a.bytes);
+  if (dir === undefined || m.kind !== 'receipt' || pages.length === 0) return;
+  const pdf = await cheapestPdf(pages);
+  await Promise.all([...pages.map((p) => durableFile(dir, p)), durableFile(dir, pdf)]);
+}
+
 /** Runs messages one at a time, one transaction each; answers with each message's milliseconds. */
 interface Executor {
   describe: string;
@@ -228,7 +278,7 @@ interface Executor {
   close(): Promise<void>;
 }
 
-function sqliteExecutor(file: string, synchronous: 'normal' | 'full' | undefined): Executor {
+function sqliteExecutor(file: string, synchronous: 'normal' | 'full' | undefined, filesDir: string | undefined): Executor {
   const db = openSqliteFile(file);
   // The store's setting unless --sqlite-synchronous asks for another (then both run with it).
   if (synchronous !== undefined) db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
@@ -259,6 +309,7 @@ function sqliteExecutor(file: string, synchronous: 'normal' | 'full' | undefined
     describe: `better-sqlite3 prepared statements, one BEGIN IMMEDIATE transaction per message, the store's connection settings (openSqliteFile: WAL, foreign keys), ${syncNote}`,
     message: async (m) => {
       const t0 = performance.now();
+      await receiptFiles(m, filesDir);
       transaction.immediate(m);
       return performance.now() - t0;
     },
@@ -266,7 +317,7 @@ function sqliteExecutor(file: string, synchronous: 'normal' | 'full' | undefined
   };
 }
 
-async function postgresExecutor(url: string): Promise<Executor> {
+async function postgresExecutor(url: string, filesDir: string | undefined): Promise<Executor> {
   const client = new pg.Client({ connectionString: url, types: pgTypes });
   // A dropped connection fails the pending query (and so the floor); unheard, it would end the process.
   client.on('error', () => undefined);
@@ -290,6 +341,7 @@ async function postgresExecutor(url: string): Promise<Executor> {
     describe: `pg prepared statements on one client, one transaction per message: BEGIN, pg_advisory_xact_lock(${OFFICE_LOCK_KEY}), the statements, COMMIT`,
     message: async (m) => {
       const t0 = performance.now();
+      await receiptFiles(m, filesDir);
       await client.query('BEGIN');
       try {
         await client.query({ name: 'floor_office_lock', text: 'SELECT pg_advisory_xact_lock($1)', values: [OFFICE_LOCK_KEY] });
@@ -316,10 +368,22 @@ export interface FloorOptions {
   /** Operations drawn; the first 50 messages warm up, the rest are timed. */
   count: number;
   sqliteSynchronous?: 'normal' | 'full';
+  /** Where a receipt's floor writes its page and PDF (receiptFiles); without it a receipt's floor is storage only. */
+  filesDir?: string;
+  /** The workload's options, as the assistant's (its pages differ per receipt unless samePage). */
+  workload?: WorkloadOptions;
 }
 
 /** Mixed ratios (weighted by the floor run's mix), when the assistant's means were given. */
-export interface FloorRatios { total: number; storage: number; storageWithAdapter: number; floorMessagesPerSecond: number }
+export interface FloorRatios {
+  total: number;
+  storage: number;
+  storageWithAdapter: number;
+  floorMessagesPerSecond: number;
+  /** A receipt's whole message ÷ the receipt's floor, and that floor's mean. */
+  receipt: number | null;
+  receiptFloorMs: number | null;
+}
 
 const WARM_MESSAGES = 50;
 
@@ -334,12 +398,14 @@ export class Floor {
   private seconds = 0;
   private next = WARM_MESSAGES;
 
-  private constructor(private readonly executor: Executor, private readonly messages: Message[]) {}
+  private constructor(private readonly executor: Executor, private readonly messages: Message[], private readonly filesNote: string) {}
 
   static async open(o: FloorOptions): Promise<Floor> {
-    const workload = new Workload(o.officeFile, o.seed);
-    const executor = 'file' in o.location ? sqliteExecutor(o.location.file, o.sqliteSynchronous) : await postgresExecutor(o.location.url);
-    return new Floor(executor, workload.take(o.count).flatMap((op) => op.messages));
+    const workload = new Workload(o.officeFile, o.seed, 'jpeg', o.workload ?? {});
+    const executor = 'file' in o.location ? sqliteExecutor(o.location.file, o.sqliteSynchronous, o.filesDir) : await postgresExecutor(o.location.url, o.filesDir);
+    const filesNote = o.filesDir === undefined ? 'is storage only (no PDF, no files)'
+      : 'also makes the cheapest PDF (pdfkit, one A4 page per image, the JPEG as it came, no text) and writes its page and PDF to disk, synced in one round, before its transaction';
+    return new Floor(executor, workload.take(o.count).flatMap((op) => op.messages), filesNote);
   }
 
   /** Statements prepared and pages cached, as the assistant's warm-up does for it. */
@@ -400,7 +466,7 @@ export class Floor {
     note(`floor: ${this.n} messages in ${this.seconds.toFixed(2)} s`);
     const ratios = weighted ? { total: sums.total / floorSum, storage: sums.storage / floorSum, storageWithAdapter: sums.storageWithAdapter / floorSum } : null;
     emit('floor', {
-      ...params, note: `${this.executor.describe}; storage only (no parse, PDF or blob writes); ${interleaved ? 'timed in slices between the slices of the assistant\'s sequential run' : 'timed on its own'}`,
+      ...params, note: `${this.executor.describe}; no parse; a receipt ${this.filesNote}; ${interleaved ? 'timed in slices between the slices of the assistant\'s sequential run' : 'timed on its own'}`,
       messages: this.n, seconds: this.seconds, messagesPerSecond: this.n / this.seconds, kinds,
       ...(ratios === null ? {} : {
         ratioDaftarToFloorMixed: ratios.total, storageRatioMixed: ratios.storage, storageWithAdapterRatioMixed: ratios.storageWithAdapter,
@@ -409,6 +475,12 @@ export class Floor {
           + 'storageWithAdapterRatio: all time in repository calls (adds Kysely query building and compiling, row mapping) + transaction overhead.',
       }),
     });
-    return ratios === null ? null : { ...ratios, floorMessagesPerSecond: this.n / this.seconds };
+    const receiptList = this.perKind.get('receipt');
+    const receiptFloorMs = receiptList === undefined ? null : receiptList.reduce((a, b) => a + b, 0) / receiptList.length;
+    const receiptDaftar = daftar?.get('receipt');
+    return ratios === null ? null : {
+      ...ratios, floorMessagesPerSecond: this.n / this.seconds, receiptFloorMs,
+      receipt: receiptFloorMs === null || receiptDaftar === undefined ? null : receiptDaftar.total / receiptFloorMs,
+    };
   }
 }

@@ -3,12 +3,14 @@
 // by Kysely's query log), repository calls (a Proxy on the store's `tx`), whole store transactions and
 // the work inside them (a wrapper on the store), language.parse, the PDF renderer and the blob store.
 // Nothing inside the assistant or the store changes.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openStore, type StoreLocation } from '../adapters/storage/open-store.ts';
 import type { SqlStore } from '../adapters/storage/sql-store.ts';
 import { PdfRenderer } from '../adapters/pdf/pdf-renderer.ts';
+import { WorkerRenderer } from '../adapters/pdf/worker-renderer.ts';
 import { FileBlobStore } from '../adapters/blobs/file-blob-store.ts';
 import type { BlobStore, Clock, DocumentRenderer, DocumentSigner, Store, Tx } from '../core/ports.ts';
 import { SIGNABLE } from '../core/signing/sign-policy.ts';
@@ -224,6 +226,9 @@ export interface Rig {
   /** The store as openStore made it (its engine, its Kysely). */
   sqlStore: SqlStore;
   meters: Meters;
+  /** The renderer pool (null with `renderer: 'thread'`): background jobs in the bench use its reports lane, as the app's do. */
+  pool: WorkerRenderer | null;
+  clock: Clock;
   close(): Promise<void>;
 }
 
@@ -242,6 +247,12 @@ export interface RigOptions {
    * code path be compared apart from the durability. Unset: the store's own setting.
    */
   sqliteSynchronous?: 'normal' | 'full';
+  /**
+   * Where PDFs are made and uploads checked: 'pool' (default) on the worker pool, as app/main.ts
+   * wires it (adapters/pdf/worker-renderer.ts); 'thread' on the message thread, as this bench did
+   * before issue 16 (a diagnostic: what the pool takes off the message thread).
+   */
+  renderer?: 'pool' | 'thread';
 }
 
 /** The assistant as app/main.ts wires it, on the given SQLite file or PostgreSQL URL, with the meters in place. */
@@ -258,8 +269,11 @@ export async function openRig(location: StoreLocation, language: LanguageModel, 
     meters[key] += ms;
     if (meters.inTransaction > 0) meters.inTxExtrasMs += ms;
   };
-  const blobs: BlobStore = timed(new FileBlobStore(options.blobDir ?? path.join(os.tmpdir(), `daftar-bench-blobs-${process.pid}`)), (ms) => metered(ms, 'blobMs'));
-  const renderer: DocumentRenderer = timed(new PdfRenderer(clock), (ms) => metered(ms, 'renderMs'));
+  // A folder of its own, removed at close (a soak writes gigabytes of receipt PDFs).
+  const blobDir = options.blobDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `daftar-bench-blobs-${process.pid}-`));
+  const blobs: BlobStore = timed(new FileBlobStore(blobDir), (ms) => metered(ms, 'blobMs'));
+  const pool = options.renderer === 'thread' ? null : new WorkerRenderer({ clock });
+  const renderer: DocumentRenderer = timed(pool?.renderer() ?? new PdfRenderer(clock), (ms) => metered(ms, 'renderMs'));
   const lang: LanguageModel = timed(language, (ms) => metered(ms, 'parseMs'));
   const assistant = createAssistant({
     store, clock, language: lang, otpSender: { kinds: ['sms'], send: async () => {} },
@@ -268,5 +282,12 @@ export async function openRig(location: StoreLocation, language: LanguageModel, 
     decisionConfidence: 0.6, signer: noSigner, signPolicy: { posts: [], decisions: [...SIGNABLE] },
     leavePolicy: { rules: DEFAULT_LEAVE_RULES, calendar: DEFAULT_CALENDAR }, tourRules: DEFAULT_TOUR_RULES,
   });
-  return { assistant, store, sqlStore, meters, close: () => sqlStore.close() };
+  return {
+    assistant, store, sqlStore, meters, pool, clock,
+    close: async () => {
+      await pool?.close();
+      await sqlStore.close();
+      if (options.blobDir === undefined) fs.rmSync(blobDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,5 +1,6 @@
 // `npm run bench [-- --scale district|state] [-- --only <name>[,<name>…]] [-- --store sqlite|postgres]
-//   [-- --processes N] [-- --seed N] [-- --messages N]` (README.md lists every option).
+//   [-- --processes N] [-- --seed N] [-- --messages N] [-- --background-load] [-- --soak [minutes]]`
+//   (README.md lists every option).
 // Prints JSON lines, one per figure. Figures: generate, assistant (saturation sequential and
 // concurrent, fixed-load latency, per-kind breakdown), floor, language, startup, office jobs; and a
 // closing `summary` line with the headline figures of the engine run.
@@ -22,7 +23,10 @@ import { Floor, type FloorRatios } from './floor.ts';
 import { DEFAULT_PG_ADMIN_URL, checkLoopback, copyOffice, createDatabase, dropDatabase, scratchName, serverSettings } from './postgres.ts';
 import { runStartup } from './startup.ts';
 import { OFFICE_JOB_FIGURES, runOfficeJobs } from './office-jobs.ts';
-import { BASELINE_COMMIT, runBaseline } from './baseline.ts';
+import { BASELINE_COMMIT, runBaseline, type BaselineFigures } from './baseline.ts';
+import { RssSampler, idleRssMiB, startBackgroundLoad, startOfficeJobs, type OfficeJobsFigures } from './load.ts';
+import { runSoak } from './soak.ts';
+import type { Rig } from './instrumented.ts';
 
 const FIGURES = ['generate', 'assistant', 'floor', 'language', 'startup', ...OFFICE_JOB_FIGURES] as const;
 
@@ -66,16 +70,34 @@ if (sqliteSynchronous !== undefined && store !== 'sqlite') throw new Error('--sq
 const baselineAt = process.argv.indexOf('--baseline');
 const baselineCommit = baselineAt < 0 ? null : (process.argv[baselineAt + 1] !== undefined && !process.argv[baselineAt + 1]?.startsWith('--') ? process.argv[baselineAt + 1] ?? BASELINE_COMMIT : BASELINE_COMMIT);
 if (baselineCommit !== null && store !== 'sqlite') throw new Error('--baseline compares the embedded store: use it with --store sqlite');
-const baselineSync = arg('baseline-synchronous');
-if (baselineSync !== undefined && baselineSync !== 'normal' && baselineSync !== 'full') throw new Error('--baseline-synchronous must be normal or full');
+const baselineSyncArg = arg('baseline-synchronous');
+if (baselineSyncArg !== undefined && baselineSyncArg !== 'normal' && baselineSyncArg !== 'full') throw new Error('--baseline-synchronous must be normal or full');
+const baselineSync: 'normal' | 'full' | undefined = baselineSyncArg;
+// `--background-load`: every engine figure twice, without and then with a second process keeping one core busy.
+const backgroundLoad = flag('background-load');
+// `--soak [minutes]` (default 10): only the soak (soak.ts), at --rate, RSS printed every minute.
+const soakAt = process.argv.indexOf('--soak');
+const soakMinutes = soakAt < 0 ? null : (/^\d+(\.\d+)?$/.test(process.argv[soakAt + 1] ?? '') ? Number(process.argv[soakAt + 1]) : 10);
+if (soakMinutes !== null && (store !== 'sqlite' || processes !== 1)) throw new Error('--soak runs one process on SQLite');
+// `--renderer pool|thread`: PDFs and upload checks on the worker pool (as app/main.ts) or on the message thread (a diagnostic).
+const rendererArg = arg('renderer') ?? 'pool';
+if (rendererArg !== 'pool' && rendererArg !== 'thread') throw new Error('--renderer must be pool or thread');
+const rendererMode: 'pool' | 'thread' = rendererArg;
+// `--same-page`: every receipt sends the very same page (stored once), as this bench did before issue 16.
+const samePage = flag('same-page');
+// `--no-jobs`: leave out the fixed load while a report builds and a 50-page PDF is signed.
+const withJobs = !flag('no-jobs');
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 const wanted = (name: string) => onlyList === undefined || onlyList.includes(name);
+
+/** What this bench added to the machine's load while the figure was taken (--background-load). */
+let addedLoad: 'none' | 'one core busy' = 'none';
 
 export function emit(figure: string, data: Record<string, unknown>): void {
   const round = (v: unknown): unknown => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
   const rounded = JSON.parse(JSON.stringify(data, (_k, v: unknown) => round(v))) as Record<string, unknown>;
   // The machine's load when the figure is printed: this bench shares its cores with whatever else runs.
-  process.stdout.write(`${JSON.stringify({ figure, scale, seed, ...rounded, machine: { ...machine, loadAvg1m: os.loadavg()[0] } })}\n`);
+  process.stdout.write(`${JSON.stringify({ figure, scale, seed, ...(backgroundLoad ? { backgroundLoad: addedLoad } : {}), ...rounded, machine: { ...machine, loadAvg1m: os.loadavg()[0] } })}\n`);
 }
 const note = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -167,7 +189,13 @@ interface Headline {
   sequentialMessagesPerSecond: number;
   concurrentMessagesPerSecond: number;
   senders: number;
+  /** The message thread's busy time per message (event-loop utilisation), and the whole process's CPU per message. */
+  mainThreadMsPerMessage: { sequential: number; concurrent: number };
+  cpuMsPerMessage: { sequential: number; concurrent: number };
   fixedLoad: { offeredMessagesPerSecond: number; p50Ms: number; p99Ms: number; unfinishedAtLimit: number };
+  /** The same fixed load while a pendency report builds and a 50-page PDF is signed (one process only). */
+  fixedLoadWithJobs: { p50Ms: number; p99Ms: number; unfinishedAtLimit: number; jobs: OfficeJobsFigures } | null;
+  memory: { idleRssMiB: number; saturationPeakRssMiB: number } | null;
 }
 
 /** The sequential run is timed in this many slices, with a slice of the floor after each (when it runs). */
@@ -178,27 +206,31 @@ async function assistantFigures(
 ): Promise<{ means: Map<Kind, KindMeans>; headline: Headline }> {
   const runners: Runner[] = [];
   let workload: Workload;
+  let rig: Rig | null = null;
   try {
     if (processes === 1) {
-      workload = new Workload(officeFile, seed, image);
-      const rig = await openRig(location, await language(), { albumWindowMs, statementMeter, ...(sqliteSynchronous === undefined ? {} : { sqliteSynchronous }) });
+      workload = new Workload(officeFile, seed, image, { samePage });
+      rig = await openRig(location, await language(), { albumWindowMs, statementMeter, renderer: rendererMode, ...(sqliteSynchronous === undefined ? {} : { sqliteSynchronous }) });
       const runner = new ShareRunner(rig, workload, { index: 0, of: 1 });
-      runners.push({ run: (request) => runner.run(request), close: () => rig.close() });
+      const opened = rig;
+      runners.push({ run: (request) => runner.run(request), close: () => opened.close() });
     } else {
       if (!('url' in location)) throw new Error('several processes need PostgreSQL');
-      workload = new Workload(officeFile, seed, image);
+      workload = new Workload(officeFile, seed, image, { samePage });
       note(`starting ${processes} assistant processes`);
       runners.push(...await Promise.all(Array.from({ length: processes }, (_, index) => ChildRunner.start({
-        type: 'open', url: location.url, officeFile, seed, image, albumWindowMs, statementMeter, share: { index, of: processes },
+        type: 'open', url: location.url, officeFile, seed, image, albumWindowMs, statementMeter, share: { index, of: processes }, renderer: rendererMode, samePage,
       }))));
     }
-    const p = { ...params, messagesCap: messages, albumWindowMs, imageBytes: workload.imageBytes, image, statementMeter };
+    const p = { ...params, messagesCap: messages, albumWindowMs, imageBytes: workload.imageBytes, image, statementMeter, renderer: rendererMode, pages: samePage ? 'the same page every receipt' : 'a different page every receipt' };
     // Every process runs the phase at the same time; bounds are the phase's own plus a margin.
     const all = async <T>(request: (k: number) => PhaseRequest, boundMs: number): Promise<T[]> =>
       (await Promise.all(runners.map((r, k) => r.run(request(k), boundMs)))) as T[];
 
     note('warm-up');
     await all(() => ({ phase: 'warmup', ops: warmup, limitMs: 60_000 }), 120_000);
+    // This process's memory, with the assistant open and warm (the intake worker started by the warm-up's receipts).
+    const idle = processes === 1 ? await idleRssMiB() : null;
 
     let seq: SequentialResult;
     if (floor === null) {
@@ -220,7 +252,8 @@ async function assistantFigures(
     const seqRate = seq.count / seq.seconds;
     emit('assistant.saturation.sequential', {
       ...p, senders: processes, messages: seq.count, seconds: seq.seconds, messagesPerSecond: seqRate, cpuMsPerMessage: seq.cpuMs / seq.count,
-      note: `one message at a time per process${processes > 1 ? ` (${processes} processes at once; seconds = the longest process)` : ''}${floor === null ? '' : `; timed in ${SLICES} slices with the floor's slices between them (seconds: the assistant's only)`}; cpuMsPerMessage = Node CPU (user + system, every thread${processes > 1 ? ', every process' : ''}) / messages${'url' in location ? ', the PostgreSQL server\'s CPU not included' : ''}`,
+      mainThreadMsPerMessage: seq.mainMs / seq.count,
+      note: `one message at a time per process${processes > 1 ? ` (${processes} processes at once; seconds = the longest process)` : ''}${floor === null ? '' : `; timed in ${SLICES} slices with the floor's slices between them (seconds: the assistant's only)`}; cpuMsPerMessage = Node CPU (user + system, every thread${processes > 1 ? ', every process' : ''}) / messages${'url' in location ? ', the PostgreSQL server\'s CPU not included' : ''}; mainThreadMsPerMessage = the message thread's busy time (event-loop utilisation: JavaScript, and synchronous calls such as SQLite's COMMIT with its fsync) / messages`,
     });
     const { kinds, means } = breakdown(seq);
     emit('assistant.breakdown', { ...p, legend: BREAKDOWN_LEGEND, kinds });
@@ -235,11 +268,21 @@ async function assistantFigures(
     });
 
     note(`concurrent saturation (${concurrency} senders${processes > 1 ? ` over ${processes} processes` : ''})`);
+    const rss = new RssSampler();
     const conc = mergeConcurrent(await all<ConcurrentResult>((k) => ({ phase: 'concurrent', ops: messages, senders: sendersOf(k, processes), limitMs: 90_000 }), 150_000));
     emit('assistant.saturation.concurrent', {
       ...p, senders: concurrency, sendersPerProcess: runners.map((_, k) => sendersOf(k, processes)),
       messages: conc.count, seconds: conc.seconds, messagesPerSecond: conc.count / conc.seconds, cpuMsPerMessage: conc.cpuMs / conc.count,
+      mainThreadMsPerMessage: conc.mainMs / conc.count,
     });
+    const saturated = rss.stop();
+    const memory = idle === null ? null : { idleRssMiB: idle, saturationPeakRssMiB: saturated.peakMiB };
+    if (memory !== null) {
+      emit('memory', {
+        ...p, ...memory,
+        note: 'this process (message thread, renderer workers, SQLite), resident: idle = after the warm-up, a full GC and 1 s of quiet; saturation = the peak, sampled every 100 ms, during the concurrent run',
+      });
+    }
 
     note(`fixed load ${rate} msg/s`);
     const loadBound = 60_000 + 60_000 + 120_000 + 30_000;
@@ -249,6 +292,22 @@ async function assistantFigures(
       note: `open loop: operations arrive at ${(rate / 1.1).toFixed(1)}/s (a leave operation is two messages, so ≈${rate} messages/s)${processes > 1 ? `, split over ${processes} processes by operation index` : ''}, 10 s of arrivals, bounded at 60 s`,
       ...load,
     });
+
+    // The same while the office's heavy work runs beside it: a pendency report of the whole office built
+    // and rendered, and a 50-page PDF signed, each back to back (load.ts).
+    let withJobsFigures: Headline['fixedLoadWithJobs'] = null;
+    if (withJobs && rig !== null) {
+      note(`fixed load ${rate} msg/s while a pendency report builds and a 50-page PDF is signed`);
+      const jobs = await startOfficeJobs(rig, '2026-11-25');
+      const busy = fixedFigures(await all<FixedResult>(() => ({ phase: 'fixed', ops: Math.round((rate * 10) / 1.1), perSecond: rate / 1.1, limitMs: 60_000 }), loadBound));
+      const done = await jobs.stop();
+      emit('assistant.fixed-load.with-jobs', {
+        ...p, offeredPerSecond: rate / 1.1, jobs: done,
+        note: `as assistant.fixed-load, while the whole office's pendency report is built (short read transactions taking turns with the chat) and rendered (${rendererMode === 'pool' ? 'the pool\'s reports lane' : 'this thread'}), and a ${done.signedPdfPages}-page PDF is signed by the office CA on this thread as the app signs, each back to back`,
+        ...busy,
+      });
+      withJobsFigures = { p50Ms: busy.p50Ms, p99Ms: busy.p99Ms, unfinishedAtLimit: busy.unfinishedAtLimit, jobs: done };
+    }
 
     // The same, at a load below saturation: the latency a message sees when it does not queue.
     const light = Math.max(1, Math.floor(seqRate * 0.6));
@@ -260,7 +319,10 @@ async function assistantFigures(
       means,
       headline: {
         sequentialMessagesPerSecond: seqRate, concurrentMessagesPerSecond: conc.count / conc.seconds, senders: concurrency,
+        mainThreadMsPerMessage: { sequential: seq.mainMs / seq.count, concurrent: conc.mainMs / conc.count },
+        cpuMsPerMessage: { sequential: seq.cpuMs / seq.count, concurrent: conc.cpuMs / conc.count },
         fixedLoad: { offeredMessagesPerSecond: rate, p50Ms: load.p50Ms, p99Ms: load.p99Ms, unfinishedAtLimit: load.unfinishedAtLimit },
+        fixedLoadWithJobs: withJobsFigures, memory,
       },
     };
   } finally {
@@ -319,7 +381,9 @@ process.once('uncaughtException', (error) => {
   leave(1);
 });
 
-if (wanted('assistant') || wanted('floor')) {
+/** This build's engine figures (and the baseline's, when asked), under the load the machine has now. */
+async function engineRun(): Promise<{ headline: Headline; baseline: BaselineFigures | null } | null> {
+  let result: { headline: Headline; baseline: BaselineFigures | null } | null = null;
   try {
     let assistantAt: StoreLocation;
     let floorAt: StoreLocation;
@@ -365,7 +429,13 @@ if (wanted('assistant') || wanted('floor')) {
     }
     let floor: Floor | null = null;
     if (wanted('floor')) {
-      const opened = await Floor.open({ location: floorAt, officeFile, seed, count: Math.min(messages, 600), ...(sqliteSynchronous === undefined ? {} : { sqliteSynchronous }) });
+      // A receipt's floor writes its files beside the assistant's blobs (the same disk).
+      const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), `daftar-bench-floor-files-${process.pid}-`));
+      cleanups.push(async () => fs.rmSync(filesDir, { recursive: true, force: true }));
+      const opened = await Floor.open({
+        location: floorAt, officeFile, seed, count: Math.min(messages, 600), filesDir, workload: { samePage },
+        ...(sqliteSynchronous === undefined ? {} : { sqliteSynchronous }),
+      });
       floor = opened;
       cleanups.push(() => opened.close());
     }
@@ -388,24 +458,36 @@ if (wanted('assistant') || wanted('floor')) {
         ...(ratios === null ? {} : {
           storageRatioToFloorMixed: ratios.storage, storageWithAdapterRatioToFloorMixed: ratios.storageWithAdapter,
           wholeMessageRatioToFloorMixed: ratios.total, floorMessagesPerSecond: ratios.floorMessagesPerSecond,
+          receiptRatioToFloor: ratios.receipt, receiptFloorMs: ratios.receiptFloorMs,
         }),
       };
       emit('summary', summary);
+      result = { headline: h, baseline: null };
       note(`${store}, ${processes} process(es): ${h.sequentialMessagesPerSecond.toFixed(0)} msg/s sequential, ${h.concurrentMessagesPerSecond.toFixed(0)} msg/s with ${concurrency} senders, `
         + `p50/p99 ${h.fixedLoad.p50Ms.toFixed(1)}/${h.fixedLoad.p99Ms.toFixed(1)} ms at ${rate} msg/s`
-        + (ratios === null ? '' : `, storage ÷ floor ${ratios.storage.toFixed(2)} (with the adapter's JS ${ratios.storageWithAdapter.toFixed(2)})`));
+        + (h.fixedLoadWithJobs === null ? '' : `, p99 ${h.fixedLoadWithJobs.p99Ms.toFixed(1)} ms with a report and signing`)
+        + (ratios === null ? '' : `, whole ÷ floor ${ratios.total.toFixed(2)} (receipt ${ratios.receipt?.toFixed(2) ?? '?'}), storage ÷ floor ${ratios.storage.toFixed(2)} (with the adapter's JS ${ratios.storageWithAdapter.toFixed(2)})`)
+        + (h.memory === null ? '' : `, RSS idle ${h.memory.idleRssMiB.toFixed(0)} MiB / saturated ${h.memory.saturationPeakRssMiB.toFixed(0)} MiB`));
       if (baselineCommit !== null) {
         const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
         const before = await runBaseline(repoRoot, {
           commit: baselineCommit, scale, seed, messages, concurrency, rate, warmup, note, ...(baselineSync === undefined ? {} : { synchronous: baselineSync }),
         });
-        const now = { sequentialMessagesPerSecond: h.sequentialMessagesPerSecond, concurrentMessagesPerSecond: h.concurrentMessagesPerSecond, fixedLoad: h.fixedLoad };
+        const now = {
+          sequentialMessagesPerSecond: h.sequentialMessagesPerSecond, concurrentMessagesPerSecond: h.concurrentMessagesPerSecond, fixedLoad: h.fixedLoad,
+          cpuMsPerMessage: h.cpuMsPerMessage, receiptMeanMs: daftar?.means.get('receipt')?.total ?? null,
+        };
+        result = { headline: h, baseline: before };
         emit('baseline', {
-          note: 'the store before issue 15, run by its own bench in this run on this machine with the same seed and workload options (bench/baseline.ts); its SQLite at synchronous = NORMAL (its own setting) unless --baseline-synchronous says otherwise',
+          note: `commit ${before.commit} run by its own bench in this run on this machine with the same seed and workload options (bench/baseline.ts)${baselineSync === undefined ? '' : `, its SQLite at synchronous = ${baselineSync.toUpperCase()}`}; a bench from before issue 16 sends the same page with every receipt (stored once): --same-page gives this build the same workload`,
           baseline: before, current: { engine: params.engine, ...now },
           ratios: {
             sequential: now.sequentialMessagesPerSecond / before.sequentialMessagesPerSecond,
             concurrent: now.concurrentMessagesPerSecond / before.concurrentMessagesPerSecond,
+            // Less moved by neighbours than msg/s (a process's CPU time does not count the time others hold the cores).
+            cpuMsPerMessageSequential: now.cpuMsPerMessage.sequential / before.cpuMsPerMessage.sequential,
+            cpuMsPerMessageConcurrent: now.cpuMsPerMessage.concurrent / before.cpuMsPerMessage.concurrent,
+            ...(now.receiptMeanMs === null || before.receiptMeanMs === null ? {} : { receiptMeanMs: now.receiptMeanMs / before.receiptMeanMs }),
           },
         });
         note(`baseline ${before.commit} (${before.store}): ${before.sequentialMessagesPerSecond.toFixed(0)} msg/s sequential, ${before.concurrentMessagesPerSecond.toFixed(0)} msg/s with ${concurrency} senders, `
@@ -416,11 +498,54 @@ if (wanted('assistant') || wanted('floor')) {
   } finally {
     await cleanUp();
   }
+  return result;
 }
 
-if (store === 'postgres' && FIGURES.some((f) => f !== 'assistant' && f !== 'floor' && f !== 'generate' && wanted(f))) {
-  note('language, start-up and office-job figures run on the SQLite file whatever --store says');
+if (soakMinutes !== null) {
+  const copy = workingCopy(gen.file, 'soak');
+  cleanups.push(async () => removeCopy(copy));
+  try {
+    await runSoak({
+      location: { file: copy }, officeFile, seed, image, language: await lang(), minutes: soakMinutes, rate, warmup, emit, note,
+      rig: { albumWindowMs, statementMeter, renderer: rendererMode }, samePage,
+    });
+  } finally {
+    await cleanUp();
+  }
+} else if (wanted('assistant') || wanted('floor')) {
+  const conditions: Array<'none' | 'one core busy'> = backgroundLoad ? ['none', 'one core busy'] : ['none'];
+  const results: Array<{ load: string; headline: Headline; baseline: BaselineFigures | null; burnerCpuSeconds?: number; burnerSeconds?: number }> = [];
+  for (const condition of conditions) {
+    addedLoad = condition;
+    if (condition === 'none') {
+      const r = await engineRun();
+      if (r !== null) results.push({ load: condition, ...r });
+      continue;
+    }
+    note('background load: a second process keeps one core busy from here on');
+    const burner = await startBackgroundLoad();
+    let r: Awaited<ReturnType<typeof engineRun>> = null;
+    try {
+      r = await engineRun();
+    } finally {
+      const spent = await burner.stop();
+      if (r !== null) results.push({ load: condition, ...r, burnerCpuSeconds: spent.cpuSeconds, burnerSeconds: spent.seconds });
+    }
+  }
+  if (backgroundLoad && results.length > 1) {
+    emit('summary.background-load', {
+      note: 'the engine figures without and with a second process keeping one core busy (bench/spin.mjs), from the same run; burnerCpuSeconds / burnerSeconds ≈ 1 shows it kept its core',
+      runs: results,
+    });
+  }
 }
-if (wanted('language')) languageFigure(await lang());
-if (wanted('startup')) await runStartup(gen.file, emit, note);
-await runOfficeJobs({ dbFile: gen.file, scale, seed, emit, note, wanted, workingCopy, removeCopy });
+
+// A soak is all that runs with --soak.
+if (soakMinutes === null) {
+  if (store === 'postgres' && FIGURES.some((f) => f !== 'assistant' && f !== 'floor' && f !== 'generate' && wanted(f))) {
+    note('language, start-up and office-job figures run on the SQLite file whatever --store says');
+  }
+  if (wanted('language')) languageFigure(await lang());
+  if (wanted('startup')) await runStartup(gen.file, emit, note);
+  await runOfficeJobs({ dbFile: gen.file, scale, seed, emit, note, wanted, workingCopy, removeCopy });
+}

@@ -1,7 +1,9 @@
 // The mixed message workload, drawn from the generated office with a seeded generator:
 // 40% status and my-files queries, 20% notes, 20% approvals by reply, 10% receipts (a ~200 KB page
-// image), 10% leave applications (the application, then its confirmation button).
+// image), 10% leave applications (the application, then its confirmation button). Each receipt's
+// page is a different letter (its bytes differ, so each is stored anew) unless `samePage`.
 import fs from 'node:fs';
+import { crc32 } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Inbound } from '../bots/reply.ts';
 import { BENCH_CHANNEL, prng, sentMessageId } from './generate.ts';
@@ -25,6 +27,21 @@ export interface Operation {
 interface OpenFile { id: number; fileNumber: string; holderId: number; holderCode: string; sectionId: number }
 interface Person { id: number; code: string; language: string; sectionId: number }
 
+export interface WorkloadOptions {
+  /**
+   * Every receipt sends the very same page (the bench before issue 16 did: the page blob is then
+   * stored once and found again after that). By default each page differs by a few bytes, as every
+   * letter does, so each is written and synced anew.
+   */
+  samePage?: boolean;
+  /**
+   * When every open file has been noted or approved once, start over (a soak runs longer than the
+   * office has files): a file met again may have moved, and then its approval is refused, which is
+   * still a message answered.
+   */
+  reuseFiles?: boolean;
+}
+
 export class Workload {
   private readonly rnd: () => number;
   private readonly files: OpenFile[];
@@ -35,10 +52,12 @@ export class Workload {
   private serial = 0;
   private readonly image: Uint8Array;
   readonly imageKind: 'jpeg' | 'png';
+  private readonly options: WorkloadOptions;
 
-  /** `image`: a padded real JPEG scan (what phones send), or a noise PNG that pdfkit must decode. */
-  constructor(dbFile: string, seed: number, image: 'jpeg' | 'png' = 'jpeg') {
+  /** `image`: a padded real JPEG scan (what phones send), or a noise PNG. */
+  constructor(dbFile: string, seed: number, image: 'jpeg' | 'png' = 'jpeg', options: WorkloadOptions = {}) {
     this.imageKind = image;
+    this.options = options;
     this.image = image === 'png'
       ? pageImage(200 * 1024)
       : pageJpeg(fs.readFileSync(new URL('../test/fixtures/images/scan-portrait.jpg', import.meta.url)), 200 * 1024);
@@ -67,6 +86,7 @@ export class Workload {
 
   /** Each file is noted or approved at most once, so an approval always finds it in the holder's hands. */
   private takeFile(): OpenFile {
+    if (this.nextFile >= this.files.length && this.options.reuseFiles === true) this.nextFile = 0;
     const file = this.files[this.nextFile];
     if (file === undefined) throw new Error('the generated office ran out of open files: use a bigger scale or fewer messages');
     this.nextFile += 1;
@@ -114,7 +134,7 @@ export class Workload {
       return {
         messages: [this.message('receipt', who.code, { employeeId: who.id }, {
           text: 'Letter from Commissioner on flood relief',
-          attachments: [{ filename: this.imageKind === 'png' ? 'page-1.png' : 'page-1.jpg', mime: this.imageKind === 'png' ? 'image/png' : 'image/jpeg', bytes: this.image }],
+          attachments: [{ filename: this.imageKind === 'png' ? 'page-1.png' : 'page-1.jpg', mime: this.imageKind === 'png' ? 'image/png' : 'image/jpeg', bytes: this.page() }],
         })],
       };
     }
@@ -133,6 +153,28 @@ export class Workload {
         this.message('leave.submit', who.code, { employeeId: who.id }, { action: '/leave.submit' }),
       ],
     };
+  }
+
+  /**
+   * This receipt's page: the image with the message's serial written into its first comment
+   * segment (JPEG; the picture is unchanged), or into a text chunk of the PNG, so that no two
+   * letters have the same bytes.
+   */
+  private page(): Uint8Array {
+    if (this.options.samePage === true) return this.image;
+    const serial = Buffer.from(`${process.pid}-${this.serial}`.padEnd(24, ' '), 'latin1');
+    if (this.imageKind === 'jpeg') {
+      const page = new Uint8Array(this.image);
+      page.set(serial, 6); // the text of the first comment segment pageJpeg put after the SOI marker
+      return page;
+    }
+    // A tEXt chunk before IEND (the last 12 bytes).
+    const body = Buffer.concat([Buffer.from('tEXtpage\0', 'latin1'), serial]);
+    const chunk = Buffer.alloc(body.length + 8);
+    chunk.writeUInt32BE(body.length - 4, 0);
+    body.copy(chunk, 4);
+    chunk.writeUInt32BE(crc32(body) >>> 0, 4 + body.length);
+    return new Uint8Array(Buffer.concat([this.image.subarray(0, this.image.length - 12), chunk, this.image.subarray(this.image.length - 12)]));
   }
 
   take(count: number): Operation[] {

@@ -1,4 +1,6 @@
 // Checks on uploaded page images before anything is stored or embedded: JPEG and PNG only, whole.
+// A JPEG is never decoded (its segments are walked; a PDF embeds it as it is); a PNG's image data is
+// inflated once, to see that the whole picture is there (readPng, which png-embed.ts reuses).
 import { crc32, inflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
 
@@ -33,40 +35,97 @@ function pngRawSize(width: number, height: number, bitsPerPixel: number, interla
   return size;
 }
 
-/** Chunk structure and CRCs, a sane IHDR, and image data that inflates to the full picture. */
-function pngIsWhole(bytes: Uint8Array): boolean {
+/** A PNG's header and image data as read (and checked) by readPng. */
+export interface PngImage {
+  width: number;
+  height: number;
+  /** Bits per sample: 1, 2, 4, 8 or 16. */
+  depth: number;
+  /** 0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGB + alpha. */
+  colour: number;
+  interlaced: boolean;
+  /** Samples per pixel (1–4). */
+  channels: number;
+  palette: Uint8Array | null;
+  /** The tRNS chunk's data, if any. */
+  transparency: Uint8Array | null;
+  /** The IDAT chunks' data, joined: the zlib stream of filtered rows (what a PDF's FlateDecode with the PNG predictor reads). */
+  data: Buffer;
+  /** The inflated, still filtered rows: kept only when readPng was asked to (keepRows), for an image that must be decoded anyway. */
+  rows: Buffer | null;
+}
+
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const ALLOWED_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+
+/** Whether embedding the PNG in a PDF needs its pixels (an alpha channel, or alpha per palette entry). */
+export const pngNeedsPixels = (png: Pick<PngImage, 'colour' | 'transparency'>): boolean =>
+  png.colour === 4 || png.colour === 6 || (png.colour === 3 && png.transparency !== null);
+
+/**
+ * Chunk structure and CRCs, a sane IHDR, and image data that inflates to the full picture; null
+ * when any of it fails. The image data is inflated once, here, to see that it is all there: up to
+ * the picture's size and no further (a huge scan is not inflated past what we need to know) —
+ * unless `keepRows`, when the inflated rows are kept for the caller, so that an image that must be
+ * decoded to be embedded is still inflated only once.
+ */
+export function readPng(bytes: Uint8Array, options: { keepRows?: boolean | ((png: PngImage) => boolean) } = {}): PngImage | null {
+  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const idat: Uint8Array[] = [];
   let header: { width: number; height: number; depth: number; colour: number; interlace: number } | undefined;
-  let palette = false;
+  let palette: Uint8Array | null = null;
+  let transparency: Uint8Array | null = null;
   for (let at = 8; ; ) {
-    if (at + 12 > bytes.length) return false; // cut off before IEND
+    if (at + 12 > bytes.length) return null; // cut off before IEND
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
-    if (at + 12 + length > bytes.length) return false;
+    if (at + 12 + length > bytes.length) return null;
     const data = bytes.subarray(at + 8, at + 8 + length);
-    if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length)) return false;
-    if (header === undefined && (type !== 'IHDR' || length !== 13)) return false;
+    if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length)) return null;
+    if (header === undefined && (type !== 'IHDR' || length !== 13)) return null;
     if (type === 'IHDR') {
       header = { width: view.getUint32(at + 8), height: view.getUint32(at + 12), depth: data[8] ?? 0, colour: data[9] ?? 0, interlace: data[12] ?? 0 };
-    } else if (type === 'PLTE') palette = true;
+    } else if (type === 'PLTE') palette = data;
+    else if (type === 'tRNS') transparency = data;
     else if (type === 'IDAT') idat.push(data);
     else if (type === 'IEND') break;
     at += 12 + length;
   }
-  if (header === undefined || header.width === 0 || header.height === 0 || header.interlace > 1 || idat.length === 0) return false;
-  const channels: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-  const allowedDepths: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
-  const n = channels[header.colour];
-  if (n === undefined || !(allowedDepths[header.colour] ?? []).includes(header.depth)) return false;
-  if (header.colour === 3 && !palette) return false;
-  const expected = pngRawSize(header.width, header.height, n * header.depth, header.interlace === 1);
+  if (header === undefined || header.width === 0 || header.height === 0 || header.interlace > 1 || idat.length === 0) return null;
+  const channels = CHANNELS[header.colour];
+  if (channels === undefined || !(ALLOWED_DEPTHS[header.colour] ?? []).includes(header.depth)) return null;
+  if (header.colour === 3 && palette === null) return null;
+  const png: PngImage = {
+    width: header.width, height: header.height, depth: header.depth, colour: header.colour, interlaced: header.interlace === 1,
+    channels, palette, transparency, data: idat.length === 1 ? asBuffer(idat[0] as Uint8Array) : Buffer.concat(idat), rows: null,
+  };
+  const expected = pngRawSize(header.width, header.height, channels * header.depth, png.interlaced);
+  const keep = typeof options.keepRows === 'function' ? options.keepRows(png) : options.keepRows === true;
   try {
-    // Stop once the whole picture is there: a huge scan is not inflated past what we need to know.
-    return inflateSync(Buffer.concat(idat), { maxOutputLength: expected }).length >= expected;
+    const rows = inflateSync(png.data, { maxOutputLength: expected });
+    if (rows.length < expected) return null;
+    if (keep) png.rows = rows;
+    return png;
   } catch (error) {
-    return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    // More data than the picture needs: whole (the rest is ignored, as readers do), but not kept.
+    if ((error as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') return null;
+    if (keep) {
+      try {
+        png.rows = inflateSync(png.data).subarray(0, expected);
+      } catch {
+        return null;
+      }
+    }
+    return png;
   }
+}
+
+/** Chunk structure and CRCs, a sane IHDR, and image data that inflates to the full picture. */
+function pngIsWhole(bytes: Uint8Array): boolean {
+  return readPng(bytes) !== null;
 }
 
 /** Markers in order up to a frame header with a size, then scan data that reaches an end marker. */
@@ -109,15 +168,6 @@ export interface OpenedImage {
 
 /** pdfkit's image parser; typed here because @types/pdfkit leaves openImage out. */
 export function openImage(doc: Doc, bytes: Uint8Array): OpenedImage {
-  return (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(Buffer.from(bytes));
-}
-
-/** pdfkit's own parser as a second opinion: what it cannot open it cannot embed either. */
-export function pdfkitProblem(scratch: Doc, bytes: Uint8Array): 'corrupt_image' | undefined {
-  try {
-    openImage(scratch, bytes);
-    return undefined;
-  } catch {
-    return 'corrupt_image';
-  }
+  // A view, not a copy: a JPEG is embedded as the bytes it came as.
+  return (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(asBuffer(bytes));
 }

@@ -11,13 +11,13 @@ import type { LetterDocument, TourOrder } from '../../core/signing/documents.ts'
 import { drawSignatureBox, renderTourOrder, signatureBoxHeight } from './tour-order.ts';
 import { renderLetter } from './letter.ts';
 import { officeFonts, type OfficeFonts } from './fonts.ts';
-import { imageProblem, openImage, pdfkitProblem } from './image-check.ts';
+import { checkPages, receiptPdf } from './receipt-pdf.ts';
 import { activeContent } from './active-content.ts';
 import { BODY, BOLD, BOLD_SMALL, finish, FOOTER, footers, GREY, MARGIN, newDocument, SMALL, type Doc } from './layout.ts';
 import { renderLeaveOrder } from './leave-order.ts';
 import { renderPendencyReport } from './pendency-report.ts';
 import { renderTaBill } from './ta-bill.ts';
-import { drawLine, drawText, heightOfText, layoutText, lineHeight, type TextStyle } from './text-runs.ts';
+import { drawLine, drawText, heightOfText, layoutText, lineHeight, type Line, type TextStyle } from './text-runs.ts';
 
 type Image = { bytes: Uint8Array; mime: string };
 
@@ -28,37 +28,19 @@ export class PdfRenderer implements DocumentRenderer {
   /** The clock only dates the PDF's metadata; what the office sees printed comes from the core. */
   constructor(private readonly clock: Clock) {}
 
-  /** The declared mime type is not consulted: the bytes say what an image is (see imageProblem). */
+  /** The declared mime type is not consulted: the bytes say what an image is (see receipt-pdf.ts). */
   async checkImages(images: ReadonlyArray<Image>): Promise<ImagesCheck> {
     // One scratch document for every check: making a PDFDocument loads its standard font each time
     // (a few ms a receipt), and opening an image from bytes registers nothing in it.
-    const scratch = (this.scratch ??= new PDFDocument({ autoFirstPage: false }));
-    for (const [index, image] of images.entries()) {
-      const reason = imageProblem(image.bytes) ?? pdfkitProblem(scratch, image.bytes);
-      if (reason !== undefined) return { ok: false, reason, index };
-    }
-    return { ok: true };
+    return checkPages((this.scratch ??= new PDFDocument({ autoFirstPage: false })), images);
   }
 
+  /** Checks and embeds each page once (receipt-pdf.ts); a page that fails the check is refused as before. */
   async receiptFromImages(images: ReadonlyArray<Image>, header: string): Promise<Uint8Array> {
-    const check = await this.checkImages(images);
-    if (!check.ok) throw new Error(`receiptFromImages: image ${check.index} is ${check.reason}; call checkImages first`);
     if (images.length === 0) throw new Error('receiptFromImages: no images; a receipt needs at least one page');
-    const doc = newDocument(this.fonts, `${header} — प्राप्ति / Receipt`, this.clock.now());
-    for (const image of images) {
-      const opened = openImage(doc, image.bytes);
-      // pdfkit turns JPEGs by their EXIF orientation; 5–8 swap width and height.
-      const turned = (opened.orientation ?? 1) > 4;
-      const [w, h] = turned ? [opened.height, opened.width] : [opened.width, opened.height];
-      doc.addPage({ size: 'A4', layout: w > h ? 'landscape' : 'portrait', margin: MARGIN });
-      const width = doc.page.width - 2 * MARGIN;
-      drawText(doc, this.fonts, `${header}   ·   प्राप्ति / Receipt`, { x: MARGIN, y: MARGIN - 30, width, style: SMALL });
-      const top = MARGIN;
-      const height = doc.page.height - 2 * MARGIN;
-      doc.image(Buffer.from(image.bytes), MARGIN, top, { fit: [width, height], align: 'center', valign: 'center' });
-    }
-    footers(doc, this.fonts, header);
-    return finish(doc);
+    const made = await receiptPdf(this.fonts, this.clock.now(), images, header);
+    if (!made.ok) throw new Error(`receiptFromImages: image ${made.index} is ${made.reason}; call checkImages first`);
+    return made.pdf;
   }
 
   async checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
@@ -91,10 +73,10 @@ export class PdfRenderer implements DocumentRenderer {
     const doc = newDocument(this.fonts, `${sheet.fileNumber} — टिप्पणी / Note sheet`, this.clock.now());
     const layout = new NoteSheetLayout(doc, this.fonts, sheet.fileNumber);
     layout.header(sheet);
-    layout.notes(sheet.notes);
+    // The visible signature goes under the notes it signs, not after the tables.
+    layout.notes(sheet.notes, sheet.signature);
     layout.annexures(sheet.annexures);
     layout.movements(sheet.movements);
-    if (sheet.signature !== undefined) layout.signature(sheet.signature);
     footers(doc, this.fonts, `${sheet.fileNumber}   ·   ${sheet.generatedAt}`);
     return finish(doc);
   }
@@ -223,22 +205,43 @@ class NoteSheetLayout {
     this.y += 6;
   }
 
-  notes(notes: NoteSheet['notes']): void {
-    for (const note of notes) {
+  /**
+   * The notes in order, and under the last one the visible digital signature when the sheet is
+   * signed. A note's end never starts a page by itself: its last lines, its decision, the author's
+   * block (name, post, time) and the signature box under it go to the next page together.
+   */
+  notes(notes: NoteSheet['notes'], signature?: VisibleSignature): void {
+    for (const [index, note] of notes.entries()) {
       this.ensure(lineHeight(BOLD) * 3);
       this.y += 6;
       this.flow(`Note ${note.number} / टिप्पणी ${note.number}`, BOLD);
-      this.flow(note.text, BODY, 12);
-      if (note.decision !== undefined && note.decision !== '') this.flow(note.decision, BOLD, 12);
-      // The signature block is not split from itself: author, post and time stay together.
-      const signature = [note.author, note.post, note.at];
-      this.ensure(signature.length * lineHeight(SMALL) + 4);
+      const text = note.text === '' ? [] : layoutText(this.doc, this.fonts, note.text, BODY, this.width - 12);
+      const decision = note.decision === undefined || note.decision === '' ? [] : layoutText(this.doc, this.fonts, note.decision, BOLD, this.width - 12);
+      const author = [note.author, note.post, note.at];
+      const signed = signature !== undefined && index === notes.length - 1 ? signature : undefined;
+      // With a decision, the decision is what the author's block stands under; without, the note's last two lines.
+      const kept = Math.min(text.length, decision.length > 0 ? 1 : 2);
+      for (const line of text.slice(0, text.length - kept)) this.line(line, BODY, 12);
+      this.ensure(kept * lineHeight(BODY) + decision.length * lineHeight(BOLD) + 8 + author.length * lineHeight(SMALL)
+        + (signed === undefined ? 0 : this.signatureHeight(signed)));
+      for (const line of text.slice(text.length - kept)) this.line(line, BODY, 12);
+      for (const line of decision) this.line(line, BOLD, 12);
       this.y += 4;
-      for (const line of signature) this.flow(line, { ...SMALL, weight: line === note.author ? 'bold' : 'regular' }, 0, 'right');
+      for (const line of author) this.flow(line, { ...SMALL, weight: line === note.author ? 'bold' : 'regular' }, 0, 'right');
       this.y += 4;
       this.doc.moveTo(MARGIN + this.width * 0.6, this.y).lineTo(MARGIN + this.width, this.y).lineWidth(0.3).strokeColor('#999999').stroke();
+      if (signed !== undefined) this.signature(signed);
     }
     if (notes.length === 0) this.flow('No notes yet / अभी कोई टिप्पणी नहीं', BODY);
+    // A sheet is only signed under a note; should one come without, the box still shows.
+    if (notes.length === 0 && signature !== undefined) this.signature(signature);
+  }
+
+  /** One laid-out line, on a new page when it does not fit. */
+  private line(line: Line, style: TextStyle, indent: number): void {
+    this.ensure(lineHeight(style));
+    drawLine(this.doc, this.fonts, line, MARGIN + indent, this.y, style, 'left', this.width - indent);
+    this.y += lineHeight(style);
   }
 
   annexures(annexures: NoteSheet['annexures']): void {
@@ -270,9 +273,8 @@ class NoteSheetLayout {
     );
   }
 
-  /** The visible half of a digital signature; the cryptographic half is embedded by the signer. */
-  signature(sig: NonNullable<NoteSheet['signature']>): void {
-    const lines = [
+  private signatureLines(sig: VisibleSignature): string[] {
+    return [
       'Digitally signed / डिजिटल हस्ताक्षरित',
       `${sig.name} — ${sig.post} (${sig.code})`,
       sig.at,
@@ -280,7 +282,18 @@ class NoteSheetLayout {
       sig.via,
       `SHA-256: ${sig.documentHash}`,
     ];
-    this.ensure(lines.length * lineHeight(SMALL) + 30);
+  }
+
+  /** The signature box's height with the space above it, as signature() draws it. */
+  private signatureHeight(sig: VisibleSignature): number {
+    const lines = this.signatureLines(sig).map((line, i) => layoutText(this.doc, this.fonts, line, { ...SMALL, weight: i < 2 ? 'bold' : 'regular' }, this.width - 8).length);
+    return 14 + 6 + lines.reduce((a, b) => a + b, 0) * lineHeight(SMALL) + 6;
+  }
+
+  /** The visible half of a digital signature; the cryptographic half is embedded by the signer. */
+  signature(sig: VisibleSignature): void {
+    const lines = this.signatureLines(sig);
+    this.ensure(this.signatureHeight(sig));
     this.y += 14;
     const top = this.y;
     this.y += 6;

@@ -1,7 +1,9 @@
 // The inside of a render worker (see worker-renderer.ts): one PdfRenderer, any of its methods called
 // by name with the arguments as sent; the clock reading travels with each call, so a document made
 // here is byte for byte the one the main thread would have made at that instant.
-import { parentPort } from 'node:worker_threads';
+import { readlinkSync } from 'node:fs';
+import os from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { PdfRenderer } from './pdf-renderer.ts';
 
 export interface RenderRequest {
@@ -18,6 +20,22 @@ export type RenderAnswer =
 
 if (parentPort === null) throw new Error('worker-thread.ts runs inside a worker (see worker-renderer.ts)');
 const port = parentPort;
+
+/**
+ * Lowers this thread's own scheduling priority (the reports lane). On Linux a thread is a task
+ * with its own nice value: /proc/thread-self names its id, and setpriority on that id changes this
+ * thread only, not the message thread. Elsewhere, or if it fails, the thread keeps the usual priority.
+ */
+function lowerPriority(nice: number): void {
+  if (nice <= 0 || process.platform !== 'linux') return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) os.setPriority(tid, Math.min(19, os.getPriority(tid) + nice));
+  } catch {
+    // not permitted or not available: the usual priority
+  }
+}
+lowerPriority(Number((workerData as { nice?: number } | null)?.nice ?? 0));
 let now = new Date(0);
 const renderer = new PdfRenderer({ now: () => now });
 

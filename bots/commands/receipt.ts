@@ -18,7 +18,7 @@ import { failureText } from '../messages/failures.ts';
 import { etext } from '../messages/efile-texts.ts';
 import type { Inbound, InboundAttachment, Reply } from '../reply.ts';
 import { saveChatState, chatState } from './conversation.ts';
-import { checkUpload, isPdf, type CheckedUpload } from './upload-check.ts';
+import { checkUpload, isPdf, precheckUpload, type CheckedUpload } from './upload-check.ts';
 
 /** An upload checked (and, if good, stored) before its message's transaction: see prepareUploads. */
 interface Prepared { checked: CheckedUpload; blob?: string; deps: AssistantDeps }
@@ -43,29 +43,37 @@ export function albumKeyOf(inbound: Inbound): { kind: 'now' } | { kind: 'named';
 
 /**
  * Checks the sender's uploads and stores the good ones before the message's transaction, so that
- * decoding the image and the disk write (with its fsync) do not hold up every other message while
- * transactions run one at a time. For a message whose images are a receipt of their own, the
- * receipt's PDF is made here too. Stored blobs are content-addressed, so a page kept here and then
- * not used (a redelivery, a lost race) costs disk space, never a wrong answer. The assistant calls
- * this only for a linked, active sender; anything that fails here is simply done again inside.
+ * checking, the PDF and the disk writes (with their syncs) hold up neither the message thread nor
+ * the transactions that run one at a time. On this thread only headers are read (precheckUpload:
+ * size, type, declared pixels); the rest runs on a renderer worker. For a message whose images are
+ * a receipt of their own, one worker pass checks every page as it embeds it and makes the PDF
+ * (receiptFromImages: each page opened once, none decoded); only if that fails is each file
+ * checked alone, to say which one and why. Then the pages and the PDF are written side by side and
+ * made durable in one round of syncs (FileBlobStore.put), before the transaction that names them.
+ * Stored blobs are content-addressed, so a page kept here and then not used (a redelivery, a lost
+ * race) costs disk space, never a wrong answer. The assistant calls this only for a linked, active
+ * sender; anything that fails here is simply done again inside.
  */
 export async function prepareUploads(deps: AssistantDeps, inbound: Inbound, sender: Employee): Promise<void> {
   const files = inbound.attachments ?? [];
+  const images = files.filter((f) => !isPdf(f.bytes));
+  const first = images[0];
+  let pdf: Uint8Array | null = null;
+  if (first !== undefined && albumKeyOf(inbound).kind === 'now' && images.every((f) => precheckUpload(deps, f).kind === 'image')) {
+    pdf = await deps.renderer.receiptFromImages(images.map((f) => ({ bytes: f.bytes, mime: f.mime })), receiptHeader(deps, sender.name)).catch(() => null);
+  }
   const good: InboundAttachment[] = [];
-  for (const file of files) {
+  await Promise.all(files.map(async (file) => {
     try {
-      const checked = await checkUpload(deps, file);
+      // Pages the receipt's pass embedded have passed every check a page gets.
+      const checked: CheckedUpload = pdf !== null && images.includes(file) ? { ok: true, pdf: false, pages: 1 } : await checkUpload(deps, file);
       preparedFor.set(file.bytes, { checked, deps });
       if (checked.ok) good.push(file);
     } catch {
       preparedFor.delete(file.bytes);
     }
-  }
-  const images = files.filter((f) => !isPdf(f.bytes));
-  const first = images[0];
-  const makeReceipt = first !== undefined && albumKeyOf(inbound).kind === 'now' && images.every((f) => good.includes(f));
-  // The pages' blobs and the receipt's PDF are written side by side: each write waits for its disk
-  // sync, and the syncs overlap instead of queueing one after another.
+  }));
+  // The pages' blobs and the receipt's PDF are written side by side: their syncs overlap.
   await Promise.all([
     ...good.map(async (file) => {
       try {
@@ -76,10 +84,9 @@ export async function prepareUploads(deps: AssistantDeps, inbound: Inbound, send
       }
     }),
     (async () => {
-      if (!makeReceipt || first === undefined) return;
+      if (pdf === null || first === undefined) return;
       try {
-        const pdfBlob = await receiptPdf(deps, sender.name, images.map((f) => ({ bytes: f.bytes, mime: f.mime })));
-        preparedPdfFor.set(first.bytes, { pdfBlob, deps, pages: images.length });
+        preparedPdfFor.set(first.bytes, { pdfBlob: await deps.blobs.put(pdf), deps, pages: images.length });
       } catch {
         preparedPdfFor.delete(first.bytes);
       }
@@ -145,10 +152,12 @@ export async function receiveUpload(ctx: CommandContext): Promise<Outcome> {
   return { replies, albumPageStored: true };
 }
 
+/** The line above every page of a receipt's PDF. */
+const receiptHeader = (deps: AssistantDeps, name: string): string => `प्राप्ति / Receipt — ${name}, ${istDateTime(deps.clock.now())}`;
+
 /** A receipt's PDF from its pages' images, stored; returns its blob. */
 async function receiptPdf(deps: AssistantDeps, name: string, images: { bytes: Uint8Array; mime: string }[]): Promise<string> {
-  const pdf = await deps.renderer.receiptFromImages(images, `प्राप्ति / Receipt — ${name}, ${istDateTime(deps.clock.now())}`);
-  return deps.blobs.put(pdf);
+  return deps.blobs.put(await deps.renderer.receiptFromImages(images, receiptHeader(deps, name)));
 }
 
 async function pagesOfDrafts(deps: AssistantDeps, drafts: UploadDraft[]): Promise<{ bytes: Uint8Array; mime: string }[]> {

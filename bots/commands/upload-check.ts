@@ -1,7 +1,8 @@
 // The checks every file sent to the bot gets before anything of it is kept (receipts, circulars,
 // the training's practice scan): not empty, not too large, its real type by its bytes, an image not
 // over the pixel limit (read from its header, before any decoder runs), a PDF that opens and carries
-// nothing active. The name shown back is the safe one that would be stored.
+// nothing active. The name shown back is the safe one that would be stored. The first few are read
+// on the message thread (precheckUpload); what needs more than a header runs on a renderer worker.
 import type { FailureCode } from '../../core/errors.ts';
 import type { PdfCheck } from '../../core/efile/documents.ts';
 import { safeFileName } from '../../core/intake/file-name.ts';
@@ -17,19 +18,36 @@ export const isPdf = (bytes: Uint8Array): boolean => bytes.length >= 5 && Buffer
 
 const refused = (code: FailureCode, params: UploadProblem['params']): CheckedUpload => ({ ok: false, problem: { code, params } });
 
-export async function checkUpload(deps: AssistantDeps, file: InboundAttachment): Promise<CheckedUpload> {
-  const { uploads, renderer } = deps;
+/**
+ * What is judged on the message thread, decoding nothing: empty, too large, a PDF (by its first
+ * bytes), or an image whose header declares more pixels than allowed. Whatever passes goes to a
+ * worker for the rest (renderer.checkPdf, checkImages, or receiptFromImages, which checks as it
+ * embeds).
+ */
+export type Precheck = { kind: 'refused'; checked: CheckedUpload } | { kind: 'pdf' } | { kind: 'image' };
+
+export function precheckUpload(deps: Pick<AssistantDeps, 'uploads'>, file: InboundAttachment): Precheck {
+  const { uploads } = deps;
   const name = safeFileName(file.filename, file.mime);
-  if (file.bytes.length === 0) return refused('UPLOAD.EMPTY', { name });
-  if (file.bytes.length > uploads.maxBytes) return refused('UPLOAD.TOO_LARGE', { name, maxMb: Math.floor(uploads.maxBytes / 1048576) });
-  if (isPdf(file.bytes)) {
-    const checked = await renderer.checkPdf(file.bytes);
-    return checked.ok ? { ok: true, pdf: true, pages: checked.pages } : { ok: false, problem: pdfProblem(checked, name) };
-  }
+  if (file.bytes.length === 0) return { kind: 'refused', checked: refused('UPLOAD.EMPTY', { name }) };
+  if (file.bytes.length > uploads.maxBytes) return { kind: 'refused', checked: refused('UPLOAD.TOO_LARGE', { name, maxMb: Math.floor(uploads.maxBytes / 1048576) }) };
+  if (isPdf(file.bytes)) return { kind: 'pdf' };
   const size = imageSize(file.bytes);
   const max = uploads.maxImageMegapixels ?? DEFAULT_INTAKE_LIMITS.maxImageMegapixels;
   if (size !== null && tooManyPixels(size, max)) {
-    return refused('UPLOAD.TOO_MANY_PIXELS', { name, width: size.width, height: size.height, megapixels: Math.round((size.width * size.height) / 1e6), max });
+    return { kind: 'refused', checked: refused('UPLOAD.TOO_MANY_PIXELS', { name, width: size.width, height: size.height, megapixels: Math.round((size.width * size.height) / 1e6), max }) };
+  }
+  return { kind: 'image' };
+}
+
+export async function checkUpload(deps: AssistantDeps, file: InboundAttachment): Promise<CheckedUpload> {
+  const { renderer } = deps;
+  const name = safeFileName(file.filename, file.mime);
+  const pre = precheckUpload(deps, file);
+  if (pre.kind === 'refused') return pre.checked;
+  if (pre.kind === 'pdf') {
+    const checked = await renderer.checkPdf(file.bytes);
+    return checked.ok ? { ok: true, pdf: true, pages: checked.pages } : { ok: false, problem: pdfProblem(checked, name) };
   }
   const checked = await renderer.checkImages([{ bytes: file.bytes, mime: file.mime }]);
   if (checked.ok) return { ok: true, pdf: false, pages: 1 };
