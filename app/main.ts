@@ -13,11 +13,13 @@ import { FileBlobStore } from '../adapters/blobs/file-blob-store.ts';
 import type { BlobStore, DocumentRenderer, DocumentSigner } from '../core/ports.ts';
 import { loadOrCreateOfficeCa } from '../adapters/signing/office-ca.ts';
 import { PdfSigner } from '../adapters/signing/pdf-signer.ts';
+import { WorkerSigner } from '../adapters/signing/worker-signer.ts';
 import type { Config } from '../bots/config.ts';
 import type { Logger } from '../bots/context.ts';
 import { Holds } from './holds.ts';
 import { demoLink, demoStaff, seedDemoOffice } from './demo.ts';
-import { leavePolicyFrom, tourRulesFrom } from './office-rules.ts';
+import { deadlineRulesFrom, leavePolicyFrom, tourRulesFrom } from './office-rules.ts';
+import type { DeadlineDeps } from '../bots/commands/deadline.ts';
 import { createAssistant, type Assistant } from '../bots/assistant.ts';
 import { Dispatcher, type ChannelSender } from '../bots/outbox/dispatcher.ts';
 import { createChannelHost, type ChannelAdapter, type ChannelHost } from '../bots/channel.ts';
@@ -135,7 +137,8 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     const pdf = workerRenderer({ clock });
     const renderer = pdf.renderer;
     const blobs = new FileBlobStore(config.blobDir);
-    const signer = await officeSigner(config, clock, log);
+    // Signatures are made on a worker thread of their own, with signer keys made ahead of need.
+    const signer = await officeSignerOnWorker(config, clock, log);
     let kick = () => {};
     const scanSearch = { available: false };
     const assistant = createAssistant({
@@ -145,6 +148,8 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       signer, signPolicy: config.sign, leavePolicy: leavePolicyFrom(config),
       reportRecipients: config.reminders.reportRecipients, tourRules: tourRulesFrom(config),
       circulars: config.circulars, scanSearch,
+      // Read and checked at start like the other rule files: a bad DEADLINE_RULES_FILE stops start-up.
+      ...({ deadlineRules: deadlineRulesFrom(config) } satisfies DeadlineDeps),
     });
     const host = createChannelHost(store, clock, assistant, log);
     const channels = await channelAdapters(config, host, store, clock, options.channelOptions ?? {}, holds, log);
@@ -186,6 +191,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
         await dispatcher.stop();
         for (const channel of started) await channel.stop().catch((error: unknown) => log.warn(`${channel.channel} stop: ${String(error)}`));
         await pdf.close();
+        await signer.close();
         await holds.releaseAll();
         await store.close();
       },
@@ -195,6 +201,13 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
     await store.close();
     throw error;
   }
+}
+
+/** The office signer (below) on its own worker thread, as the server runs it (adapters/signing/worker-signer.ts). */
+export async function officeSignerOnWorker(config: Config, clock: Clock, log: Logger): Promise<WorkerSigner> {
+  const { authority, created } = await loadOrCreateOfficeCa(config.caDir, clock.now());
+  if (created) log.info(`Office CA created in ${config.caDir} (add office-ca.crt.pem to readers' trust stores).`);
+  return new WorkerSigner({ authority, clock, location: config.office.name.en });
 }
 
 /** The office CA lives in DAFTAR_CA_DIR (the data directory's ca/), created on first start (see adapters/signing). */

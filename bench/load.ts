@@ -5,7 +5,7 @@
 //                         Collector's pendency report built (short read transactions that take turns
 //                         with the chat, as the app's do) and rendered (the renderer the rig uses: the
 //                         pool's reports lane), and a 50-page PDF signed with the office CA the way
-//                         the app signs (adapters/signing/pdf-signer.ts, on the message thread)
+//                         the app signs (adapters/signing/worker-signer.ts, inside a store transaction)
 //   RssSampler            resident memory of this process (every thread: workers included), peak and last
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,9 +16,11 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { loadOrCreateOfficeCa } from '../adapters/signing/office-ca.ts';
 import { PdfSigner } from '../adapters/signing/pdf-signer.ts';
+import { WorkerSigner } from '../adapters/signing/worker-signer.ts';
 import { PdfRenderer } from '../adapters/pdf/pdf-renderer.ts';
 import { DEFAULT_CALENDAR } from '../core/calendar/holidays.ts';
 import type { PendencyReport, PendencyRow } from '../core/leave/documents.ts';
+import type { DocumentSigner } from '../core/ports.ts';
 import { pendencyReport } from '../core/pendency/pendency-report.ts';
 import { turnTakingReads } from '../bots/jobs/daily-digest.ts';
 import type { Rig } from './instrumented.ts';
@@ -126,14 +128,17 @@ async function pdfOfPages(pages: number): Promise<Uint8Array> {
 /**
  * Starts the office's heavy work back to back until stopped: the whole office's pendency report
  * (data through short read transactions that take turns with the chat, then the PDF on the rig's
- * renderer), and a 50-page PDF signed by the office CA as bots/commands/sign.ts signs (on this
- * thread, a fresh signer certificate each time). Set-up (the CA, the 50-page PDF) is done before
+ * renderer), and a 50-page PDF signed by the office CA as the app signs: inside a store
+ * transaction, on the signing worker with keys made ahead (on this thread with `--renderer thread`),
+ * a fresh signer certificate each time. Set-up (the CA, the 50-page PDF) is done before
  * this returns.
  */
 export async function startOfficeJobs(rig: Rig, day: string, signPages = 50): Promise<{ stop(): Promise<OfficeJobsFigures> }> {
   const caDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-bench-ca-'));
   const { authority } = await loadOrCreateOfficeCa(caDir, rig.clock.now());
-  const signer = new PdfSigner({ authority, clock: rig.clock });
+  // As app/main.ts: on the signing worker with keys made ahead (the default pool renderer), or on
+  // this thread as before issue 16's signing move (--renderer thread).
+  const signer: DocumentSigner = rig.pool !== null ? new WorkerSigner({ authority, clock: rig.clock }) : new PdfSigner({ authority, clock: rig.clock });
   const toSign = await pdfOfPages(signPages);
   const renderer = rig.pool?.renderer() ?? new PdfRenderer(rig.clock);
   let stop = false;
@@ -154,7 +159,11 @@ export async function startOfficeJobs(rig: Rig, day: string, signPages = 50): Pr
     while (!stop) {
       await turn();
       const t0 = performance.now();
-      await signer.sign(toSign, { name: 'Rakesh Kumar', code: 'SAH0002', post: 'DDC', reason: 'approved' });
+      // The app signs inside the store's transaction (core/signing/apply-signed.ts: the decision, its
+      // signed copy and the audit commit together), so every other message's transaction waits for
+      // it: modelled so. The OTP went out a while before: the signer was told then (warm).
+      signer.warm?.();
+      await rig.store.transaction(() => signer.sign(toSign, { name: 'Rakesh Kumar', code: 'SAH0002', post: 'DDC', reason: 'approved' }));
       signMs.push(performance.now() - t0);
     }
   })();
@@ -163,6 +172,7 @@ export async function startOfficeJobs(rig: Rig, day: string, signPages = 50): Pr
     stop: async () => {
       stop = true;
       await Promise.all([reports, signing]);
+      if (signer instanceof WorkerSigner) await signer.close();
       fs.rmSync(caDir, { recursive: true, force: true });
       return {
         reportsBuilt: reportSeconds.length, meanReportSeconds: mean(reportSeconds), signed: signMs.length, meanSignMs: mean(signMs),

@@ -336,4 +336,9 @@ export interface DocumentSigner {
   /** Signs a finished PDF (a PAdES-style CMS detached signature over its byte ranges). */
   sign(pdf: Uint8Array, signer: SignerIdentity): Promise<Uint8Array>;
   verify(pdf: Uint8Array): Promise<SignatureCheck>;
+  /**
+   * A signing has begun (the OTP went out): a signer may get ready now (signer keys made ahead) so
+   * that the confirmation, which holds the store's transaction while it signs, does not wait for it.
+   */
+  warm?(): void;
 }

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import type { SignerIdentity } from '../../core/ports.ts';
+import { keysOnTheSpot, type SignerKeys } from './signer-key-pool.ts';
 import {
-  generateRsaKey,
   nameAttribute,
   OFFICE,
   randomSerial,
@@ -21,20 +21,21 @@ export interface SigningPackage {
   certificate: forge.pki.Certificate;
 }
 
-const SIGNER_KEY_BITS = 2048;
+export const SIGNER_KEY_BITS = 2048;
+const ON_THE_SPOT = keysOnTheSpot(SIGNER_KEY_BITS);
 const SIGNER_YEARS = 2;
 // RFC 9336 id-kp-documentSigning. emailProtection stays too: NSS (and so pdfsig) checks a
 // PDF signer's certificate for the e-mail signer usage.
 const DOCUMENT_SIGNING = '1.3.6.1.5.5.7.3.36';
 
 /** A fresh key and a certificate naming `signer`, issued by `ca`, packaged for signing. */
-export async function issueSignerCertificate(ca: IssuingAuthority, signer: SignerIdentity, now: Date): Promise<SigningPackage> {
+export async function issueSignerCertificate(ca: IssuingAuthority, signer: SignerIdentity, now: Date, keys: SignerKeys = ON_THE_SPOT): Promise<SigningPackage> {
   if (signer.name.trim() === '') throw new Error('A signer certificate needs the signer\'s name');
   const caExpires = ca.certificate.validity.notAfter;
   if (caExpires.getTime() <= now.getTime()) {
     throw new SigningSetupError(`The signing CA expired on ${caExpires.toISOString()}: renew it before anyone can sign.`);
   }
-  const key = await generateRsaKey(SIGNER_KEY_BITS);
+  const key = await keys.take();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   cert.serialNumber = randomSerial();

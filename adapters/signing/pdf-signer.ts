@@ -11,6 +11,7 @@ import type { Clock, DocumentSigner, SignatureCheck, SignerIdentity } from '../.
 import { fixedSigningPackage, issueSignerCertificate } from './issue-certificate.ts';
 import type { SigningAuthority } from './office-ca.ts';
 import { addSignaturePlaceholder } from './placeholder.ts';
+import type { SignerKeys } from './signer-key-pool.ts';
 import { checkPdfSignature } from './verify-signature.ts';
 
 export interface PdfSignerOptions {
@@ -24,6 +25,8 @@ export interface PdfSignerOptions {
   /** Shown by PDF readers next to the signature. */
   location?: string;
   contactInfo?: string;
+  /** Where fresh signer keys come from (an issuing authority): by default made on the spot. */
+  keys?: SignerKeys;
 }
 
 export class PdfSigner implements DocumentSigner {
@@ -39,7 +42,7 @@ export class PdfSigner implements DocumentSigner {
     const now = this.options.clock.now();
     const { authority } = this.options;
     const signing = authority.kind === 'issuing'
-      ? await issueSignerCertificate(authority, signer, now)
+      ? await issueSignerCertificate(authority, signer, now, this.options.keys)
       : fixedSigningPackage(authority);
     const prepared = addSignaturePlaceholder(Buffer.from(pdf), {
       reason: signer.reason,

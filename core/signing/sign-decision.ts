@@ -47,10 +47,13 @@ export async function beginSignature(
 ): Promise<Result<IssuedChallenge>> {
   const { signer, request, hash } = options;
   if ((await stillAsShown(tx, deps, signer, request, hash)) === null) return changed(request);
-  return issueChallenge(tx, deps.clock, {
+  const issued = await issueChallenge(tx, deps.clock, {
     purpose: 'sign', employee: signer, accountId: options.accountId, kinds: deps.otpSender.kinds, policy: deps.otpPolicy,
     subjectHash: hash, subjectRef: request.number,
   });
+  // While the officer reads and types the code, the signer gets ready (keys made ahead).
+  if (issued.ok) deps.signer.warm?.();
+  return issued;
 }
 
 /**
