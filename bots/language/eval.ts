@@ -9,9 +9,11 @@
  * or any decision is read as another (approve, return, refuse and forward among themselves, and
  * forward ↔ note: each moves a file the wrong way).
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { CORPUS_TODAY, loadCorpus, testExamples, trainingExamples } from './corpus.ts';
-import { loadHeldout } from './heldout.ts';
+import { HELDOUT_DIR, loadHeldout } from './heldout.ts';
 import { INTENTS, isSeriousConfusion, type Intent } from './intents.ts';
 import { trainModel, type DaftarLanguageModel, type Parse } from './model.ts';
 
@@ -148,10 +150,14 @@ console.log(`entity exact match: ${pct(entityRate)} (${entityMatch}/${test.lengt
 if (misses.length) console.log(`\nintent errors:\n${misses.join('\n')}`);
 if (entityMisses.length) console.log(`\nentity mismatches:\n${entityMisses.join('\n')}`);
 
-const heldout = noHeldout ? null : loadHeldout();
-if (heldout) {
-  // Aggregates only: no text of the held-out set is ever printed, not even a miss.
-  console.log(`\n== held-out set (${heldout.length} utterances written blind; aggregates only) ==`);
+// Every held-out set in heldout/ (heldout.jsonl, heldout-2.jsonl, …), each written blind by someone
+// who saw neither the corpus nor the rules, each scored on its own.
+const heldoutSets = noHeldout ? [] : readdirSync(HELDOUT_DIR).filter((f) => /^heldout(-\d+)?\.jsonl$/.test(f)).sort();
+for (const name of heldoutSets) {
+  const heldout = loadHeldout(path.join(HELDOUT_DIR, name));
+  if (heldout === null) continue;
+  // Aggregates only: no text of a held-out set is ever printed, not even a miss.
+  console.log(`\n== held-out set ${name} (${heldout.length} utterances written blind; aggregates only) ==`);
   const held = score(model, heldout);
   printAggregates(held, { fullMatrix: false });
   console.log('\nper category');
