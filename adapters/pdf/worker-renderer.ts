@@ -17,6 +17,7 @@
 // Workers start on a lane's first call (start-up pays nothing) and are unref'd while idle, so an
 // idle pool never keeps a process alive. A worker that dies fails its call and is replaced.
 import { Worker } from 'node:worker_threads';
+import { WORKER_BOOT } from '../worker-boot.ts';
 import os from 'node:os';
 import type { Clock, DocumentRenderer } from '../../core/ports.ts';
 import type { RenderAnswer, RenderRequest } from './worker-thread.ts';
@@ -82,13 +83,6 @@ interface LaneState {
   size: number;
 }
 
-// The worker is TypeScript: it registers tsx's loader itself (the main thread may be under vitest,
-// tsx or a loader of its own), then loads worker-thread.ts.
-const BOOT = `
-const { workerData } = require('node:worker_threads');
-import('tsx/esm/api').then((tsx) => { tsx.register(); return import(workerData.entry); })
-  .catch((error) => { setImmediate(() => { throw error; }); });
-`;
 
 export class WorkerRenderer {
   private readonly lanes: Record<Lane, LaneState>;
@@ -156,7 +150,7 @@ export class WorkerRenderer {
   private spawn(name: Lane): Slot {
     const lane = this.lanes[name];
     const entry = new URL('./worker-thread.ts', import.meta.url).href;
-    const worker = new Worker(BOOT, { eval: true, workerData: { entry, nice: name === 'reports' ? REPORTS_NICE : 0 } });
+    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { entry, nice: name === 'reports' ? REPORTS_NICE : 0 } });
     const slot: Slot = { worker, task: null };
     worker.on('message', (answer: RenderAnswer) => {
       const task = slot.task;

@@ -5,6 +5,7 @@
 // thread of its own, one call at a time, started on first use and unref'd while idle. Same
 // DocumentSigner: what the worker returns is exactly what PdfSigner returns on the main thread.
 import { Worker } from 'node:worker_threads';
+import { WORKER_BOOT } from '../worker-boot.ts';
 import type { Clock, DocumentSigner, SignatureCheck, SignerIdentity } from '../../core/ports.ts';
 import type { SigningAuthority } from './office-ca.ts';
 import { authorityToPems, type SignAnswer, type SignerWorkerData, type SignRequest } from './signer-thread.ts';
@@ -30,12 +31,6 @@ interface Task {
   reject(error: unknown): void;
 }
 
-// As worker-renderer.ts: the worker registers tsx's loader itself, then loads the TypeScript entry.
-const BOOT = `
-const { workerData } = require('node:worker_threads');
-import('tsx/esm/api').then((tsx) => { tsx.register(); return import(workerData.entry); })
-  .catch((error) => { setImmediate(() => { throw error; }); });
-`;
 
 export class WorkerSigner implements DocumentSigner {
   private worker: Worker | null = null;
@@ -101,7 +96,7 @@ export class WorkerSigner implements DocumentSigner {
 
   private spawn(): Worker {
     const entry = new URL('./signer-thread.ts', import.meta.url).href;
-    const worker = new Worker(BOOT, { eval: true, workerData: { entry, signerThread: true, options: this.data } });
+    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { entry, signerThread: true, options: this.data } });
     worker.on('message', (answer: SignAnswer) => {
       const task = this.running;
       if (task === null || task.request.id !== answer.id) return;

@@ -42,7 +42,8 @@ function signerModulus(pdf: Uint8Array): string {
   const found = findLastSignature(Buffer.from(pdf));
   if (found === null) throw new Error('no signature in the PDF');
   // fromDer stops at the end of the CMS; the zeros padding /Contents after it are left unread.
-  const asn1 = forge.asn1.fromDer(forge.util.createBuffer(found.contents.toString('binary')), { strict: false, parseAllBytes: false });
+  const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { strict: boolean; parseAllBytes: boolean }) => forge.asn1.Asn1;
+  const asn1 = fromDer(forge.util.createBuffer(found.contents.toString('binary')), { strict: false, parseAllBytes: false });
   const msg = forge.pkcs7.messageFromAsn1(asn1) as unknown as { certificates: forge.pki.Certificate[] };
   const own = msg.certificates.find((c) => c.subject.getField('CN')?.value !== office.certificate.subject.getField('CN')?.value);
   if (own === undefined) throw new Error('no signer certificate in the CMS');
