@@ -95,11 +95,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         return result;
       });
     } catch (error) {
-      if (error instanceof OfficeError) return recordFailure(inbound, failureText(error.failure.code, error.failure.params, guessLanguage(inbound)));
+      if (error instanceof OfficeError) return recordFailure(inbound, failureText(error.failure.code, error.failure.params, await languageOfSender(inbound)));
       // A bug or broken infrastructure: everything rolled back, the message id is not recorded,
       // so a redelivery (or the user resending) gets a fresh try.
       log.error(`handling ${inbound.channel} message failed`, error);
-      return [{ text: text('internalError', guessLanguage(inbound)) }];
+      return [{ text: text('internalError', await languageOfSender(inbound)) }];
     }
     failpoint('inbound.after-commit');
     if (handled.kind === 'repeat') return rehydrate(handled.replies);
@@ -126,6 +126,23 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     }));
     if (released > 0) log.warn(`${released} message(s) left half-handled by an earlier run will be taken up again when redelivered`);
     return { released, outbox };
+  }
+
+  /**
+   * The sender's own language for a message whose transaction failed: the linked employee's, read
+   * afresh (a scan with no caption says nothing of its writer's language); if even that read fails
+   * (the store itself is the trouble), a guess from the text.
+   */
+  async function languageOfSender(inbound: Inbound): Promise<UiLanguage> {
+    try {
+      const employee = await store.transaction(async (tx) => {
+        const account = await tx.accounts.find(inbound.channel, inbound.chatId);
+        return account?.employeeId == null ? null : tx.employees.byId(account.employeeId);
+      });
+      return employee?.language ?? guessLanguage(inbound);
+    } catch {
+      return guessLanguage(inbound);
+    }
   }
 
   async function stop(): Promise<void> {
