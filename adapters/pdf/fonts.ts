@@ -43,6 +43,7 @@ const FILES: Record<Face, Record<Weight, string>> = {
 /** The part of fontkit we use; fontkit ships no type declarations. */
 interface FontkitFont {
   characterSet: number[];
+  glyphForCodePoint(codePoint: number): unknown;
 }
 interface Fontkit {
   create(buffer: Buffer): FontkitFont;
@@ -63,6 +64,19 @@ export interface OfficeFonts {
   name(face: Face, weight: Weight): string;
   /** Registers all six files with a document, so `doc.font(fonts.name(…))` works. */
   register(doc: InstanceType<typeof PDFDocument>): void;
+}
+
+/**
+ * Makes fontkit's glyph object for every character the font maps, lowest code point first, before
+ * anything is drawn. fontkit keeps one glyph object per glyph id with the characters it was first
+ * made for, and pdfkit writes a PDF's ToUnicode map (what copying, search, pdftotext and screen
+ * readers read) from those characters. A glyph first made as a component of another — Noto Sans
+ * draws "·" from the full stop — had none, and since the fonts are opened once per process, every
+ * later document's full stops came out of the PDF as nothing ("File No :", "is enclosed") once a
+ * receipt's "·" had been drawn. Named here, each keeps the character that is really its own.
+ */
+function nameEveryGlyph(font: FontkitFont): void {
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
 }
 
 /** The sfnt (TrueType/OpenType) font inside a WOFF 1.0 file: header, table records, tables. */
@@ -122,6 +136,7 @@ export function officeFonts(): OfficeFonts {
     let covered: Set<number> | undefined;
     for (const weight of ['regular', 'bold'] as const) {
       const font = fontkit.create(sfntFromWoff(readFileSync(require.resolve(FILES[face][weight]))));
+      nameEveryGlyph(font);
       opened.set(`${face}-${weight}`, font);
       const set = new Set(font.characterSet);
       covered = covered === undefined ? set : new Set([...covered].filter((cp) => set.has(cp)));
