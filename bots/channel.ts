@@ -1,5 +1,6 @@
 // What a channel adapter (Telegram, WhatsApp, Bot Framework / web chat, terminal) gets from the
 // assistant side, and what it offers back. Adapters translate only: office rules stay in bots/ and core/.
+import type { UiLanguage } from '../core/types.ts';
 import type { Clock, Store } from '../core/ports.ts';
 import type { Assistant } from './assistant.ts';
 import type { Logger } from './context.ts';
@@ -25,6 +26,17 @@ export interface ChannelHost {
    */
   rememberButton(channel: string, chatId: string, token: string, command: string): Promise<void>;
   recallButton(channel: string, chatId: string, token: string): Promise<string | null>;
+  /**
+   * The language to tell this chat something in before the assistant has seen the message (an
+   * upload that could not be fetched): the linked employee's, else Hindi when the text has
+   * Devanagari, else English. Optional so that a host in a test need not have a store.
+   */
+  languageOf?(channel: string, chatId: string, text?: string): Promise<UiLanguage>;
+}
+
+/** Before we know who wrote: Devanagari in the text means Hindi; otherwise English. */
+export function languageOfText(text: string | undefined): UiLanguage {
+  return /[\u0900-\u097F]/.test((text ?? '').slice(0, 1000)) ? 'hi' : 'en';
 }
 
 /** A live channel: receives messages, answers through the host's assistant, and delivers notifications. */
@@ -72,5 +84,16 @@ export function createChannelHost(store: Store, clock: Clock, assistant: Pick<As
       const row = await tx.sentMessages.find(channel, chatId, `button:${token}`);
       return row?.subjectType === 'button.command' ? row.subjectId : null;
     }),
+    languageOf: async (channel, chatId, text) => {
+      try {
+        const employee = await store.transaction(async (tx) => {
+          const account = await tx.accounts.find(channel, chatId);
+          return account?.employeeId == null ? null : tx.employees.byId(account.employeeId);
+        });
+        return employee?.language ?? languageOfText(text);
+      } catch {
+        return languageOfText(text);
+      }
+    },
   };
 }

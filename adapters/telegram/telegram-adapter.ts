@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { Input, Telegraf, TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { ChatAccount } from '../../core/types.ts';
-import type { ChannelAdapter, ChannelHost } from '../../bots/channel.ts';
+import { languageOfText, type ChannelAdapter, type ChannelHost } from '../../bots/channel.ts';
 import { failureText } from '../../bots/messages/failures.ts';
 import { text as sayText } from '../../bots/messages/texts.ts';
 import type { Reply } from '../../bots/reply.ts';
@@ -304,7 +304,7 @@ export class TelegramAdapter implements ChannelAdapter {
     }
     if (!incoming.privateChat && this.options.allowGroups !== true) return;
     if (incoming.kind === 'message' && incoming.file !== null) {
-      const fetched = await this.fetch(incoming.file);
+      const fetched = await this.fetch(incoming.file, inbound.chatId, inbound.text);
       if (typeof fetched === 'string') {
         await this.deliver(inbound.chatId, [{ text: fetched }]);
         return;
@@ -323,17 +323,19 @@ export class TelegramAdapter implements ChannelAdapter {
   }
 
   /** The file's bytes, or what to tell the user when it cannot be had. */
-  private async fetch(file: FileRef): Promise<Uint8Array | string> {
+  private async fetch(file: FileRef, chatId: string, caption: string | undefined): Promise<Uint8Array | string> {
+    // Told in the reader's language: the linked employee's, else the caption's script.
+    const lang = async () => (await this.options.host.languageOf?.(TELEGRAM_CHANNEL, chatId, caption)) ?? languageOfText(caption);
     try {
       return await this.call(() => downloadFile(this.bot.telegram, file, this.maxBytes));
     } catch (error) {
       const tooBig = error instanceof TelegramFileTooLarge || (error instanceof TelegramError && /file is too big/i.test(error.description));
       if (tooBig) {
         const params = { name: file.filename, maxMb: Math.floor(this.maxBytes / (1024 * 1024)) };
-        return `${failureText('UPLOAD.TOO_LARGE', params, 'hi')}\n${failureText('UPLOAD.TOO_LARGE', params, 'en')}`;
+        return failureText('UPLOAD.TOO_LARGE', params, await lang());
       }
       this.log.error('Telegram: an upload could not be fetched', error);
-      return `${sayText('internalError', 'hi')}\n${sayText('internalError', 'en')}`;
+      return sayText('internalError', await lang());
     }
   }
 

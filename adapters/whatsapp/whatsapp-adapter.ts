@@ -5,7 +5,7 @@
 import wwebjs from 'whatsapp-web.js';
 import qrcode from 'qrcode-terminal';
 import type { ChatAccount } from '../../core/types.ts';
-import type { ChannelAdapter, ChannelHost } from '../../bots/channel.ts';
+import { languageOfText, type ChannelAdapter, type ChannelHost } from '../../bots/channel.ts';
 import { text as sayText } from '../../bots/messages/texts.ts';
 import type { Button, Inbound, Reply } from '../../bots/reply.ts';
 import type { WhatsAppClientLike, WhatsAppMessageLike } from './client-like.ts';
@@ -167,7 +167,8 @@ export class WhatsAppAdapter implements ChannelAdapter {
       if (media === undefined || media === null) {
         // WhatsApp no longer holds the file (or the phone is offline): ask for it again.
         this.log.warn('WhatsApp: a media message could not be downloaded');
-        await this.deliver(chatId, [{ text: `${sayText('internalError', 'hi')}\n${sayText('internalError', 'en')}` }]);
+        const lang = (await this.options.host.languageOf?.(WHATSAPP_CHANNEL, chatId, message.body)) ?? languageOfText(message.body);
+        await this.deliver(chatId, [{ text: sayText('internalError', lang) }]);
         return;
       }
       const extension = media.mimetype.split('/')[1]?.split(';')[0] ?? 'bin';

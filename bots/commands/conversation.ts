@@ -11,14 +11,36 @@ export type Pending =
   | { kind: 'sign.consent' | 'sign.otp'; number: string; decision: 'approve' | 'return'; remark: string | null; hash: string; subject?: 'file' | 'leave' | 'tour' | 'ta' | 'letter' }
   | { kind: 'leave.confirm'; request: { type: string; startDate: string; endDate: string; halfDay: 'first' | 'second' | null; reason: string; chargeToCode?: string | null } }
   | { kind: 'leave.reason'; number: string; decision: 'sanction' | 'refuse' | 'return' }
+  /** An application asked back for what it lacks (the leave type, or the dates); `raw` is its own text. */
+  | { kind: 'leave.details'; missing: 'type' | 'dates'; known: LeaveDetails; raw: string }
+  /** A tour programme asked back for its dates or places; `raw` is its own text. */
+  | { kind: 'tour.details'; missing: 'dates' | 'places'; known: TourDetails; raw: string }
+  /** The reason asked for a tour programme's or TA claim's refusal or return. */
+  | { kind: 'tour.reason'; target: 'tour' | 'ta'; number: string; decision: 'refuse' | 'return' }
   | { kind: 'circular'; step: string; data: Record<string, unknown> }
   | { kind: 'letter'; step: string; data: Record<string, unknown> }
   | { kind: 'tour.confirm'; programme: { destinations: string[]; startDate: string; endDate: string; purpose: string; travelMode: string | null } };
+
+/** What an application said so far: the parser's leave entities. */
+export interface LeaveDetails {
+  leaveType?: string; startDate?: string; endDate?: string; halfDay?: 'first' | 'second'; purpose?: string; remark?: string;
+}
+
+/** What a tour programme said so far: the parser's tour entities. */
+export interface TourDetails {
+  destinations?: string[]; startDate?: string; endDate?: string; purpose?: string; remark?: string; travelMode?: string;
+}
 
 export interface ChatState {
   pending?: Pending;
   /** The file or receipt this chat last worked on: "note: …" without a number goes there. */
   current?: { target: 'file' | 'receipt'; number: string };
+  /**
+   * The file this chat last sent on. It is no longer "current" (the writer no longer holds it), but
+   * "draft: …" without a number goes to it: a clerk sends the file up and then drafts the note for
+   * the officer (core/efile/drafts.ts allows that only while the forward is the file's last movement).
+   */
+  lastSent?: { number: string };
   /** A training walkthrough under way: its step and the practice file's made-up state. */
   training?: { step: string; data: Record<string, unknown> };
 }

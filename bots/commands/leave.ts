@@ -1,19 +1,20 @@
 // eLeave over chat: apply (shown, then submitted on confirmation), decide by reply or button,
 // balances, cancel, and who is out today. The office rules live in core/leave.
-import { previewLeave } from '../../core/leave/preview-leave.ts';
+import { leaveKindsOpen, previewLeave } from '../../core/leave/preview-leave.ts';
 import { applyForLeave } from '../../core/leave/apply-for-leave.ts';
 import { decideLeave, type LeaveDecision } from '../../core/leave/decide-leave.ts';
 import { cancelLeave, curtailLeave } from '../../core/leave/cancel-leave.ts';
 import { addDays } from '../../core/calendar/dates.ts';
 import { leaveBalances } from '../../core/leave/leave-balances.ts';
 import { leaveOrderOf } from '../../core/leave/leave-order.ts';
+import { sendOrderToApplicant } from '../../core/leave/order-to-applicant.ts';
 import type { LeaveApplication } from '../../core/leave/types.ts';
 import { istDate } from '../../core/time.ts';
 import type { Employee } from '../../core/types.ts';
 import { officeOf, type CommandContext, type Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { ltext, statusText } from '../messages/leave-texts.ts';
-import { chatState, updateChatState } from './conversation.ts';
+import { chatState, updateChatState, type LeaveDetails, type Pending } from './conversation.ts';
 import { resolvePerson } from './resolve.ts';
 import { beginSubjectSigning } from './sign.ts';
 import { requiresSignature } from '../../core/signing/sign-policy.ts';
@@ -26,16 +27,86 @@ const who = (e: Employee | null) => (e === null ? '—' : `${e.name} (${e.post})
 export const LEAVE_NUMBER = /\bLV\/\d{4}\/\d{1,6}\b/i;
 const CHARGE_PHRASE = /(?:charge\s*(?:to|with)?|प्रभार\s*(?:में)?|prabhar)\s*[:\-]?\s*([^,;।]+)$/i;
 
+/** The leave entities an application carries (the parse's, or what an earlier message said). */
+function leaveDetails(e: LeaveDetails): LeaveDetails {
+  const out: LeaveDetails = {};
+  for (const key of ['leaveType', 'startDate', 'endDate', 'halfDay', 'purpose', 'remark'] as const) {
+    if (e[key] !== undefined) (out as Record<string, unknown>)[key] = e[key];
+  }
+  return out;
+}
+
 export async function applyLeaveCommand(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  return applyLeave(ctx, me, raw, leaveDetails(ctx.parse.entities));
+}
+
+/**
+ * The answer to "which leave?" or "from which date?": what the earlier message said, with what the
+ * answer adds, goes on exactly as if it had been typed whole. Null when the answer adds nothing.
+ */
+export async function continueLeaveCommand(ctx: CommandContext, me: Employee, pending: Extract<Pending, { kind: 'leave.details' }>, answer: LeaveDetails): Promise<Outcome | null> {
+  const adds = pending.missing === 'type' ? answer.leaveType !== undefined : answer.startDate !== undefined;
+  if (!adds) return null;
+  const known: LeaveDetails = { ...pending.known };
+  if (answer.leaveType !== undefined) known.leaveType = answer.leaveType;
+  if (answer.startDate !== undefined) {
+    known.startDate = answer.startDate;
+    if (answer.endDate !== undefined) known.endDate = answer.endDate;
+    else delete known.endDate;
+  }
+  if (answer.halfDay !== undefined) known.halfDay = answer.halfDay;
+  await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+  return applyLeave(ctx, me, pending.raw, known);
+}
+
+/** Asks for what the application lacks, with the choices as buttons, and remembers the application. */
+async function askForDetails(ctx: CommandContext, me: Employee, raw: string, known: LeaveDetails, missing: 'type' | 'dates'): Promise<Outcome> {
   const { lang, deps } = ctx;
-  const e = ctx.parse.entities;
+  if (missing === 'dates') {
+    await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'leave.details', missing, known, raw } }));
+    const today = istDate(deps.clock.now());
+    return {
+      replies: [{
+        text: ltext('askDates', lang),
+        buttons: [
+          { label: ltext('btnToday', lang), command: `/leave.date ${today}` },
+          { label: ltext('btnTomorrow', lang), command: `/leave.date ${addDays(today, 1)}` },
+        ],
+      }],
+    };
+  }
+  const kinds = await leaveKindsOpen(ctx.tx, deps.clock, {
+    employee: me, ...(known.startDate === undefined ? {} : { startDate: known.startDate, endDate: known.endDate ?? known.startDate }),
+    halfDay: known.halfDay ?? null, policy: deps.leavePolicy,
+  });
+  // None of the balance kinds fits: said why, and the kinds are still named to be typed (no dead end).
+  const why = kinds.open.length === 0 && kinds.refusal !== null ? `${ltext('noKindOpen', lang, { why: failureText(kinds.refusal.code, kinds.refusal.params, lang) })}\n` : '';
+  await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'leave.details', missing, known, raw } }));
+  // Typed kinds besides the buttons: the per-occasion ones; with no button, every kind.
+  const others = deps.leavePolicy.rules.types.filter((t) => !kinds.open.includes(t) && (!t.ledger || kinds.open.length === 0)).map((t) => t.code);
+  return {
+    replies: [{
+      text: why + ltext('askKind', lang, { kinds: others.join(', '), buttons: kinds.open.length }),
+      buttons: kinds.open.map((t) => ({ label: `${lang === 'hi' ? t.hi : t.en} (${t.code})`, command: `/leave.kind ${t.code}` })),
+    }],
+  };
+}
+
+/** An application from what is known of it (asks back for what it lacks). */
+export async function applyLeaveCommandWith(ctx: CommandContext, me: Employee, raw: string, e: LeaveDetails): Promise<Outcome> {
+  return applyLeave(ctx, me, raw, e);
+}
+
+async function applyLeave(ctx: CommandContext, me: Employee, raw: string, e: LeaveDetails): Promise<Outcome> {
+  const { lang, deps } = ctx;
   const type = e.leaveType;
-  if (type === undefined) return say(ltext('askType', lang));
-  if (e.startDate === undefined) return say(ltext('askDates', lang));
+  if (type === undefined) return askForDetails(ctx, me, raw, e, 'type');
+  if (e.startDate === undefined) return askForDetails(ctx, me, raw, e, 'dates');
   const request = { type, startDate: e.startDate, endDate: e.endDate ?? e.startDate, halfDay: e.halfDay ?? null };
   const preview = await previewLeave(ctx.tx, deps.clock, { employee: me, ...request, policy: deps.leavePolicy });
   if (!preview.ok) return say(failureText(preview.failure.code, preview.failure.params, lang));
-  const reason = (e.purpose ?? e.remark ?? '').replace(CHARGE_PHRASE, '').trim().replace(/[,;]$/, '') || raw;
+  // The reason is what the applicant gave as one; never the whole sentence typed (it is printed in the order).
+  const reason = (e.purpose ?? e.remark ?? '').replace(CHARGE_PHRASE, '').trim().replace(/[,;]$/, '');
   // "charge to SAH0016" / "प्रभार: सुनीता देवी": who acts for the applicant while away.
   let chargeTo: Employee | null = null;
   const chargePhrase = CHARGE_PHRASE.exec(raw)?.[1]?.trim();
@@ -51,7 +122,8 @@ export async function applyLeaveCommand(ctx: CommandContext, me: Employee, raw: 
     replies: [{
       text: ltext('preview', lang, {
         type: p.rule.code, typeEn: p.rule.en, typeHi: p.rule.hi, from: request.startDate, to: request.endDate, days: p.days,
-        halfDay: request.halfDay ?? '', reason, sanctioner: who(p.sanctioner), balanceAfter: p.balanceAfter ?? '',
+        halfDay: request.halfDay ?? '', reason: reason || ltext('noReasonGiven', lang),
+        sanctioner: p.awaySanctioner === null ? who(p.sanctioner) : `${who(p.sanctioner)} — ${ltext('inChargeOf', lang, { name: who(p.awaySanctioner.officer), until: p.awaySanctioner.on.until })}`, balanceAfter: p.balanceAfter ?? '',
       }) + (chargeTo === null ? '' : `\n${ltext('chargeLine', lang, { name: who(chargeTo) })}`),
       buttons: [
         { label: ltext('btnSubmit', lang), command: '/leave.submit' },
@@ -99,9 +171,13 @@ export async function decideLeaveCommand(ctx: CommandContext, me: Employee, leav
   const words: [string, string] = ({ sanction: ['स्वीकृत', 'sanctioned'], refuse: ['अस्वीकृत', 'refused'], return: ['स्पष्टीकरण हेतु वापस', 'returned for clarification'] } as const satisfies Record<LeaveDecision, [string, string]>)[decision];
   const reply = { text: ltext('decided', lang, { number: leave.number, applicant: applicant?.name ?? '', decisionHi: words[0], decisionEn: words[1] }) };
   if (decision !== 'sanction' || applicant === null) return { queuedNotifications: true, replies: [reply] };
-  const order = await leaveOrderOf(tx, { leave: decided.value.leave, policy: deps.leavePolicy, office: officeOf(deps).name });
+  const order = await leaveOrderOf(tx, { leave: decided.value.leave, policy: deps.leavePolicy, office: officeOf(deps).name, decidedBy: me });
   if (order === null) return { queuedNotifications: true, replies: [reply] };
   const pdf = await deps.renderer.leaveOrder(order);
+  // The applicant gets the order too, on their own channel.
+  if (applicant.id !== me.id) {
+    await sendOrderToApplicant(tx, deps.clock, { kind: 'leave', number: leave.number, applicantId: applicant.id, blob: await deps.blobs.put(pdf), signed: false });
+  }
   return {
     queuedNotifications: true,
     replies: [reply, {

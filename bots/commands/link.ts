@@ -5,6 +5,8 @@ import { preferThisChat } from '../../core/staff/preferred-chat.ts';
 import type { CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { text } from '../messages/texts.ts';
+import { channelName } from '../messages/channel-names.ts';
+import { otpOnConsole } from './sign.ts';
 
 export async function linkCommand(ctx: CommandContext): Promise<Outcome> {
   const { tx, deps, lang } = ctx;
@@ -24,17 +26,18 @@ export async function linkCommand(ctx: CommandContext): Promise<Outcome> {
       try {
         await deps.otpSender.send({
           to, code: otp, purpose: 'link', language: otpLang,
-          context: otpLang === 'hi' ? `Daftar: ${ctx.account.channel} खाता जोड़ने के लिए` : `Daftar: to link your ${ctx.account.channel} chat`,
+          context: otpLang === 'hi' ? `Daftar: ${channelName(ctx.account.channel, 'hi')} खाता जोड़ने के लिए` : `Daftar: to link your ${channelName(ctx.account.channel, 'en')} chat`,
           expiresInMinutes: deps.otpPolicy.ttlMinutes,
         });
       } catch (error) {
         if (!(error instanceof OtpDeliveryError)) throw error;
         deps.log.warn(`OTP delivery failed (${error.kind}): ${error.message}`);
         await deps.store.transaction((t) => t.otps.update(challenge.id, { status: 'cancelled' }));
-        return [{ text: failureText('OTP.NOT_SENT', {}, lang) }];
+        return [{ text: failureText('OTP.NOT_SENT', {}, otpLang) }];
       }
+      // Now that we know who they say they are, the prompt is in their language on the roll.
       return [{
-        text: text('otpSent', lang, { name: employee.name, destination: challenge.destination, minutes: deps.otpPolicy.ttlMinutes }),
+        text: text(otpOnConsole(deps) ? 'otpOnConsole' : 'otpSent', otpLang, { name: employee.name, destination: challenge.destination, minutes: deps.otpPolicy.ttlMinutes }),
       }];
     },
   };
@@ -62,6 +65,6 @@ export async function notifyHereCommand(ctx: CommandContext): Promise<Outcome> {
   const changed = await preferThisChat(ctx.tx, ctx.deps.clock, { employee: me, account: ctx.account });
   return {
     queuedNotifications: changed,
-    replies: [{ text: text(changed ? 'notifyHereSet' : 'notifyHereAlready', ctx.lang, { channel: ctx.account.channel }) }],
+    replies: [{ text: text(changed ? 'notifyHereSet' : 'notifyHereAlready', ctx.lang, { channel: channelName(ctx.account.channel, ctx.lang) }) }],
   };
 }

@@ -94,9 +94,18 @@ export async function consentToSign(ctx: CommandContext, me: Employee): Promise<
         onUndelivered: (error) => deps.log.warn(`signing OTP delivery failed (${error.kind}): ${error.message}`),
       });
       if (!sent.ok) return [{ text: failureText(sent.failure.code, sent.failure.params, lang) }];
-      return [{ text: stext('otpSent', lang, { destination: sent.value.destination, minutes: sent.value.minutes }) }];
+      return [{ text: stext(otpOnConsole(deps) ? 'otpOnConsole' : 'otpSent', lang, { destination: sent.value.destination, minutes: sent.value.minutes }) }];
     },
   };
+}
+
+/**
+ * Whether OTPs are printed on the server console (development, OTP_CONSOLE): then the reply says
+ * so instead of "sent to ••••0002". Read from the assistant's deps (`otpOnConsole`, set by the
+ * composition root from the configuration).
+ */
+export function otpOnConsole(deps: CommandContext['deps']): boolean {
+  return deps.otpOnConsole === true;
 }
 
 /** The signed copy's file name, by what was signed. */

@@ -7,13 +7,16 @@ import { addDiaryEntry } from '../../core/tour/add-diary-entry.ts';
 import { submitTaClaim } from '../../core/tour/submit-ta-claim.ts';
 import { decideTaClaim } from '../../core/tour/decide-ta-claim.ts';
 import { taBillOf } from '../../core/tour/ta-bill.ts';
+import { tourOrderOf } from '../../core/signing/tour-order.ts';
+import { sendOrderToApplicant } from '../../core/leave/order-to-applicant.ts';
 import type { TaClaim, TourProgramme } from '../../core/tour/types.ts';
 import { istDate } from '../../core/time.ts';
 import type { Employee } from '../../core/types.ts';
 import { officeOf, type CommandContext, type Outcome } from '../context.ts';
 import { ttext } from '../messages/tour-texts.ts';
 import { ltext } from '../messages/leave-texts.ts';
-import { chatState, updateChatState } from './conversation.ts';
+import { chatState, updateChatState, type Pending, type TourDetails } from './conversation.ts';
+import { addDays } from '../../core/calendar/dates.ts';
 import { requiresSignature } from '../../core/signing/sign-policy.ts';
 import { beginSubjectSigning } from './sign.ts';
 
@@ -21,12 +24,56 @@ const say = (text: string): Outcome => ({ replies: [{ text }] });
 export const TOUR_NUMBER = /\bTR\/\d{4}\/\d{1,6}\b/i;
 export const CLAIM_NUMBER = /\bTA\/\d{4}\/\d{1,6}\b/i;
 
+function tourDetails(e: TourDetails): TourDetails {
+  const out: TourDetails = {};
+  for (const key of ['destinations', 'startDate', 'endDate', 'purpose', 'remark', 'travelMode'] as const) {
+    if (e[key] !== undefined) (out as Record<string, unknown>)[key] = e[key];
+  }
+  return out;
+}
+
 export async function applyTourCommand(ctx: CommandContext, me: Employee, raw: string): Promise<Outcome> {
+  return applyTour(ctx, me, raw, tourDetails(ctx.parse.entities));
+}
+
+/** The answer to "on which date?" or "where to?": the programme goes on as if typed whole; null when it adds nothing. */
+export async function continueTourCommand(ctx: CommandContext, me: Employee, pending: Extract<Pending, { kind: 'tour.details' }>, answer: TourDetails): Promise<Outcome | null> {
+  const adds = pending.missing === 'dates' ? answer.startDate !== undefined : (answer.destinations?.length ?? 0) > 0;
+  if (!adds) return null;
+  const known: TourDetails = { ...pending.known };
+  if (answer.startDate !== undefined) {
+    known.startDate = answer.startDate;
+    if (answer.endDate !== undefined) known.endDate = answer.endDate;
+    else delete known.endDate;
+  }
+  if ((answer.destinations?.length ?? 0) > 0 && (known.destinations?.length ?? 0) === 0) known.destinations = answer.destinations;
+  if (answer.travelMode !== undefined && known.travelMode === undefined) known.travelMode = answer.travelMode;
+  await updateChatState(ctx, (s) => ({ ...s, pending: undefined }));
+  return applyTour(ctx, me, pending.raw, known);
+}
+
+export async function applyTour(ctx: CommandContext, me: Employee, raw: string, e: TourDetails): Promise<Outcome> {
   const { lang, deps } = ctx;
-  const e = ctx.parse.entities;
-  if (e.startDate === undefined || (e.destinations?.length ?? 0) === 0) return say(ttext('askTour', lang));
+  const places = e.destinations ?? [];
+  if (e.startDate === undefined || places.length === 0) {
+    // Asked back for what is missing, the programme remembered; with neither, the example.
+    if (e.startDate === undefined && places.length === 0) return say(ttext('askTour', lang));
+    const missing = e.startDate === undefined ? 'dates' : 'places';
+    await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'tour.details', missing, known: e, raw } }));
+    if (missing === 'places') return say(ttext('askTourPlaces', lang));
+    const today = istDate(deps.clock.now());
+    return {
+      replies: [{
+        text: ttext('askTourDates', lang, { places: places.join(', ') }),
+        buttons: [
+          { label: ltext('btnToday', lang), command: `/tour.date ${today}` },
+          { label: ltext('btnTomorrow', lang), command: `/tour.date ${addDays(today, 1)}` },
+        ],
+      }],
+    };
+  }
   const programme = {
-    destinations: e.destinations ?? [], startDate: e.startDate, endDate: e.endDate ?? e.startDate,
+    destinations: places, startDate: e.startDate, endDate: e.endDate ?? e.startDate,
     purpose: (e.purpose ?? e.remark ?? '').trim() || raw, travelMode: e.travelMode ?? null,
   };
   const checked = checkProgramme({ employee: me, ...programme, chargeTo: null, backDateDays: deps.tourRules.backDateDays }, istDate(deps.clock.now()));
@@ -62,19 +109,33 @@ async function signedApproval(ctx: CommandContext, me: Employee, kind: 'tour' | 
   return beginSubjectSigning(ctx, me, kind, item.number, 'approve', remark?.trim() || null);
 }
 
+/** A refusal or return needs the officer's reason: asked, and the answer completes it (routing/tour.ts). */
+async function askReason(ctx: CommandContext, target: 'tour' | 'ta', number: string, decision: 'refuse' | 'return'): Promise<Outcome> {
+  await updateChatState(ctx, (s) => ({ ...s, pending: { kind: 'tour.reason', target, number, decision } }));
+  return say(ttext('askReason', ctx.lang, { number }));
+}
+
 export async function decideTourCommand(ctx: CommandContext, me: Employee, tour: TourProgramme, decision: 'approve' | 'refuse' | 'return', remark: string | null): Promise<Outcome> {
-  if (decision !== 'approve' && (remark === null || remark.trim() === '')) return say(ttext('askReason', ctx.lang, { number: tour.number }));
+  if (decision !== 'approve' && (remark === null || remark.trim() === '')) return askReason(ctx, 'tour', tour.number, decision);
   const signing = decision === 'approve' ? await signedApproval(ctx, me, 'tour', tour, remark) : null;
   if (signing !== null) return signing;
   const decided = await decideTour(ctx.tx, ctx.deps.clock, { actor: me, tour, decision, remark });
   if (!decided.ok) return say(failureText(decided.failure.code, decided.failure.params, ctx.lang));
   const employee = await ctx.tx.employees.byId(tour.employeeId);
   const words = { approve: ['स्वीकृत', 'approved'], refuse: ['अस्वीकृत', 'refused'], return: ['वापस', 'returned'] }[decision];
+  if (decision === 'approve' && employee !== null && employee.id !== me.id) {
+    // The officer on tour gets the approval order on their own channel.
+    const order = await tourOrderOf(ctx.tx, { tour: decided.value, office: officeOf(ctx.deps), decidedBy: me });
+    if (order !== null) {
+      const blob = await ctx.deps.blobs.put(await ctx.deps.renderer.tourOrder(order));
+      await sendOrderToApplicant(ctx.tx, ctx.deps.clock, { kind: 'tour', number: tour.number, applicantId: employee.id, blob, signed: false });
+    }
+  }
   return { queuedNotifications: true, replies: [{ text: ttext('decided', ctx.lang, { number: tour.number, employee: employee?.name ?? '', hi: words[0] ?? '', en: words[1] ?? '' }) }] };
 }
 
 export async function decideClaimCommand(ctx: CommandContext, me: Employee, claim: TaClaim, decision: 'approve' | 'refuse' | 'return', remark: string | null): Promise<Outcome> {
-  if (decision !== 'approve' && (remark === null || remark.trim() === '')) return say(ttext('askReason', ctx.lang, { number: claim.number }));
+  if (decision !== 'approve' && (remark === null || remark.trim() === '')) return askReason(ctx, 'ta', claim.number, decision);
   const signing = decision === 'approve' ? await signedApproval(ctx, me, 'ta', claim, remark) : null;
   if (signing !== null) return signing;
   const decided = await decideTaClaim(ctx.tx, ctx.deps.clock, { actor: me, claim, decision, remark });
@@ -86,6 +147,9 @@ export async function decideClaimCommand(ctx: CommandContext, me: Employee, clai
   const bill = await taBillOf(ctx.tx, { claim: decided.value, office: officeOf(ctx.deps).name, payLevel: null });
   if (bill === null) return { queuedNotifications: true, replies: [reply] };
   const pdf = await ctx.deps.renderer.taBill(bill);
+  if (employee !== null && employee.id !== me.id) {
+    await sendOrderToApplicant(ctx.tx, ctx.deps.clock, { kind: 'ta', number: claim.number, applicantId: employee.id, blob: await ctx.deps.blobs.put(pdf), signed: false });
+  }
   return {
     queuedNotifications: true,
     replies: [reply, {

@@ -33,6 +33,14 @@ const NOTE = /^(?:note|टिप्पणी|tippani|tippanee)\s*[:：\-–—]\
 // plain "approved" answers the practice message (Telegram and WhatsApp users learn to reply).
 const TERMINAL = 'terminal';
 const NO_REPLY = new Set([TERMINAL, 'botframework']);
+/** The web chat page (a Bot Framework channel too) has a ↩ Reply under every message; Teams has none. */
+const WEB_CHAT_CHAT = /^webchat-local\./;
+
+/** How this chat replies to a given message: press and hold (Telegram, WhatsApp), the page's ↩ button, or not at all. */
+function replyKind(ctx: CommandContext): 'hold' | 'button' | 'none' {
+  if (ctx.inbound.channel === 'botframework' && WEB_CHAT_CHAT.test(ctx.inbound.chatId)) return 'button';
+  return NO_REPLY.has(ctx.inbound.channel) ? 'none' : 'hold';
+}
 
 /** The walkthrough as kept in ChatState.training. */
 interface Walk {
@@ -183,7 +191,8 @@ async function enter(ctx: CommandContext, me: Employee, walk: Walk, step: Traini
         employeeId: me.id,
         notification: { kind: 'training.file_received', params: { year: ctx.today.slice(0, 4) }, subject: { type: PRACTICE_SUBJECT, id: `practice-${me.code}` } },
       });
-      const text = trtext('approve', lang) + (NO_REPLY.has(ctx.inbound.channel) ? `\n${trtext('noReplyHere', lang)}` : '');
+      const how = replyKind(ctx);
+      const text = trtext('approve', lang, how === 'button' ? { how: trtext('replyHowButton', lang) } : {}) + (how === 'none' ? `\n${trtext('noReplyHere', lang)}` : '');
       return { replies: [...before, practice(text, controls(ctx, [resendButton(ctx)]))], queuedNotifications: true };
     }
     case 'sign':
@@ -349,10 +358,10 @@ async function approveStep(ctx: CommandContext, me: Employee, walk: Walk): Promi
   const file = numbers(ctx).file;
   const sent = ctx.inbound.replyToMessageId === undefined ? null : await repliedTo(ctx);
   const toPractice = sent?.subjectType === PRACTICE_SUBJECT;
-  if (approving && (toPractice || NO_REPLY.has(ctx.inbound.channel))) {
+  if (approving && (toPractice || replyKind(ctx) === 'none')) {
     return stepDone(ctx, me, walk, [practice(trtext('approveDone', ctx.lang, { file }))]);
   }
-  if (approving) return hint(ctx, walk, 'approveNotReply', [resendButton(ctx)]);
+  if (approving) return hint(ctx, walk, replyKind(ctx) === 'button' ? 'approveNotReplyButton' : 'approveNotReply', [resendButton(ctx)]);
   return hint(ctx, walk, 'approveHint', [resendButton(ctx)]);
 }
 

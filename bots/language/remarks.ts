@@ -3,7 +3,7 @@
  * the text of a note, circular or message.
  */
 import { codeKind } from './codes.ts';
-import type { Token } from './normalize.ts';
+import { analyze, type Token } from './normalize.ts';
 import { notingIdioms } from './noting.ts';
 import { sliceText, wordSet } from './phrases.ts';
 
@@ -92,6 +92,35 @@ export const DECISION_WORDS: Record<string, DecisionWords> = {
   ),
 };
 
+/**
+ * Small talk around a decision, per language: assent, hedges ("lagta hai"), politeness and thanks.
+ * These are never a remark: a remark must carry a word beyond them, the decision's own words and
+ * its filler ("theek lagta hai", "ji haan theek hai", "हाँ ठीक है" approve with no remark).
+ */
+export const SMALL_TALK: Readonly<Record<'en' | 'hinglish' | 'hi', readonly string[]>> = {
+  en: ['ok', 'okay', 'okey', 'k', 'yes', 'yeah', 'yep', 'sure', 'fine', 'good', 'great', 'nice', 'perfect', 'looks',
+    'look', 'seems', 'seem', 'sounds', 'right', 'alright', 'correct', 'noted', 'thanks', 'thank', 'thx', 'sir',
+    'madam', 'maam', 'dear', 'please', 'kindly', 'ji'],
+  hinglish: ['theek', 'thik', 'thick', 'theekh', 'tik', 'h', 'hai', 'he', 'hain', 'hei', 'lagta', 'lagti', 'lag', 'lage',
+    'laga', 'raha', 'rahi', 'hi', 'haan', 'han', 'ha', 'haa', 'ji', 'jee', 'sahi', 'accha', 'acha', 'achha', 'achchha',
+    'badhiya', 'bilkul', 'hua', 'ho', 'gaya', 'dhanyavad', 'dhanyawad', 'shukriya', 'sahab', 'saheb', 'huzoor', 'hukum',
+    'bhai', 'ekdam', 'chalo', 'chaliye'],
+  hi: ['ठीक', 'है', 'हैं', 'लगता', 'लगती', 'लग', 'रहा', 'रही', 'हाँ', 'हां', 'जी', 'सही', 'अच्छा', 'बढ़िया', 'बिल्कुल',
+    'बिलकुल', 'हुआ', 'हो', 'गया', 'धन्यवाद', 'शुक्रिया', 'सर', 'महोदय', 'साहब', 'श्रीमान', 'कृपया', 'एकदम', 'चलिए'],
+};
+const SMALL_TALK_WORDS = wordSet([...SMALL_TALK.en, ...SMALL_TALK.hinglish, ...SMALL_TALK.hi]);
+// Small words that join small talk ("mere hisab se theek hai", "it all looks fine to me"): not
+// trimmed from a remark's start (a remark may open with them), but no content on their own.
+const GLUE = wordSet(['you', 'it', 'is', 'all', 'this', 'that', 'me', 'to', 'so', 'very', 'well', 'as', 'of', 'sab', 'mujhe',
+  'mere', 'mera', 'hisab', 'se', 'to', 'toh', 'ek', 'dum', 'bhi', 'yah', 'ye', 'सब', 'मुझे', 'मेरे', 'मेरा', 'हिसाब',
+  'से', 'तो', 'यह', 'ये', 'भी', 'एक', 'दम']);
+
+/** Whether tokens[from, to) say something beyond small talk, the decision's words and its filler. */
+function carriesContent(tokens: Token[], from: number, to: number, words: DecisionWords): boolean {
+  return tokens.slice(from, to).some((t) => t.kind === 'word' && !t.emoji && !SMALL_TALK_WORDS.has(t.norm) && !GLUE.has(t.norm) &&
+    !words.filler.has(t.norm) && !words.connectors.has(t.norm) && !isId(t));
+}
+
 const TRAILING = wordSet(['संचिका', 'फाइल', 'file', 'sanchika', 'this', 'it', 'ise', 'isko', 'इसे', 'यह', 'ye',
   'please', 'कृपया', 'sir', 'ji', 'जी', 'सर']);
 const isSep = (t: Token | undefined): boolean => t?.kind === 'punct' && t.text !== '?' && t.text !== "'";
@@ -110,6 +139,21 @@ const isId = (t: Token): boolean => {
  * complied with"), else the reason before the decision word.
  */
 export function decisionRemark(intent: string, tokens: Token[], source: string): string | undefined {
+  const remark = rawDecisionRemark(intent, tokens, source);
+  const words = DECISION_WORDS[intent];
+  if (remark === undefined || !words) return remark;
+  // Filler is never a remark: "lagta hai", "ji", "thank you" around the decision say nothing.
+  const own = analyze(remark).tokens;
+  let from = 0;
+  let to = own.length;
+  const edge = (t: Token | undefined): boolean => !!t && (isSep(t) || (t.kind === 'word' && (SMALL_TALK_WORDS.has(t.norm) || words.core.has(t.norm))));
+  while (from < to && edge(own[from])) from++;
+  while (to > from && (isSep(own[to - 1]) || COURTESY_EDGE.has((own[to - 1] as Token).norm) || (own[to - 1] as Token).text === '।')) to--;
+  if (!carriesContent(own, from, to, words)) return undefined;
+  return sliceText(remark, own, from, to);
+}
+
+function rawDecisionRemark(intent: string, tokens: Token[], source: string): string | undefined {
   const words = DECISION_WORDS[intent];
   if (!words) return undefined;
   const skippable = (t: Token): boolean => words.filler.has(t.norm) || isId(t) || t.emoji;

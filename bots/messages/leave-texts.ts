@@ -53,6 +53,31 @@ export const LEAVE_TEXT = sentences({
   cancelledNote: { hi: (p) => `छुट्टी ${p.number} (${p.applicant}) रद्द की गई।`, en: (p) => `Leave ${p.number} (${p.applicant}) was cancelled.` },
   curtailedNote: { hi: (p) => `छुट्टी ${p.number} (${p.applicant}) ${d(p.to)} को समाप्त की गई।`, en: (p) => `Leave ${p.number} (${p.applicant}) was cut short to end on ${d(p.to)}.` },
   chargeNote: { hi: (p) => `${p.applicant} की छुट्टी (${d(p.from)}–${d(p.to)}) में उनका प्रभार आपके पास रहेगा।`, en: (p) => `You hold charge for ${p.applicant} during their leave (${d(p.from)}–${d(p.to)}).` },
+  routedToChargeNote: {
+    hi: (p) => `सूचना: ${p.applicant || p.employee} का आवेदन ${p.number} आपकी अनुपस्थिति में ${p.inCharge} (${p.inChargePost}) के पास निर्णय हेतु गया, जिनके पास आपका प्रभार है।`,
+    en: (p) => `For your information: ${p.applicant || p.employee}'s application ${p.number} went to ${p.inCharge} (${p.inChargePost}), who holds your charge while you are away, for a decision.`,
+  },
+  inChargeOf: { hi: (p) => `${p.name} के प्रभार में (वे ${d(p.until)} तक बाहर हैं)`, en: (p) => `in charge of ${p.name}, away until ${d(p.until)}` },
+  onBehalfOf: { hi: (p) => `(${p.name} की अनुपस्थिति में, उनके प्रभार में आपके निर्णय हेतु)`, en: (p) => `(for your decision in charge of ${p.name}, who is away)` },
+  onBehalfOfFrom: {
+    hi: (p) => `(${p.name} के प्रभार में: वे ${d(p.from)}–${d(p.until)} बाहर रहेंगे; तब इस पर आप निर्णय ले सकते हैं)`,
+    en: (p) => `(in charge of ${p.name}: away ${d(p.from)}–${d(p.until)}; you may decide it then)`,
+  },
+  orderSent: {
+    hi: (p) => `📄 ${p.kind === 'ta' ? `आपका यात्रा भत्ता विपत्र ${p.number}` : p.kind === 'tour' ? `आपके दौरे ${p.number} का स्वीकृति आदेश` : `आपकी छुट्टी ${p.number} का स्वीकृति आदेश`}${Number(p.signed) === 1 ? ' (डिजिटल हस्ताक्षरित; "verify" उत्तर में लिखकर जाँचें)' : ''}`,
+    en: (p) => `📄 ${p.kind === 'ta' ? `Your TA bill ${p.number}` : p.kind === 'tour' ? `The approval order of your tour ${p.number}` : `The sanction order of your leave ${p.number}`}${Number(p.signed) === 1 ? ' (digitally signed; reply "verify" to check it)' : ''}`,
+  },
+  askKind: {
+    hi: (p) => `कौन-सी छुट्टी? ${Number(p.buttons) === 0 ? 'लिखें' : 'नीचे से चुनें या लिखें'}${p.kinds ? ` (${p.kinds})` : ''}।`,
+    en: (p) => `Which leave? ${Number(p.buttons) === 0 ? 'Type it' : 'Choose below or type it'}${p.kinds ? ` (${p.kinds})` : ''}.`,
+  },
+  noKindOpen: {
+    hi: (p) => `इन तारीख़ों के लिए आपकी कोई छुट्टी उपलब्ध नहीं है (${p.why})।`,
+    en: (p) => `No leave of yours fits these dates (${p.why}).`,
+  },
+  noReasonGiven: { hi: () => 'कोई कारण नहीं दिया गया', en: () => 'no reason given' },
+  btnToday: { hi: () => 'आज', en: () => 'Today' },
+  btnTomorrow: { hi: () => 'कल', en: () => 'Tomorrow' },
   resubmittedNote: { hi: (p) => `🗓️ छुट्टी का आवेदन ${p.number} (${p.applicant}) स्पष्टीकरण के बाद फिर भेजा गया।`, en: (p) => `🗓️ Leave application ${p.number} (${p.applicant}) was sent again after clarification.` },
 });
 

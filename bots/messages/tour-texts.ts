@@ -5,6 +5,8 @@ import { sentences, type P, type Say } from './say.ts';
 const d = (iso: string | number | undefined) => String(iso ?? '').split('-').reverse().join('-');
 
 export const TOUR_TEXT = sentences({
+  askTourDates: { hi: (p) => `${p.places} का दौरा किस तारीख़ को? जैसे: 12 दिसंबर, या 10-12 दिसंबर`, en: (p) => `On which date(s) is the tour to ${p.places}? e.g.: 12 Dec, or 10-12 Dec` },
+  askTourPlaces: { hi: () => 'दौरा कहाँ का है? स्थान लिखें, जैसे: पटना', en: () => 'Where is the tour to? Name the place(s), e.g.: Patna' },
   askTour: { hi: () => 'दौरे का विवरण लिखें, जैसे: 12 दिसंबर को पटना दौरा, राजस्व बैठक, बस से', en: () => 'Describe the tour, e.g.: tour to Patna 10-12 Dec for revenue meeting by bus' },
   preview: {
     hi: (p) => `दौरा कार्यक्रम: ${p.places}\n${d(p.from)} से ${d(p.to)}\nप्रयोजन: ${p.purpose}${p.mode ? `\nसाधन: ${p.mode}` : ''}\nभेजें?`,

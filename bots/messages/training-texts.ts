@@ -126,16 +126,20 @@ const TEXT = sentences({
     en: () => 'Write the type, the dates and the reason together — e.g. CL 2 days from tomorrow for family function',
   },
   approve: {
-    hi: () => [
+    hi: (p) => [
       'चरण 5/6 — उत्तर देकर स्वीकृति',
       'कार्यालय में: जब कोई संचिका आपके पास आती है, उसकी सूचना (🔔) आती है। उसी संदेश का उत्तर (Reply) देकर स्वीकृत करते हैं — इससे सही संचिका पहचानी जाती है।',
-      'अभी: आपको एक अभ्यास सूचना भेजी गई है। उस संदेश को दबाकर रखें (या दाईं ओर खिसकाएँ), "उत्तर दें / Reply" चुनें और लिखें: ठीक है, आगे बढ़ाएँ',
+      p.how ? String(p.how) : 'अभी: आपको एक अभ्यास सूचना भेजी गई है। उस संदेश को दबाकर रखें (या दाईं ओर खिसकाएँ), "उत्तर दें / Reply" चुनें और लिखें: ठीक है, आगे बढ़ाएँ',
     ].join('\n'),
-    en: () => [
+    en: (p) => [
       'Step 5/6 — approve by reply',
       'In the office: when a file reaches you, a message (🔔) tells you. You approve by REPLYING to that very message — that is how the right file is found.',
-      'Now: a practice message has been sent to you. Press and hold it (or swipe it right), choose Reply, and type: approved',
+      p.how ? String(p.how) : 'Now: a practice message has been sent to you. Press and hold it (or swipe it right), choose Reply, and type: approved',
     ].join('\n'),
+  },
+  replyHowButton: {
+    hi: () => 'अभी: आपको एक अभ्यास सूचना भेजी गई है। उस संदेश के नीचे ↩ (उत्तर) बटन दबाएँ और लिखें: ठीक है, आगे बढ़ाएँ',
+    en: () => 'Now: a practice message has been sent to you. Press ↩ (reply) under that message and type: approved',
   },
   noReplyHere: {
     hi: () => '(इस चैट में किसी संदेश का उत्तर (Reply) देने की सुविधा नहीं है: यहाँ सीधे लिखें: ठीक है, आगे बढ़ाएँ)',
@@ -152,6 +156,10 @@ const TEXT = sentences({
   approveNotReply: {
     hi: (p) => `लगभग सही! पर यह उत्तर (Reply) के रूप में नहीं आया, इसलिए असली में संचिका पहचानी नहीं जाती। अभ्यास सूचना (${p.file}) को दबाकर रखें, "Reply" चुनें, फिर लिखें: ठीक है, आगे बढ़ाएँ`,
     en: (p) => `Almost! But this was not sent as a Reply, so for real the file would not be known. Press and hold the practice message (${p.file}), choose Reply, then type: approved`,
+  },
+  approveNotReplyButton: {
+    hi: () => 'लगभग सही! पर यह उत्तर (Reply) के रूप में नहीं आया, इसलिए असली में संचिका पहचानी नहीं जाती। अभ्यास सूचना के नीचे ↩ (उत्तर) दबाएँ, फिर लिखें: ठीक है, आगे बढ़ाएँ',
+    en: () => 'Almost! But this was not sent as a Reply, so for real the file would not be known. Press ↩ (reply) under the practice message, then type: approved',
   },
   approveHint: {
     hi: () => 'अभ्यास सूचना के उत्तर (Reply) में लिखें: ठीक है, आगे बढ़ाएँ (या: स्वीकृत)',

@@ -39,3 +39,27 @@ export async function actingFor(tx: Tx, options: { employeeId: number; date: str
   }
   return found;
 }
+
+/**
+ * The link officer for an application: when the officer who is to decide it (`officerId`) is away
+ * on sanctioned leave or an approved tour on `date` and named someone to hold charge, that one —
+ * never the applicant, who cannot decide their own application (then it stays with the officer).
+ */
+export async function linkOfficer(tx: Tx, options: { officerId: number; applicantId: number; date: string }): Promise<InCharge | null> {
+  const inCharge = await actingFor(tx, { employeeId: options.officerId, date: options.date });
+  return inCharge === null || inCharge.employee.id === options.applicantId ? null : inCharge;
+}
+
+/**
+ * Who the actor decides for, when not the holder: the holder of a pending application away today
+ * whose charge the actor holds (the application was in the holder's hands before they left).
+ */
+export async function decidingFor(
+  tx: Tx, options: { actor: Employee; holderId: number; applicantId: number; date: string },
+): Promise<{ holder: Employee; on: InCharge['on'] } | null> {
+  if (options.actor.id === options.holderId) return null;
+  const link = await linkOfficer(tx, { officerId: options.holderId, applicantId: options.applicantId, date: options.date });
+  if (link === null || link.employee.id !== options.actor.id) return null;
+  const holder = await tx.employees.byId(options.holderId);
+  return holder === null ? null : { holder, on: link.on };
+}

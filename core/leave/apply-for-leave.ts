@@ -33,7 +33,7 @@ export async function applyForLeave(tx: Tx, clock: Clock, options: ApplyForLeave
   if (!charge.ok) return charge;
   const preview = await previewLeave(tx, clock, options);
   if (!preview.ok) return preview;
-  const { rule, days, sanctioner } = preview.value;
+  const { rule, days, sanctioner, awaySanctioner: away } = preview.value;
   const now = clock.now();
   const year = yearOf(options.startDate);
   const number = leaveNumber(year, await tx.counters.next(leaveCounter(year)));
@@ -45,13 +45,26 @@ export async function applyForLeave(tx: Tx, clock: Clock, options: ApplyForLeave
   });
   await recordEvent(tx, clock, {
     actor: employee.code, type: step.value.event, subjectType: 'leave', subjectId: number,
-    data: { type: rule.code, from: leave.startDate, to: leave.endDate, days, halfDay: leave.halfDay, sanctioner: sanctioner.code, chargeTo: chargeTo?.code ?? null },
+    data: {
+      type: rule.code, from: leave.startDate, to: leave.endDate, days, halfDay: leave.halfDay, sanctioner: sanctioner.code, chargeTo: chargeTo?.code ?? null,
+      ...(away === null ? {} : { actingFor: away.officer.code, charge: away.on.number }),
+    },
   });
+  if (away !== null) {
+    // The sanctioning officer is away: told that their link officer has it.
+    await notify(tx, clock, {
+      employeeId: away.officer.id,
+      notification: { kind: 'leave.routed_to_charge', params: { ...leaveParams(leave, rule, employee), inCharge: sanctioner.name, inChargePost: sanctioner.post }, subject: { type: 'leave', id: number } },
+    });
+  }
   await notify(tx, clock, {
     employeeId: sanctioner.id,
     notification: {
       kind: step.value.event,
-      params: { ...leaveParams(leave, rule, employee), reason: leave.reason.slice(0, 500), chargeTo: chargeTo?.name ?? '', balanceAfter: preview.value.balanceAfter ?? '' },
+      params: {
+        ...leaveParams(leave, rule, employee), reason: leave.reason.slice(0, 500), chargeTo: chargeTo?.name ?? '', balanceAfter: preview.value.balanceAfter ?? '',
+        ...(away === null ? {} : { onBehalfOf: `${away.officer.name} (${away.officer.post})` }),
+      },
       subject: { type: 'leave', id: number },
     },
   });

@@ -10,6 +10,8 @@ import { fail, ok, type Result } from '../errors.ts';
 import { transition } from '../workflow.ts';
 import { leaveChangedMeanwhile, leaveParams, reservedDays, today, type LeavePolicy } from './common.ts';
 import { LEAVE_WORKFLOW } from './leave-workflow.ts';
+import { decidingFor, linkOfficer } from './acting-for.ts';
+import { handOverWaiting } from './hand-over.ts';
 import { leaveType } from './rules.ts';
 import type { LeaveApplication } from './types.ts';
 
@@ -20,7 +22,9 @@ export async function decideLeave(
   tx: Tx, clock: Clock, options: { actor: Employee; leave: LeaveApplication; decision: LeaveDecision; remark: string | null; policy: LeavePolicy },
 ): Promise<Result<{ leave: LeaveApplication; balanceAfter: number | null }>> {
   const { actor, leave, decision } = options;
-  const step = await transition(tx, LEAVE_WORKFLOW, decision, { actor, leave, today: today(clock) });
+  // The holder away on leave or tour: the officer holding their charge decides for them.
+  const actingFor = await decidingFor(tx, { actor, holderId: leave.holderId, applicantId: leave.employeeId, date: today(clock) });
+  const step = await transition(tx, LEAVE_WORKFLOW, decision, { actor, leave, today: today(clock), linkOfficerId: actingFor === null ? null : actor.id });
   if (!step.ok) return step;
   const remark = options.remark?.trim() || null;
   if (decision !== 'sanction' && remark === null) return fail('LEAVE.REASON_REQUIRED', { number: leave.number });
@@ -35,14 +39,14 @@ export async function decideLeave(
   }
   const now = clock.now();
   const { to: status, event } = step.value;
-  const holderId = decision === 'return' ? leave.employeeId : leave.holderId;
+  const holderId = decision === 'return' ? leave.employeeId : actingFor !== null ? actor.id : leave.holderId;
   const updated = (await tx.leave.update(leave.id, leave.version, { status, holderId, remark, movedAt: now, decidedAt: decision === 'return' ? null : now }))
     ?? leaveChangedMeanwhile(leave.number);
   if (decision === 'sanction' && rule?.ledger === true) {
     await tx.leaveLedger.add({ employeeId: leave.employeeId, year, type: leave.type, days: -leave.days, kind: 'sanction', refId: leave.id, note: leave.number, at: now });
     balanceAfter = (balanceAfter ?? 0) - (await reservedDays(tx, leave.employeeId, year, leave.type));
   }
-  await recordEvent(tx, clock, { actor: actor.code, type: event, subjectType: 'leave', subjectId: leave.number, data: { remark, days: leave.days } });
+  await recordEvent(tx, clock, { actor: actor.code, type: event, subjectType: 'leave', subjectId: leave.number, data: { remark, days: leave.days, ...(actingFor === null ? {} : { actingFor: actingFor.holder.code, charge: actingFor.on.number }) } });
   const applicant = await tx.employees.byId(leave.employeeId);
   await notify(tx, clock, {
     employeeId: leave.employeeId,
@@ -57,6 +61,8 @@ export async function decideLeave(
       employeeId: updated.chargeToId,
       notification: { kind: 'leave.charge_given', params: { ...leaveParams(updated, rule, applicant), by: actor.name }, subject: { type: 'leave', id: leave.number } },
     });
+    // What waits for the applicant's decision is made known to the one who will decide it meanwhile.
+    if (applicant !== null) await handOverWaiting(tx, clock, { officer: applicant, inCharge: updated.chargeToId, from: updated.startDate, until: updated.endDate, policy: options.policy });
   }
   return ok({ leave: updated, balanceAfter });
 }
@@ -70,11 +76,16 @@ export async function resubmitLeave(
   if (!step.ok) return step;
   const remark = options.remark?.trim() || null;
   const now = clock.now();
-  const updated = (await tx.leave.update(leave.id, leave.version, { status: step.value.to, holderId: leave.sanctionerId, remark, movedAt: now }))
+  const link = await linkOfficer(tx, { officerId: leave.sanctionerId, applicantId: leave.employeeId, date: today(clock) });
+  const to = link?.employee.id ?? leave.sanctionerId;
+  const updated = (await tx.leave.update(leave.id, leave.version, { status: step.value.to, holderId: to, remark, movedAt: now }))
     ?? leaveChangedMeanwhile(leave.number);
-  await recordEvent(tx, clock, { actor: actor.code, type: step.value.event, subjectType: 'leave', subjectId: leave.number, data: { remark } });
+  await recordEvent(tx, clock, {
+    actor: actor.code, type: step.value.event, subjectType: 'leave', subjectId: leave.number,
+    data: { remark, ...(link === null ? {} : { to: link.employee.code, charge: link.on.number }) },
+  });
   await notify(tx, clock, {
-    employeeId: leave.sanctionerId,
+    employeeId: to,
     notification: {
       kind: step.value.event,
       params: { ...leaveParams(updated, leaveType(options.policy.rules, leave.type), actor), remark: remark ?? '' },

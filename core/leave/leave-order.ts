@@ -20,7 +20,7 @@ async function party(tx: Tx, e: Employee): Promise<OrderParty> {
  * `balanceAfter` is the ledger balance of the type now; 0 for types not kept in the ledger.
  */
 export async function leaveOrderOf(
-  tx: Tx, options: { leave: LeaveApplication; policy: LeavePolicy; office: LeaveOrder['office']; copyTo?: string[] },
+  tx: Tx, options: { leave: LeaveApplication; policy: LeavePolicy; office: LeaveOrder['office']; copyTo?: string[]; decidedBy?: Employee },
 ): Promise<LeaveOrder | null> {
   const { leave } = options;
   if ((leave.status !== 'sanctioned' && leave.status !== 'curtailed') || leave.decidedAt === null) return null;
@@ -40,9 +40,11 @@ export async function leaveOrderOf(
     to: ddmmyyyy(leave.endDate),
     days: leave.days,
     halfDay: leave.halfDay,
-    reason: leave.reason,
+    // An application without a reason says so; a blank line in an order reads as a printing fault.
+    reason: leave.reason.trim() || 'कोई कारण नहीं दिया गया / no reason given',
     chargeTo: chargeTo === null ? null : await party(tx, chargeTo),
-    sanctionedBy: await party(tx, sanctioner),
+    // Who sanctioned it: the officer named on it, or their link officer who decided it in their absence.
+    sanctionedBy: await party(tx, options.decidedBy ?? sanctioner),
     balanceAfter,
     copyTo: options.copyTo ?? ['स्थापना प्रशाखा / Establishment Section', `${employee.name}, ${employee.post}`, ...(chargeTo === null ? [] : [`${chargeTo.name}, ${chargeTo.post}`])],
   };

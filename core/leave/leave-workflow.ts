@@ -4,6 +4,7 @@
 //   from        action     to          who                      audit event       only if
 //   none        apply      pending     anyone (for themselves)  leave.applied
 //   pending     sanction   sanctioned  holder                   leave.sanctioned
+//                                      ("holder": or, while the holder is away, the officer holding their charge)
 //   pending     refuse     refused     holder                   leave.refused
 //   pending     return     returned    holder                   leave.returned
 //   returned    resubmit   pending     applicant                leave.resubmitted
@@ -27,6 +28,8 @@ export interface LeaveSubject {
   leave: LeaveApplication | null;
   /** yyyy-mm-dd, IST: whether the leave has started. */
   today: string;
+  /** The link officer: whoever holds the charge of the holder, away today (acting-for.ts `decidingFor`). */
+  linkOfficerId?: number | null;
 }
 
 export type LeaveRow = Row<LeaveStatus, LeaveAction, LeaveSubject>;
@@ -36,10 +39,10 @@ function leaveOf(subject: LeaveSubject): LeaveApplication {
   return subject.leave;
 }
 
-/** In whose hands it is: the sanctioning officer while it is pending. */
+/** In whose hands it is: the sanctioning officer while it is pending, or their link officer while they are away. */
 export const LEAVE_HOLDER: Rule<LeaveSubject> = {
   name: 'holder',
-  allows: ({ actor, leave }) => leave !== null && leave.holderId === actor.id,
+  allows: ({ actor, leave, linkOfficerId }) => leave !== null && (leave.holderId === actor.id || (linkOfficerId != null && linkOfficerId === actor.id)),
   refusal: async (s, tx) => {
     const leave = leaveOf(s);
     return { code: 'LEAVE.NOT_IN_YOUR_HANDS', params: { number: leave.number, holder: employeeLabel(await tx.employees.byId(leave.holderId), leave.holderId) } };

@@ -4,9 +4,10 @@ import { addDays, isIsoDate, yearOf } from '../calendar/dates.ts';
 import type { Clock, Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import { LEAVE_BLOCKING, chargeableDays, reservedDays, today, type LeavePolicy } from './common.ts';
-import { fail, ok, type Result } from '../errors.ts';
+import { fail, ok, type Failure, type Result } from '../errors.ts';
 import { leaveType, type LeaveTypeRule } from './rules.ts';
 import { resolveSanctioner } from './sanctioner.ts';
+import { linkOfficer, type InCharge } from './acting-for.ts';
 
 export interface LeaveRequest {
   employee: Employee;
@@ -27,7 +28,10 @@ export interface LeavePreview {
   reserved: number;
   /** Balance left once this and the other undecided applications are sanctioned. */
   balanceAfter: number | null;
+  /** Who the application goes to: the sanctioning officer, or their link officer while they are away. */
   sanctioner: Employee;
+  /** The sanctioning officer by the rules when away today, with the absence that put `sanctioner` in charge. */
+  awaySanctioner: { officer: Employee; on: InCharge['on'] } | null;
 }
 
 /** Date, type and half-day checks that need no store. */
@@ -76,5 +80,36 @@ export async function previewLeave(tx: Tx, clock: Clock, request: LeaveRequest &
   }
   const sanctioner = await resolveSanctioner(tx, rule.sanctioner, employee, request.policy.rules.collectorPostKey);
   if (sanctioner === null) return fail('LEAVE.NO_SANCTIONER', { type: rule.code });
-  return ok({ rule, days, balance, reserved, balanceAfter, sanctioner });
+  const link = await linkOfficer(tx, { officerId: sanctioner.id, applicantId: employee.id, date: today(clock) });
+  if (link !== null) return ok({ rule, days, balance, reserved, balanceAfter, sanctioner: link.employee, awaySanctioner: { officer: sanctioner, on: link.on } });
+  return ok({ rule, days, balance, reserved, balanceAfter, sanctioner, awaySanctioner: null });
+}
+
+/**
+ * The leave types the employee may apply for now, for the "which leave?" question: types kept in
+ * the ledger that previewLeave accepts for the dates (when known), else those with days available
+ * in the current year. Per-occasion types (maternity, special CL, station leave) are not offered
+ * here; they are typed. `refusal` says why the first type was refused when none is open.
+ */
+export async function leaveKindsOpen(
+  tx: Tx, clock: Clock,
+  request: { employee: Employee; startDate?: string; endDate?: string; halfDay: 'first' | 'second' | null; policy: LeavePolicy },
+): Promise<{ open: LeaveTypeRule[]; refusal: Failure | null }> {
+  const open: LeaveTypeRule[] = [];
+  let refusal: Failure | null = null;
+  const year = yearOf(request.startDate ?? today(clock));
+  for (const rule of request.policy.rules.types.filter((t) => t.ledger)) {
+    if (request.startDate !== undefined) {
+      const preview = await previewLeave(tx, clock, {
+        employee: request.employee, type: rule.code, startDate: request.startDate, endDate: request.endDate ?? request.startDate,
+        halfDay: request.halfDay, policy: request.policy,
+      });
+      if (preview.ok) open.push(rule);
+      else refusal ??= preview.failure;
+      continue;
+    }
+    const balance = await tx.leaveLedger.balance(request.employee.id, year, rule.code);
+    if (balance - (await reservedDays(tx, request.employee.id, year, rule.code)) > 0) open.push(rule);
+  }
+  return { open, refusal };
 }

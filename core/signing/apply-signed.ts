@@ -6,6 +6,7 @@
 // provider answering later at a callback (eSign) re-finds the subject, compares the hash and ends
 // here too, with its own SignatureProof and its own DocumentSigner in `deps`.
 import { recordEvent } from '../audit/record-event.ts';
+import { applicantOf, sendOrderToApplicant } from '../leave/order-to-applicant.ts';
 import { ok, type Result } from '../errors.ts';
 import type { Tx } from '../ports.ts';
 import { istDateTime } from '../time.ts';
@@ -27,6 +28,13 @@ export async function applySigned(
   const blob = await deps.blobs.put(signed);
   await tx.signedDocuments.add({ subjectType: request.subject, subjectId, blob, signerId: signer.id, documentHash, challengeId: proof.id, createdAt: now });
   const facts = await applied.value.finish({ blob, proof, documentHash, channel });
+  // A signed leave order, tour approval order or TA bill goes to its applicant too.
+  if (request.subject === 'leave' || request.subject === 'tour' || request.subject === 'ta') {
+    const applicantId = await applicantOf(tx, request.subject, subjectId);
+    if (applicantId !== null && applicantId !== signer.id) {
+      await sendOrderToApplicant(tx, deps.clock, { kind: request.subject, number: subjectId, applicantId, blob, signed: true });
+    }
+  }
   await recordEvent(tx, deps.clock, {
     actor: signer.code, type: 'signature.applied', subjectType: request.subject, subjectId,
     data: { documentHash, challengeId: proof.id, channel, pdf: blob, ...applied.value.audit },

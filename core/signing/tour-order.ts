@@ -3,11 +3,18 @@ import type { Bilingual } from '../office/profile.ts';
 import type { Tx } from '../ports.ts';
 import { istDate } from '../time.ts';
 import type { TourProgramme } from '../tour/types.ts';
+import type { Employee } from '../types.ts';
 import type { TourOrder } from './documents.ts';
 import { ddmmyyyy, districtOf, orderParty } from './order-party.ts';
 
-/** Null unless the programme is approved; dated the day of its approval, signed for by its sanctioning officer. */
-export async function tourOrderOf(tx: Tx, options: { tour: TourProgramme; office: { name: Bilingual; place: Bilingual } }): Promise<TourOrder | null> {
+/**
+ * Null unless the programme is approved; dated the day of its approval, signed for by whoever
+ * approved it (`decidedBy`: the sanctioning officer, or the link officer holding their charge),
+ * the sanctioning officer when not given.
+ */
+export async function tourOrderOf(
+  tx: Tx, options: { tour: TourProgramme; office: { name: Bilingual; place: Bilingual }; decidedBy?: Employee },
+): Promise<TourOrder | null> {
   const { tour, office } = options;
   if (tour.status !== 'approved' || tour.decidedAt === null) return null;
   const [officer, approver, charge] = await Promise.all([
@@ -25,7 +32,7 @@ export async function tourOrderOf(tx: Tx, options: { tour: TourProgramme; office
     purpose: tour.purpose,
     mode: tour.travelMode,
     chargeTo: charge === null ? null : await orderParty(tx, charge),
-    approvedBy: await orderParty(tx, approver),
+    approvedBy: await orderParty(tx, options.decidedBy ?? approver),
     copyTo: [
       `${officer.name}, ${officer.post}`,
       'स्थापना शाखा / Establishment Section',

@@ -9,6 +9,7 @@ import { LEAVE_BLOCKING, today } from '../leave/common.ts';
 import { fail, ok, type Result } from '../errors.ts';
 import { transition } from '../workflow.ts';
 import { resolveSanctioner } from '../leave/sanctioner.ts';
+import { linkOfficer } from '../leave/acting-for.ts';
 import { TOUR_BLOCKING, tourCounter, tourNumber, tourParams } from './common.ts';
 import type { TourRules } from './ta-rates.ts';
 import { TOUR_WORKFLOW } from './tour-workflow.ts';
@@ -53,21 +54,37 @@ export async function applyForTour(tx: Tx, clock: Clock, options: ApplyForTourOp
   if (other !== undefined) return fail('TOUR.OVERLAP', { number: other.number, from: other.startDate, to: other.endDate, kind: 'tour' });
   const sanctioner = await resolveSanctioner(tx, rules.sanctioner, employee, rules.collectorPostKey);
   if (sanctioner === null) return fail('TOUR.NO_SANCTIONER');
+  // The sanctioning officer away on leave or tour: the programme goes to their link officer.
+  const link = await linkOfficer(tx, { officerId: sanctioner.id, applicantId: employee.id, date: today(clock) });
+  const decider = link?.employee ?? sanctioner;
   const now = clock.now();
   const year = yearOf(startDate);
   const number = tourNumber(year, await tx.counters.next(tourCounter(year)));
   const tour = await tx.tours.create({
     number, employeeId: employee.id, destinations: checked.value.destinations, startDate, endDate, purpose: checked.value.purpose,
-    travelMode: options.travelMode?.trim() || null, chargeToId: options.chargeTo?.id ?? null, sanctionerId: sanctioner.id,
-    holderId: sanctioner.id, status: step.value.to, remark: null, createdAt: now, decidedAt: null, movedAt: now,
+    travelMode: options.travelMode?.trim() || null, chargeToId: options.chargeTo?.id ?? null, sanctionerId: decider.id,
+    holderId: decider.id, status: step.value.to, remark: null, createdAt: now, decidedAt: null, movedAt: now,
   });
   await recordEvent(tx, clock, {
     actor: employee.code, type: step.value.event, subjectType: 'tour', subjectId: number,
-    data: { destinations: tour.destinations, from: startDate, to: endDate, sanctioner: sanctioner.code, chargeTo: options.chargeTo?.code ?? null },
+    data: {
+      destinations: tour.destinations, from: startDate, to: endDate, sanctioner: decider.code, chargeTo: options.chargeTo?.code ?? null,
+      ...(link === null ? {} : { actingFor: sanctioner.code, charge: link.on.number }),
+    },
   });
   await notify(tx, clock, {
-    employeeId: sanctioner.id,
-    notification: { kind: step.value.event, params: { ...tourParams(tour, employee), chargeTo: options.chargeTo?.name ?? '' }, subject: { type: 'tour', id: number } },
+    employeeId: decider.id,
+    notification: {
+      kind: step.value.event,
+      params: { ...tourParams(tour, employee), chargeTo: options.chargeTo?.name ?? '', ...(link === null ? {} : { onBehalfOf: `${sanctioner.name} (${sanctioner.post})` }) },
+      subject: { type: 'tour', id: number },
+    },
   });
+  if (link !== null) {
+    await notify(tx, clock, {
+      employeeId: sanctioner.id,
+      notification: { kind: 'tour.routed_to_charge', params: { ...tourParams(tour, employee), inCharge: decider.name, inChargePost: decider.post }, subject: { type: 'tour', id: number } },
+    });
+  }
   return ok(tour);
 }

@@ -2,6 +2,7 @@
 // tour's dates (every calendar day of the tour, both ends included) at the rate for the employee's
 // pay level and the highest class among the places visited. It goes to whoever approved the tour.
 import { calendarDaysBetween, isIsoDate } from '../calendar/dates.ts';
+import { linkOfficer } from '../leave/acting-for.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { notify } from '../outbox/notify.ts';
 import type { Clock, Tx } from '../ports.ts';
@@ -65,21 +66,28 @@ export async function submitTaClaim(
   const { daDays, daRate: rate, total } = computed.value;
   const journeys = options.journeys.map((j) => ({ ...j, from: j.from.trim(), to: j.to.trim(), mode: j.mode.trim() }));
   const now = clock.now();
+  // The officer who approved the tour away on leave or tour: the claim goes to their link officer.
+  const approver = existing?.sanctionerId ?? tour.sanctionerId;
+  const link = await linkOfficer(tx, { officerId: approver, applicantId: actor.id, date: todayIso });
+  const to = link?.employee.id ?? approver;
   let claim: TaClaim;
   if (existing === null) {
     const year = Number(todayIso.slice(0, 4));
     claim = await tx.taClaims.create({
       number: claimNumber(year, await tx.counters.next(claimCounter(year))), tourId: tour.id, employeeId: actor.id, journeys, daDays, daRate: rate, total,
-      sanctionerId: tour.sanctionerId, holderId: tour.sanctionerId, status: step.value.to, remark: null, createdAt: now, decidedAt: null, movedAt: now,
+      sanctionerId: to, holderId: to, status: step.value.to, remark: null, createdAt: now, decidedAt: null, movedAt: now,
     });
   } else {
     claim = (await tx.taClaims.update(existing.id, existing.version, {
-      journeys, daDays, daRate: rate, total, status: step.value.to, holderId: existing.sanctionerId, remark: null, movedAt: now,
+      journeys, daDays, daRate: rate, total, status: step.value.to, holderId: to, remark: null, movedAt: now,
     })) ?? tourChangedMeanwhile(existing.number);
   }
   await recordEvent(tx, clock, {
     actor: actor.code, type: step.value.event, subjectType: 'ta', subjectId: claim.number,
-    data: { tour: tour.number, daDays, daRate: rate, fares: computed.value.fares, total, payLevel: computed.value.payLevel, cityClass: computed.value.cityClass },
+    data: {
+      tour: tour.number, daDays, daRate: rate, fares: computed.value.fares, total, payLevel: computed.value.payLevel, cityClass: computed.value.cityClass,
+      ...(link === null ? {} : { to: link.employee.code, charge: link.on.number }),
+    },
   });
   await notify(tx, clock, {
     employeeId: claim.holderId,

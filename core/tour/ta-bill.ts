@@ -19,7 +19,8 @@ async function party(tx: Tx, e: Employee): Promise<OrderParty> {
 export async function taBillOf(tx: Tx, options: { claim: TaClaim; office: TaBill['office']; payLevel: number | null }): Promise<TaBill | null> {
   const { claim } = options;
   if (claim.status !== 'approved' || claim.decidedAt === null) return null;
-  const [tour, employee, approver] = await Promise.all([tx.tours.byId(claim.tourId), tx.employees.byId(claim.employeeId), tx.employees.byId(claim.sanctionerId)]);
+  // Approved by its holder: the officer named on it, or their link officer deciding in their absence.
+  const [tour, employee, approver] = await Promise.all([tx.tours.byId(claim.tourId), tx.employees.byId(claim.employeeId), tx.employees.byId(claim.holderId)]);
   if (tour === null || employee === null || approver === null) throw new Error(`TA claim ${claim.number} names a tour or employee that is not stored`);
   const fares = rupees(claim.journeys.reduce((sum, j) => sum + j.fare, 0));
   return {

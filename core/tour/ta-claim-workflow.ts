@@ -24,6 +24,8 @@ export interface ClaimSubject {
   claim: TaClaim | null;
   /** The tour claimed for: needed to submit (whose tour, its number). */
   tour?: TourProgramme;
+  /** The link officer: whoever holds the charge of the holder, away today (leave/acting-for.ts `decidingFor`). */
+  linkOfficerId?: number | null;
 }
 
 export type ClaimRow = Row<ClaimStatus, ClaimAction, ClaimSubject>;
@@ -40,10 +42,10 @@ export const CLAIMANT: Rule<ClaimSubject> = {
   refusal: ({ claim, tour }) => ({ code: 'TOUR.NOT_YOURS', params: { number: tour?.number ?? claim?.number ?? '' } }),
 };
 
-/** In whose hands it is: the officer who approved the tour, while it is pending. */
+/** In whose hands it is: the officer who approved the tour, while it is pending, or their link officer while they are away. */
 export const CLAIM_HOLDER: Rule<ClaimSubject> = {
   name: 'holder',
-  allows: ({ actor, claim }) => claim !== null && claim.holderId === actor.id,
+  allows: ({ actor, claim, linkOfficerId }) => claim !== null && (claim.holderId === actor.id || (linkOfficerId != null && linkOfficerId === actor.id)),
   refusal: async (s, tx) => {
     const claim = claimOf(s);
     return { code: 'TOUR.NOT_IN_YOUR_HANDS', params: { number: claim.number, holder: employeeLabel(await tx.employees.byId(claim.holderId), claim.holderId) } };

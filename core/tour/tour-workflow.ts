@@ -27,6 +27,8 @@ export interface TourSubject {
   tour: TourProgramme | null;
   /** yyyy-mm-dd, IST: whether the tour has started. */
   today: string;
+  /** The link officer: whoever holds the charge of the holder, away today (leave/acting-for.ts `decidingFor`). */
+  linkOfficerId?: number | null;
 }
 
 export type TourRow = Row<TourStatus, TourAction, TourSubject>;
@@ -36,10 +38,10 @@ function tourOf(subject: TourSubject): TourProgramme {
   return subject.tour;
 }
 
-/** In whose hands it is: the sanctioning officer while it is pending. */
+/** In whose hands it is: the sanctioning officer while it is pending, or their link officer while they are away. */
 export const TOUR_HOLDER: Rule<TourSubject> = {
   name: 'holder',
-  allows: ({ actor, tour }) => tour !== null && tour.holderId === actor.id,
+  allows: ({ actor, tour, linkOfficerId }) => tour !== null && (tour.holderId === actor.id || (linkOfficerId != null && linkOfficerId === actor.id)),
   refusal: async (s, tx) => {
     const tour = tourOf(s);
     return { code: 'TOUR.NOT_IN_YOUR_HANDS', params: { number: tour.number, holder: employeeLabel(await tx.employees.byId(tour.holderId), tour.holderId) } };

@@ -51,7 +51,11 @@ describe('leave over chat', () => {
     expect(orderText).toContain('आकस्मिक अवकाश');
     expect(await balance(o, o.staff.clerk.id)).toBe(14);
     await o.deliver();
-    expect(o.channel.lastTo('SAH0020').reply.text).toMatch(/स्वीकृत हुई/);
+    // The applicant is told, and gets the order itself (issue 18 item 7).
+    const [told, copy] = o.channel.to('SAH0020').slice(-2).map((d) => d.reply);
+    expect(told?.text).toMatch(/स्वीकृत हुई/);
+    expect(copy?.text).toMatch(/आपकी छुट्टी LV\/2026\/000001 का स्वीकृति आदेश/);
+    expect(copy?.document?.mime).toBe('application/pdf');
   });
 
   it('refuses with a reason in English, and the balance does not move', async () => {

@@ -19,7 +19,11 @@ describe('tour over chat', () => {
     expect(asked.reply.text).toContain('TR/2026/000001');
     expect(joined(await o.say('SAH0010', 'approved', { replyToMessageId: asked.messageId }))).toContain('स्वीकृत');
     await o.deliver();
-    expect(o.channel.lastTo('SAH0021').reply.text).toMatch(/was approved/);
+    // The officer is told, and gets the tour approval order itself (issue 18 item 7).
+    const [told, order] = o.channel.to('SAH0021').slice(-2).map((d) => d.reply);
+    expect(told?.text).toMatch(/was approved/);
+    expect(order?.text).toMatch(/The approval order of your tour TR\/2026\/000001/);
+    expect((await pdfText(Buffer.from(order?.document?.base64 ?? '', 'base64'))).normalize('NFC')).toContain('TR/2026/000001');
 
     // Who is out, on the tour's first day; the diary on the second.
     o.clock.advanceMinutes(24 * 60);
@@ -39,6 +43,11 @@ describe('tour over chat', () => {
     const text = await pdfText(pdf);
     expect(text).toContain('TA/2026/000001');
     expect(text).toContain('850');
+    // The claimant gets the bill too.
+    await o.deliver();
+    const copy = o.channel.lastTo('SAH0021').reply;
+    expect(copy.text).toMatch(/Your TA bill TA\/2026\/000001/);
+    expect(Buffer.compare(Buffer.from(copy.document?.base64 ?? '', 'base64'), pdf)).toBe(0);
   });
 
   it('refuses a tour that overlaps another, and takes the claim once the tour is over', async () => {

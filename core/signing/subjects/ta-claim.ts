@@ -2,6 +2,8 @@
 import { fail, ok } from '../../errors.ts';
 import { decideTaClaim } from '../../tour/decide-ta-claim.ts';
 import { TA_CLAIM_WORKFLOW } from '../../tour/ta-claim-workflow.ts';
+import { decidingFor } from '../../leave/acting-for.ts';
+import { today } from '../../leave/common.ts';
 import { taBillOf } from '../../tour/ta-bill.ts';
 import { transition } from '../../workflow.ts';
 import { documentHash, taApprovalDocument } from '../decision-document.ts';
@@ -11,7 +13,8 @@ export const TA_SUBJECT: SigningSubject = {
   async find(tx, deps, signer, request) {
     const claim = await tx.taClaims.byNumber(request.number);
     if (claim === null) return fail('TOUR.CLAIM_NOT_FOUND', { number: request.number });
-    const step = await transition(tx, TA_CLAIM_WORKFLOW, 'approve', { actor: signer, claim });
+    const actingFor = await decidingFor(tx, { actor: signer, holderId: claim.holderId, applicantId: claim.employeeId, date: today(deps.clock) });
+    const step = await transition(tx, TA_CLAIM_WORKFLOW, 'approve', { actor: signer, claim, linkOfficerId: actingFor === null ? null : signer.id });
     if (!step.ok) return step;
     const tour = await tx.tours.byId(claim.tourId);
     if (tour === null) return fail('TOUR.CLAIM_NOT_FOUND', { number: claim.number });

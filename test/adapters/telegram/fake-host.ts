@@ -1,5 +1,6 @@
 // A channel host whose assistant is a script: the adapter is under test here, not the assistant.
-import type { ChannelHost } from '../../../bots/channel.ts';
+import { languageOfText, type ChannelHost } from '../../../bots/channel.ts';
+import type { UiLanguage } from '../../../core/types.ts';
 import type { Logger } from '../../../bots/context.ts';
 import type { Inbound, Reply } from '../../../bots/reply.ts';
 
@@ -10,6 +11,8 @@ export interface FakeHost {
   /** Long button commands the adapter stored, by chat and token (as the real host keeps them in the database). */
   buttons: Map<string, string>;
   logs: string[];
+  /** The roll's language of a linked chat, by chat id (as the real host reads it from the store). */
+  languages: Map<string, UiLanguage>;
 }
 
 export function fakeHost(answer: (inbound: Inbound) => Reply[] | Promise<Reply[]> = (i) => [{ text: `echo: ${i.text ?? i.action ?? ''}` }]): FakeHost {
@@ -17,6 +20,7 @@ export function fakeHost(answer: (inbound: Inbound) => Reply[] | Promise<Reply[]
   const remembered: FakeHost['remembered'] = [];
   const buttons = new Map<string, string>();
   const logs: string[] = [];
+  const languages = new Map<string, UiLanguage>();
   const log: Logger = {
     info: (m) => logs.push(`info ${m}`),
     warn: (m) => logs.push(`warn ${m}`),
@@ -37,6 +41,7 @@ export function fakeHost(answer: (inbound: Inbound) => Reply[] | Promise<Reply[]
     loadConversationRef: async () => null,
     rememberButton: async (_channel, chatId, token, command) => void buttons.set(`${chatId} ${token}`, command),
     recallButton: async (_channel, chatId, token) => buttons.get(`${chatId} ${token}`) ?? null,
+    languageOf: async (_channel, chatId, text) => languages.get(chatId) ?? languageOfText(text),
   };
-  return { host, inbound, remembered, buttons, logs };
+  return { host, inbound, remembered, buttons, logs, languages };
 }

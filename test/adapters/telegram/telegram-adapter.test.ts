@@ -119,11 +119,22 @@ describe('messages in', () => {
     const fileId = p.addFile(Buffer.alloc(10), 'documents/big.pdf', 3 * 1024 * 1024);
     p.push(p.documentMessage(1001, 9, fileId, 'big.pdf', 'application/pdf'));
     await p.until(() => p.sentTo(1001).length === 1);
+    // In the reader's language only: this chat is not linked and sent no caption, so English.
     expect(p.sentTo(1001)[0]?.text).toContain('"big.pdf" is too large (at most 1 MB)');
-    expect(p.sentTo(1001)[0]?.text).toContain('बहुत बड़ी है');
+    expect(p.sentTo(1001)[0]?.text).not.toContain('बहुत बड़ी है');
     expect(p.callsTo('getFile')).toEqual([]);
     expect(p.callsTo('file:download')).toEqual([]);
     expect(fake.inbound).toEqual([]);
+  });
+
+  it('tells a linked Hindi reader about an upload over the limit in Hindi only', async () => {
+    const { peer: p, fake } = await running(undefined, { maxDownloadBytes: 1024 * 1024 });
+    fake.languages.set('1001', 'hi');
+    const fileId = p.addFile(Buffer.alloc(10), 'documents/big.pdf', 3 * 1024 * 1024);
+    p.push(p.documentMessage(1001, 9, fileId, 'big.pdf', 'application/pdf'));
+    await p.until(() => p.sentTo(1001).length === 1);
+    expect(p.sentTo(1001)[0]?.text).toContain('बहुत बड़ी है');
+    expect(p.sentTo(1001)[0]?.text).not.toContain('too large');
   });
 
   it('stops reading an upload that turns out larger than declared', async () => {

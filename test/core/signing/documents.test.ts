@@ -42,6 +42,16 @@ describe('the tour approval order', () => {
       copyTo: ['मनोज कुमार, लिपिक', 'स्थापना शाखा / Establishment Section', 'कोषागार पदाधिकारी, पूर्णिया / Treasury Officer, Purnia'],
     });
   });
+
+  test('is signed for by whoever approved it: the link officer holding the sanctioning officer\'s charge', async () => {
+    const o = await signingOffice();
+    const tour = value(await o.run((tx) => applyForTour(tx, o.clock, {
+      employee: o.staff.clerk, destinations: ['Patna'], startDate: '2026-12-10', endDate: '2026-12-11', purpose: 'meeting', travelMode: null, chargeTo: null, rules: DEFAULT_TOUR_RULES,
+    })));
+    const approved = value(await o.run((tx) => decideTour(tx, o.clock, { actor: o.staff.so, tour, decision: 'approve', remark: null })));
+    const order = await o.run((tx) => tourOrderOf(tx, { tour: approved, office: PURNIA, decidedBy: o.staff.clerkEn }));
+    expect(order?.approvedBy).toEqual({ name: 'Priya Singh', post: 'Clerk', code: 'SAH0021', section: 'स्थापना' });
+  });
 });
 
 describe('the outgoing letter', () => {
