@@ -7,6 +7,7 @@ import { DEFAULT_CALENDAR, parseHolidays } from '../core/calendar/holidays.ts';
 import type { LeavePolicy } from '../core/leave/common.ts';
 import { DEFAULT_TOUR_RULES, parseTourRules, type TourRules } from '../core/tour/ta-rates.ts';
 import type { Config } from '../bots/config.ts';
+import { DEFAULT_DEADLINE_RULES, parseDeadlineRules, type DeadlineRules } from '../core/deadlines/rules.ts';
 
 function loadJson<T>(file: string | null, variable: string, fallback: T, parse: (json: unknown) => { ok: true; value: T } | { ok: false; problems: string[] }): T {
   if (file === null) return fallback;
@@ -33,4 +34,9 @@ export function leavePolicyFrom(config: Config): LeavePolicy {
     rules: load(config.leaveRulesFile, 'LEAVE_RULES_FILE', DEFAULT_LEAVE_RULES, parseLeaveRules),
     calendar: load(config.holidaysFile, 'HOLIDAYS_FILE', DEFAULT_CALENDAR, parseHolidays),
   };
+}
+
+/** The kinds of statutory deadline a letter may carry (RTI, lok shikayat, court cases…): documented defaults, or DEADLINE_RULES_FILE. */
+export function deadlineRulesFrom(config: Config): DeadlineRules {
+  return loadJson(config.deadlineRulesFile, 'DEADLINE_RULES_FILE', DEFAULT_DEADLINE_RULES, parseDeadlineRules);
 }

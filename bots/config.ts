@@ -78,6 +78,7 @@ export const CONFIG_VARIABLES = {
   LEAVE_RULES_FILE: '',
   HOLIDAYS_FILE: '',
   TOUR_RULES_FILE: '',
+  DEADLINE_RULES_FILE: '',
   REMINDER_TIME: '10:00',
   REMINDER_SLA_FILES_DAYS: '7',
   REMINDER_SLA_ABSENCE_DAYS: '2',
@@ -126,6 +127,8 @@ export interface Config {
   leaveRulesFile: string | null;
   holidaysFile: string | null;
   tourRulesFile: string | null;
+  /** JSON that replaces the default statutory deadline kinds (RTI, lok shikayat, court cases…; validated at start). */
+  deadlineRulesFile: string | null;
   /** The morning pendency digest (bots/jobs): when, the service levels, who gets the Collector's report. */
   reminders: { time: string; slaFilesDays: number; slaAbsenceDays: number; reportRecipients: string[] };
   /** Circulars and notices: who may send them, and the default time allowed to acknowledge. */
@@ -276,6 +279,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     leaveRulesFile: fileVar(env, 'LEAVE_RULES_FILE', cwd),
     holidaysFile: fileVar(env, 'HOLIDAYS_FILE', cwd),
     tourRulesFile: fileVar(env, 'TOUR_RULES_FILE', cwd),
+    deadlineRulesFile: fileVar(env, 'DEADLINE_RULES_FILE', cwd),
     reminders: remindersConfig(env),
     circulars: {
       senderPosts: listVar(env, 'CIRCULAR_POSTS', ['COLLECTOR', 'DDC', 'ADM', 'SDC', 'EST_DC', 'DIO']).map((p) => p.toUpperCase()),

@@ -5,6 +5,7 @@
 // oldest files, disposals, and the per-employee table last because it runs to many pages.
 import type { PendencyReport, PendencyRow } from '../../core/leave/documents.ts';
 import type { OfficeFonts } from './fonts.ts';
+import type { StatutoryReport, StatutoryRow } from '../../core/deadlines/report.ts';
 import { BODY, BOLD_SMALL, finish, MARGIN, footers, indianNumber, newDocument, PageFlow, SMALL, type Column, type Doc } from './layout.ts';
 import { drawLine, drawText, layoutText, lineHeight, type Line, type TextStyle } from './text-runs.ts';
 
@@ -128,6 +129,47 @@ function barChart(page: PageFlow, rows: readonly PendencyRow[], pitch: number): 
   }
 }
 
+const dmy = (iso: string) => iso.split('-').reverse().join('-');
+
+/** "3 days left" / "due today" / "overdue 2 days", in both languages for the table. */
+function leftCell(row: StatutoryRow): string {
+  if (row.daysLeft < 0) return `${-row.daysLeft} दिन पार / ${-row.daysLeft} overdue`;
+  if (row.daysLeft === 0) return 'आज / today';
+  return `${row.daysLeft} दिन / ${row.daysLeft} left`;
+}
+
+/** Statutory deadlines: overdue (longest first), due this week (earliest first), and by section. */
+function statutorySection(page: PageFlow, report: StatutoryReport): void {
+  const t = report.totals;
+  page.heading('वैधानिक समय-सीमा / Statutory deadlines');
+  page.flow(`कुल ${indianNumber(t.open)}; इस सप्ताह देय ${indianNumber(t.dueThisWeek)}; समय-सीमा पार ${indianNumber(t.overdue)} / `
+    + `Open ${indianNumber(t.open)}; due this week ${indianNumber(t.dueThisWeek)}; overdue ${indianNumber(t.overdue)}`, SMALL);
+  const columns: Column[] = [
+    { title: 'संचिका सं. / File No.', share: 0.23 },
+    { title: 'प्रकार / Kind', share: 0.18 },
+    { title: 'विषय / Subject', share: 0.17 },
+    { title: 'धारक / Held by', share: 0.15 },
+    { title: 'अंतिम तिथि / Due', share: 0.12 },
+    { title: 'शेष / Left', share: 0.15, align: 'right' },
+  ];
+  const rowCells = (r: StatutoryRow) => [r.fileNumber, `${r.serious ? '‼ ' : ''}${r.kindHi} / ${r.kindEn}`, r.subject, r.holder, dmy(r.dueDate), leftCell(r)];
+  page.heading('समय-सीमा पार / Overdue');
+  if (report.overdue.length === 0) page.flow('कोई नहीं / None', SMALL);
+  else page.table(columns, report.overdue.map(rowCells), { caption: 'समय-सीमा पार (जारी) / Overdue (contd.)' });
+  page.heading('इस सप्ताह देय / Due this week');
+  if (report.dueThisWeek.length === 0) page.flow('कोई नहीं / None', SMALL);
+  else page.table(columns, report.dueThisWeek.map(rowCells), { caption: 'इस सप्ताह देय (जारी) / Due this week (contd.)' });
+  page.heading('शाखावार वैधानिक / Statutory by section');
+  page.table(
+    [
+      { title: 'शाखा / Section', share: 0.46 }, { title: 'लंबित / Open', share: 0.18, align: 'right' },
+      { title: 'इस सप्ताह / This week', share: 0.18, align: 'right' }, { title: 'पार / Overdue', share: 0.18, align: 'right' },
+    ],
+    report.bySection.map((r) => [r.section, indianNumber(r.open), indianNumber(r.dueThisWeek), indianNumber(r.overdue)]),
+    { footer: ['योग / Total', indianNumber(t.open), indianNumber(t.dueThisWeek), indianNumber(t.overdue)], zebra: true },
+  );
+}
+
 export async function renderPendencyReport(fonts: OfficeFonts, created: Date, report: PendencyReport): Promise<Uint8Array> {
   const title = 'लंबित संचिकाओं का प्रतिवेदन / Pendency report';
   const doc = newDocument(fonts, `${title} — ${report.asOn}`, created);
@@ -166,6 +208,10 @@ export async function renderPendencyReport(fonts: OfficeFonts, created: Date, re
     ],
     report.oldestFiles.slice(0, 10).map((f) => [f.number, f.subject, f.section, f.holder, indianNumber(f.days)]),
   );
+
+  // The report's data carries it (core/pendency/statutory-section.ts); an older caller's may not.
+  const statutory = (report as PendencyReport & { statutory?: StatutoryReport }).statutory;
+  if (statutory !== undefined) statutorySection(page, statutory);
 
   page.heading('पिछले 7 दिनों में निष्पादन / Disposals in the last 7 days');
   const disposed = report.disposedLast7Days.reduce((sum, d) => sum + d.count, 0);

@@ -9,7 +9,7 @@ import { PdfRenderer } from '../../adapters/pdf/pdf-renderer.ts';
 import type { Config } from '../../bots/config.ts';
 import { silentLogger } from '../../bots/log.ts';
 import { seedDemoOffice } from '../demo.ts';
-import { leavePolicyFrom } from '../office-rules.ts';
+import { deadlineRulesFrom, leavePolicyFrom } from '../office-rules.ts';
 
 export async function runReportPendency(config: Config, file: string, out: NodeJS.WritableStream, clock: Clock = systemClock): Promise<number> {
   const calendar = leavePolicyFrom(config).calendar;
@@ -18,7 +18,9 @@ export async function runReportPendency(config: Config, file: string, out: NodeJ
     if (config.demo) await seedDemoOffice(store, clock, silentLogger);
     const today = istDate(clock.now());
     // Read in short transactions, so that a running server's chat is not held up meanwhile.
-    const report = await pendencyReport(turnTakingReads(store), today, calendar);
+    const report = await pendencyReport(turnTakingReads(store), today, calendar, undefined, undefined, config.office.name, {
+      now: clock.now(), rules: deadlineRulesFrom(config),
+    });
     await writeFile(file, await new PdfRenderer(clock).pendencyReport(report));
     const t = report.totals;
     out.write(`${file}: pendency as on ${report.asOn}: ${t.total} pending (${t.buckets[4]} over 30 working days) in ${report.bySection.length} section(s); `

@@ -9,6 +9,7 @@
 // blob and sent to the requester as a notification with the PDF attached. Requests that come while
 // a report for the same day is being built share that build. A build that fails is logged and the
 // requester is told; one lost with the process (a restart) is asked for again.
+import { deadlinePolicyOf } from './deadline.ts';
 import { recordEvent } from '../../core/audit/record-event.ts';
 import { notify, type Notification } from '../../core/outbox/notify.ts';
 import { pendencyReport } from '../../core/pendency/pendency-report.ts';
@@ -38,7 +39,9 @@ const building = new WeakMap<Store, { day: string; done: Promise<BuiltReport> }>
 const inFlight = new Set<Promise<void>>();
 
 async function buildReport(deps: AssistantDeps, day: string): Promise<BuiltReport> {
-  const report = await pendencyReport(turnTakingReads(deps.store), day, deps.leavePolicy.calendar, undefined, undefined, officeOf(deps).name);
+  const report = await pendencyReport(turnTakingReads(deps.store), day, deps.leavePolicy.calendar, undefined, undefined, officeOf(deps).name, {
+    now: deps.clock.now(), rules: deadlinePolicyOf(deps).rules,
+  });
   const pdf = await deps.renderer.pendencyReport(report);
   const blob = await deps.blobs.put(pdf);
   return {

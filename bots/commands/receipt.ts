@@ -18,6 +18,7 @@ import { failureText } from '../messages/failures.ts';
 import { etext } from '../messages/efile-texts.ts';
 import type { Inbound, InboundAttachment, Reply } from '../reply.ts';
 import { saveChatState, chatState } from './conversation.ts';
+import { proposalReply } from './deadline.ts';
 import { checkUpload, isPdf, precheckUpload, type CheckedUpload } from './upload-check.ts';
 
 /** An upload checked (and, if good, stored) before its message's transaction: see prepareUploads. */
@@ -276,6 +277,10 @@ async function diarisedReplies(ctx: CommandContext, number: string, subject: str
       { label: etext('btnForward', lang), command: `/receipt.forward ${number}` },
     ],
   }];
+  // A letter whose words name a statutory deadline (an RTI application, a court case…): proposed at once.
+  const receipt = await ctx.tx.receipts.byDiaryNumber(number);
+  const proposal = receipt === null ? null : await proposalReply(ctx, receipt);
+  if (proposal !== null) replies.push(proposal);
   if (askSubject) replies.push({ text: etext('askSubject', lang, { number }) });
   return replies;
 }

@@ -21,6 +21,8 @@ import type { Employee } from '../../core/types.ts';
 import type { DigestData } from '../messages/pendency-texts.ts';
 import { digestDataOf, digestParams } from './digest-params.ts';
 import { reportRecipientsOf } from '../../core/pendency/report-recipients.ts';
+import { DEFAULT_DEADLINE_RULES, type DeadlineRules } from '../../core/deadlines/rules.ts';
+import { statutoryByNumber } from './statutory-deadlines.ts';
 
 export const DIGEST_JOB = 'pendency-digest';
 /** Claims for the report notes, kept apart so the Collector gets both a digest and a report note. */
@@ -40,6 +42,8 @@ export interface DigestJobDeps {
   reportRecipients: readonly string[];
   /** Called after notifications were queued, so the dispatcher starts at once. */
   onQueued?: () => void;
+  /** The office's statutory deadline kinds (DEADLINE_RULES_FILE), for their names in the digest and the escalation notes. */
+  deadlineRules?: DeadlineRules;
   /** Awaited after each recipient's transaction committed (tests stop or slow a run here). */
   afterSend?: (employee: Employee) => void | Promise<void>;
 }
@@ -109,8 +113,10 @@ export async function runDailyDigest(deps: DigestJobDeps, options: { day: string
   // of a chunk of employees each, so that chat is not held up meanwhile (see pending-for.ts).
   const reads = turnTakingReads(store);
   const office = await loadOfficePendency(reads, day, policy.calendar);
-  const report = await pendencyReport(reads, day, policy.calendar, office);
-  const digests = digestsFrom(office, policy).map((d) => ({ employee: d.employee, data: digestDataOf(d, day) }));
+  const report = await pendencyReport(reads, day, policy.calendar, office, undefined, undefined, { now: clock.now(), ...(deps.deadlineRules ? { rules: deps.deadlineRules } : {}) });
+  // Each file or letter with a statutory deadline says its days left in the digest.
+  const statutory = await reads((tx) => statutoryByNumber(tx, clock.now(), deps.deadlineRules ?? DEFAULT_DEADLINE_RULES));
+  const digests = digestsFrom(office, policy).map((d) => ({ employee: d.employee, data: digestDataOf(d, day, statutory) }));
   const summary = {
     total: report.totals.total, over30: report.totals.buckets[4], disposed: report.disposedLast7Days.reduce((n, s) => n + s.count, 0),
   };

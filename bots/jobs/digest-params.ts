@@ -11,23 +11,28 @@ const MAX_SUBJECT = 60;
 
 const short = (s: string) => (s.length > MAX_SUBJECT ? `${s.slice(0, MAX_SUBJECT - 1)}…` : s);
 
-function lineOf(item: DigestItem): DigestLine {
+/** Statutory deadlines by the number of the file (or loose receipt) that carries them, as digest lines show them. */
+export type StatutoryByNumber = ReadonlyMap<string, NonNullable<DigestLine['t']>>;
+
+function lineOf(item: DigestItem, statutory?: StatutoryByNumber): DigestLine {
+  const t = item.kind === 'file' || item.kind === 'receipt' ? statutory?.get(item.number) : undefined;
   return {
     k: item.kind, n: item.number, s: short(item.subject), d: item.age,
     ...(item.parked ? { p: 1 as const } : {}), ...(item.returned ? { r: 1 as const } : {}), ...(item.overdue ? { o: 1 as const } : {}),
+    ...(t === undefined ? {} : { t }),
   };
 }
 
-export function digestDataOf(digest: Digest, day: string): DigestData {
+export function digestDataOf(digest: Digest, day: string, statutory?: StatutoryByNumber): DigestData {
   return {
     day,
     ownTotal: digest.own.length,
     overdue: digest.own.filter((i) => i.overdue).length,
-    own: digest.own.slice(0, MAX_OWN_LINES).map(lineOf),
+    own: digest.own.slice(0, MAX_OWN_LINES).map((i) => lineOf(i, statutory)),
     teamTotal: digest.team.reduce((n, t) => n + t.items.length, 0),
     teamMembers: digest.team.length,
     team: digest.team.slice(0, MAX_TEAM_MEMBERS).map((t) => ({
-      name: t.member.name, post: t.member.post, count: t.items.length, lines: t.items.slice(0, MAX_LINES_PER_MEMBER).map(lineOf),
+      name: t.member.name, post: t.member.post, count: t.items.length, lines: t.items.slice(0, MAX_LINES_PER_MEMBER).map((i) => lineOf(i, statutory)),
     })),
   };
 }

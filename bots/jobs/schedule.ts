@@ -9,6 +9,7 @@ import cron from 'node-cron';
 import { istDate } from '../../core/time.ts';
 import type { Logger } from '../context.ts';
 import { DIGEST_JOB, runDailyDigest, type DigestJobDeps } from './daily-digest.ts';
+import { scheduleDeadlineEscalation } from './statutory-deadlines.ts';
 
 export const OFFICE_TIME_ZONE = 'Asia/Kolkata';
 const IST_OFFSET_MS = 330 * 60_000;
@@ -44,6 +45,10 @@ async function runToday(deps: DigestJobDeps, log: Logger): Promise<void> {
 export function scheduleDailyDigest(deps: DigestJobDeps, options: { time: string; log: Logger }): DigestSchedule {
   const { time, log } = options;
   const task = cron.schedule(cronExpression(time), () => runToday(deps, log), { timezone: OFFICE_TIME_ZONE, name: DIGEST_JOB, noOverlap: true });
+  // Statutory deadlines escalate beside the digest: at start-up and hourly (statutory-deadlines.ts).
+  const deadlines = scheduleDeadlineEscalation({
+    store: deps.store, clock: deps.clock, log, ...(deps.deadlineRules ? { rules: deps.deadlineRules } : {}), ...(deps.onQueued ? { onQueued: deps.onQueued } : {}),
+  });
   const catchUp = (async () => {
     const now = deps.clock.now();
     if (istClock(now) < time) return;
@@ -55,6 +60,7 @@ export function scheduleDailyDigest(deps: DigestJobDeps, options: { time: string
     stop: async () => {
       await task.stop();
       await task.destroy();
+      await deadlines.stop();
       await catchUp;
     },
   };

@@ -4,6 +4,7 @@ import type { Notification } from '../../core/outbox/notify.ts';
 import type { PendingKind } from '../../core/pendency/pending-for.ts';
 import type { UiLanguage } from '../../core/types.ts';
 import type { Reply } from '../reply.ts';
+import { leftText } from './deadline-texts.ts';
 import { sentences, type P } from './say.ts';
 const d = (iso: string | number | undefined) => String(iso ?? '').split('-').reverse().join('-');
 
@@ -22,6 +23,8 @@ export interface DigestLine {
   r?: 1;
   /** 1 when over the service level. */
   o?: 1;
+  /** The statutory deadline it carries: the kind's names, days (hours) left, 1 when overdue, how it counts. */
+  t?: { en: string; hi: string; d: number; h: number; o: 0 | 1; c: string };
 }
 
 export interface TeamBlock {
@@ -59,7 +62,8 @@ function line(l: DigestLine, lang: UiLanguage): string {
     l.p ? (hi ? 'रोकी गई' : 'parked') : '',
     l.r ? (hi ? 'स्पष्टीकरण हेतु लौटाया' : 'returned to you') : '',
   ].filter((f) => f !== '');
-  return `${kind} ${l.n} — ${l.s} — ${age}${flags.length > 0 ? ` (${flags.join(', ')})` : ''}`;
+  const statutory = l.t === undefined ? '' : ` — ⏳ ${hi ? l.t.hi : l.t.en}: ${leftText({ daysLeft: l.t.d, hoursLeft: l.t.h, overdue: l.t.o, counts: l.t.c }, lang)}`;
+  return `${kind} ${l.n} — ${l.s} — ${age}${flags.length > 0 ? ` (${flags.join(', ')})` : ''}${statutory}`;
 }
 
 /** Room for the lines of a digest: one chat message (Telegram's limit is 4,096), with a margin. */

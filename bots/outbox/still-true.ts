@@ -90,6 +90,15 @@ const circularUnacknowledged: Check = async (tx, fact) => {
   return row?.ackAt != null ? acted('the circular was acknowledged') : TRUE;
 };
 
+/** "A statutory deadline is at 75% / has passed": not once its file was closed or the deadline set aside. */
+const deadlineOpen: Check = async (tx, fact) => {
+  const receipt = await tx.receipts.byDiaryNumber(String(fact.notification.params.receipt ?? ''));
+  const row = receipt === null ? null : await tx.deadlines.byReceipt(receipt.id);
+  if (row === null || row.state === 'confirmed') return TRUE;
+  if (row.state === 'closed') return changed('closed');
+  return acted('the statutory deadline was dismissed');
+};
+
 /** The kinds whose statement can stop being true, and how to tell. Others are always delivered as they are. */
 export const FACT_CHECKS: Readonly<Record<string, Check>> = {
   'file.received': fileWithRecipient,
@@ -102,6 +111,8 @@ export const FACT_CHECKS: Readonly<Record<string, Check>> = {
   'tour.resubmitted': awaitingDecision((tx, n) => tx.tours.byNumber(n)),
   'ta.submitted': awaitingDecision((tx, n) => tx.taClaims.byNumber(n)),
   'circular.reminder': circularUnacknowledged,
+  'deadline.warning': deadlineOpen,
+  'deadline.due': deadlineOpen,
 };
 
 /** True when the kind states something that is checked at delivery. */

@@ -7,6 +7,10 @@ export const DEADLINE_FAILURES = [
   'DEADLINE.BAD_DATE',
   /** {dueDate, receivedOn} a corrected due date before the day the letter was received */
   'DEADLINE.BEFORE_RECEIPT',
+  /** {number} a date given for a receipt that carries no deadline and none was proposed: name the kind first */
+  'DEADLINE.NONE',
+  /** {kind} a kind the office's rules do not list */
+  'DEADLINE.UNKNOWN_KIND',
 ] as const;
 
 export type DeadlineFailureCode = (typeof DEADLINE_FAILURES)[number];

@@ -19,11 +19,12 @@
 import { DEFAULT_OFFICE, type Bilingual } from '../office/profile.ts';
 import { addDays } from '../calendar/dates.ts';
 import { type HolidayCalendar, isWorkingDay } from '../calendar/holidays.ts';
-import type { PendencyReport, PendencyRow } from '../leave/documents.ts';
+import type { PendencyRow } from '../leave/documents.ts';
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import type { PendingFileRow } from './pendency-port.ts';
 import { ageOn, within, type OfficePendency, type Reads } from './pending-for.ts';
+import { statutoryItems, statutorySection, type PendencyReportWithStatutory, type StatutoryOptions } from './statutory-section.ts';
 
 /** Upper bounds of the age buckets in working days: 0–3, 4–7, 8–15, 16–30, then over 30. */
 const BUCKET_TOPS = [3, 7, 15, 30];
@@ -157,11 +158,12 @@ const dmy = (iso: string) => iso.split('-').reverse().join('-');
  * `loaded`: the office already read this run for `today` (the morning job reads it once for the
  * digests, and the report is counted from it); otherwise the counts are read from the store.
  * `spans`: how much each read transaction covers (smaller in tests, to cross many).
+ * `statutory`: the instant and the office's deadline kinds for the statutory section.
  */
 export async function pendencyReport(
   source: Tx | Reads, today: string, calendar: HolidayCalendar, loaded?: OfficePendency, spans: ReadSpans = SPANS,
-  office: Bilingual = DEFAULT_OFFICE.name,
-): Promise<PendencyReport> {
+  office: Bilingual = DEFAULT_OFFICE.name, statutory: StatutoryOptions = {},
+): Promise<PendencyReportWithStatutory> {
   const reads = typeof source === 'function' ? source : within(source);
   const counted = loaded === undefined ? await countStored(reads, today, calendar, spans.ids) : countLoaded(loaded);
   const sections = await reads((tx) => tx.sections.list());
@@ -205,5 +207,7 @@ export async function pendencyReport(
     })),
     disposedLast7Days: sections.map((s) => ({ label: label(s.id), count: disposedBySection.get(s.id) ?? 0 })).filter((d) => d.count > 0),
     totals,
+    // Statutory deadlines (RTI, lok shikayat, court cases): due this week, overdue, by section.
+    statutory: statutorySection(await reads((tx) => statutoryItems(tx)), today, statutory),
   };
 }
