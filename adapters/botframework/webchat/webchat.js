@@ -321,6 +321,9 @@
     star: ['M12 3.5l2.5 5.3 5.8.7-4.3 4 1.2 5.8L12 16.4l-5.2 2.9 1.2-5.8-4.3-4 5.8-.7z'],
     page: ['M6 3h8.5L18 6.5V21H6z', 'M14 3v4h4', 'M9 12h6', 'M9 16h6'],
     warning: ['M12 3.5l9.5 17h-19z', 'M12 10v4.5', 'M12 17.5v.5'],
+    alert: ['M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z', 'M12 7.5v6', 'M12 16.5v.5'],
+    hourglass: ['M6.5 3.5h11', 'M6.5 20.5h11', 'M7.5 3.5c0 5 9 5 9 8.5s-9 3.5-9 8.5', 'M16.5 3.5c0 5-9 5-9 8.5s9 3.5 9 8.5'],
+    memo: ['M6 3h12v18H6z', 'M9 8h6', 'M9 12h6', 'M9 16h3'],
     paperclip: ['M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5'],
     thumb: ['M7 11v9H3.5v-9z', 'M7 11l4-7c1.5 0 2.6 1.2 2.2 3l-.7 3h5.6a2 2 0 0 1 2 2.3l-1.1 6A2 2 0 0 1 17 20H7'],
     download: ['M12 4v12', 'M6.5 11l5.5 5.5 5.5-5.5', 'M5 20h14'],
@@ -338,6 +341,8 @@
     '\u23F0': ['clock', 'reminder · स्मरण'], '\uD83C\uDF89': ['star', 'well done · बधाई'], '\uD83D\uDCC4': ['page', 'document · दस्तावेज़'],
     '\u26A0': ['warning', 'note · ध्यान दें'], '\uD83D\uDCCE': ['paperclip', 'attachment · संलग्न'], '\uD83D\uDC4D': ['thumb', 'ok · ठीक'],
     '\u2B07': ['download', 'download · डाउनलोड'], '\u21A9': ['reply', 'reply · उत्तर'],
+    '\uD83D\uDD34': ['alert', 'overdue · समय समाप्त'], '\u23F3': ['hourglass', 'waiting · प्रतीक्षा'],
+    '\uD83D\uDCDD': ['memo', 'note · टिप्पणी'],
   };
   // Known symbols, then any other emoji of the supplementary planes; a variation selector after either goes with it.
   var SYMBOLS = new RegExp('(' + Object.keys(EMOJI).sort(function (x, y) { return y.length - x.length; }).join('|')
