@@ -19,7 +19,6 @@ import type { Logger } from '../bots/context.ts';
 import { Holds } from './holds.ts';
 import { demoLink, demoStaff, seedDemoOffice } from './demo.ts';
 import { deadlineRulesFrom, leavePolicyFrom, tourRulesFrom } from './office-rules.ts';
-import type { DeadlineDeps } from '../bots/commands/deadline.ts';
 import { createAssistant, type Assistant } from '../bots/assistant.ts';
 import { Dispatcher, type ChannelSender } from '../bots/outbox/dispatcher.ts';
 import { createChannelHost, type ChannelAdapter, type ChannelHost } from '../bots/channel.ts';
@@ -149,7 +148,7 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
       reportRecipients: config.reminders.reportRecipients, tourRules: tourRulesFrom(config),
       circulars: config.circulars, scanSearch,
       // Read and checked at start like the other rule files: a bad DEADLINE_RULES_FILE stops start-up.
-      ...({ deadlineRules: deadlineRulesFrom(config) } satisfies DeadlineDeps),
+      deadlineRules: deadlineRulesFrom(config), otpOnConsole: config.consoleOtp,
     });
     const host = createChannelHost(store, clock, assistant, log);
     const channels = await channelAdapters(config, host, store, clock, options.channelOptions ?? {}, holds, log);

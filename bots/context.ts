@@ -1,3 +1,4 @@
+import type { DeadlineRules } from '../core/deadlines/rules.ts';
 import type { BlobStore, Clock, DocumentRenderer, DocumentSigner, OtpSender, Store } from '../core/ports.ts';
 import type { SignPolicy } from '../core/signing/sign-policy.ts';
 import type { LeavePolicy } from '../core/leave/common.ts';
@@ -45,6 +46,13 @@ export interface AssistantDeps {
   circulars?: { senderPosts: string[]; ackHours: number };
   /** Whether scans get OCR text (set once the background reader found tesseract); `find` says so when off. */
   scanSearch?: { available: boolean };
+  /** The statutory deadline kinds and periods (DEADLINE_RULES_FILE; default DEFAULT_DEADLINE_RULES). */
+  deadlineRules?: DeadlineRules;
+  /**
+   * OTPs are printed on the server console (OTP_CONSOLE: development with the demo office), so the
+   * chat says "see the server console" instead of "sent to ••••0002".
+   */
+  otpOnConsole?: boolean;
 }
 
 export interface UploadLimits {

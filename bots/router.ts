@@ -23,7 +23,9 @@ import { lettersFamily } from './routing/letters.ts';
 import { messagesFamily } from './routing/messages.ts';
 import { leaveFamily } from './routing/leave.ts';
 import { decisionsFamily } from './routing/decisions.ts';
+import { deadlinesFamily } from './routing/deadlines.ts';
 import { askWhatToDoOnFile } from './routing/ask-back.ts';
+import { helpFor } from './help.ts';
 
 /**
  * The families in the order they are tried within a phase. Where two may take the same message the
@@ -31,7 +33,7 @@ import { askWhatToDoOnFile } from './routing/ask-back.ts';
  * receipt maker; an explicit "tour diary:" or "signed X" wins over the note-sheet and letter words.
  */
 export const FAMILIES: readonly CommandFamily[] = [
-  chatFamily, trainingFamily, signingFamily, circularsFamily, uploadsFamily, tourFamily, verifyFamily,
+  chatFamily, trainingFamily, signingFamily, circularsFamily, uploadsFamily, deadlinesFamily, tourFamily, verifyFamily,
   filesFamily, pendencyFamily, lettersFamily, messagesFamily, leaveFamily, decisionsFamily,
 ];
 
@@ -83,8 +85,9 @@ export async function route(ctx: CommandContext): Promise<Outcome> {
   return ROUTES.decorate(ctx, await routeEmployee(ctx, employee, raw));
 }
 
-function help(ctx: CommandContext, employee: Employee | null): Outcome {
-  return say(employee === null ? text('helpUnlinked', ctx.lang) : text('helpLinked', ctx.lang, { name: employee.name }));
+async function help(ctx: CommandContext, employee: Employee | null): Promise<Outcome> {
+  // A linked employee is shown what they may do (bots/help.ts).
+  return say(employee === null ? text('helpUnlinked', ctx.lang) : await helpFor(ctx, employee));
 }
 
 async function firstOf(phase: 'setting' | 'walkthrough' | 'upload' | 'prefix' | 'reply', ctx: CommandContext, me: Employee, raw: string): Promise<Outcome | null> {

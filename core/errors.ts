@@ -9,6 +9,8 @@ import { LETTER_FAILURES } from './signing/letter-failures.ts';
 import { INTAKE_FAILURES } from './intake/failures.ts';
 import { LEAVE_FAILURES } from './leave/leave-failures.ts';
 import { TOUR_FAILURES } from './tour/tour-failures.ts';
+import { DEADLINE_FAILURES } from './deadlines/failures.ts';
+import { EFILE_DEPTH_FAILURES } from './efile/depth-failures.ts';
 
 // Each newer feature keeps its codes in its own module, spread in here.
 export const FAILURE_CODES = [
@@ -56,6 +58,8 @@ export const FAILURE_CODES = [
   ...INTAKE_FAILURES,
   ...LEAVE_FAILURES,
   ...TOUR_FAILURES,
+  ...DEADLINE_FAILURES,
+  ...EFILE_DEPTH_FAILURES,
 ] as const;
 
 export type FailureCode = (typeof FAILURE_CODES)[number];

@@ -11,6 +11,8 @@ import type { ScanTextRepo } from './efile/scan-types.ts';
 import type { TrainingRepo } from './training/types.ts';
 import type { LetterRepo } from './signing/letter-types.ts';
 import type { PendencyRepo } from './pendency/pendency-port.ts';
+import type { DraftNoteRepo } from './efile/draft-types.ts';
+import type { StatutoryDeadlineRepo } from './deadlines/statutory-types.ts';
 
 // The renderer's port has its own module (documents grow with features); re-exported here.
 export type { DocumentRenderer } from './documents-port.ts';
@@ -271,6 +273,9 @@ export interface Tx {
   training: TrainingRepo;
   letters: LetterRepo;
   pendency: PendencyRepo;
+  /** Yellow notes (core/efile/drafts.ts). */
+  drafts: DraftNoteRepo;
+  deadlines: StatutoryDeadlineRepo;
 }
 
 export interface Store {

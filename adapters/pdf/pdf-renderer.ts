@@ -214,18 +214,32 @@ class NoteSheetLayout {
     for (const [index, note] of notes.entries()) {
       this.ensure(lineHeight(BOLD) * 3);
       this.y += 6;
+      // Where a reference to this note ("see note 2") links to.
+      this.doc.addNamedDestination(`note-${note.number}`, 'XYZ', MARGIN, this.y, null);
       this.flow(`Note ${note.number} / टिप्पणी ${note.number}`, BOLD);
       const text = note.text === '' ? [] : layoutText(this.doc, this.fonts, note.text, BODY, this.width - 12);
       const decision = note.decision === undefined || note.decision === '' ? [] : layoutText(this.doc, this.fonts, note.decision, BOLD, this.width - 12);
+      const references = (note.references ?? []).map((r) => ({ target: r.target, lines: layoutText(this.doc, this.fonts, `See / देखें: ${r.label}`, SMALL, this.width - 12) }));
+      const referenceLines = references.reduce((n, r) => n + r.lines.length, 0);
       const author = [note.author, note.post, note.at];
       const signed = signature !== undefined && index === notes.length - 1 ? signature : undefined;
       // With a decision, the decision is what the author's block stands under; without, the note's last two lines.
       const kept = Math.min(text.length, decision.length > 0 ? 1 : 2);
       for (const line of text.slice(0, text.length - kept)) this.line(line, BODY, 12);
-      this.ensure(kept * lineHeight(BODY) + decision.length * lineHeight(BOLD) + 8 + author.length * lineHeight(SMALL)
+      this.ensure(kept * lineHeight(BODY) + decision.length * lineHeight(BOLD) + referenceLines * lineHeight(SMALL) + 8 + author.length * lineHeight(SMALL)
         + (signed === undefined ? 0 : this.signatureHeight(signed)));
       for (const line of text.slice(text.length - kept)) this.line(line, BODY, 12);
       for (const line of decision) this.line(line, BOLD, 12);
+      // Each reference under the note, a link to the letter's row in the annexures or to the note.
+      for (const reference of references) {
+        for (const line of reference.lines) {
+          this.ensure(lineHeight(SMALL));
+          this.doc.fillColor('#1a4f8b');
+          this.doc.goTo(MARGIN + 12, this.y, line.width, lineHeight(SMALL), reference.target);
+          this.line(line, SMALL, 12);
+          this.doc.fillColor('black');
+        }
+      }
       this.y += 4;
       for (const line of author) this.flow(line, { ...SMALL, weight: line === note.author ? 'bold' : 'regular' }, 0, 'right');
       this.y += 4;
@@ -254,7 +268,9 @@ class NoteSheetLayout {
         { title: 'Received / प्राप्ति', share: 0.15 },
         { title: 'Pages / पृष्ठ', share: 0.12 },
       ],
-      annexures.map((a) => [a.diaryNumber, a.subject, a.from, a.receivedOn, String(a.pages)]),
+      annexures.map((a) => [a.place === undefined ? a.diaryNumber : `C/${a.place}  ${a.diaryNumber}`, a.subject, a.from, a.receivedOn, String(a.pages)]),
+      // Where a reference to the letter ("see C/3") links to: its row.
+      annexures.map((a, i) => `letter-${a.place ?? i + 1}`),
     );
   }
 
@@ -303,7 +319,7 @@ class NoteSheetLayout {
   }
 
   /** A ruled table whose rows never split across pages; the header row repeats on a new page. */
-  private table(columns: Column[], rows: string[][]): void {
+  private table(columns: Column[], rows: string[][], destinations: string[] = []): void {
     const pad = 4;
     const widths = columns.map((c) => c.share * this.width);
     const row = (cells: string[], style: TextStyle): void => {
@@ -322,7 +338,19 @@ class NoteSheetLayout {
       this.y += height;
     };
     row(columns.map((c) => c.title), BOLD_SMALL);
-    for (const cells of rows) row(cells, SMALL);
+    for (const [i, cells] of rows.entries()) {
+      const destination = destinations[i];
+      if (destination !== undefined) {
+        // Named where the row will be drawn: row() moves to a new page first when it does not fit.
+        const height = Math.max(...cells.map((cell, c) => heightOfText(this.doc, this.fonts, cell, SMALL, (widths[c] ?? 0) - 2 * pad))) + 2 * pad;
+        if (this.y + height > this.bottom) {
+          this.newPage();
+          row(columns.map((c) => c.title), BOLD_SMALL);
+        }
+        this.doc.addNamedDestination(destination, 'XYZ', MARGIN, this.y, null);
+      }
+      row(cells, SMALL);
+    }
     if (rows.length === 0) this.flow('None / कोई नहीं', SMALL);
   }
 }

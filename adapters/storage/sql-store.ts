@@ -16,6 +16,8 @@ import { scanTextRepository } from './repos/scans.ts';
 import { trainingRepository } from './repos/training.ts';
 import { letterRepository } from './repos/letters.ts';
 import { pendencyRepository } from './repos/pendency.ts';
+import { draftRepository } from './repos/drafts.ts';
+import { deadlineRepository } from './repos/deadlines.ts';
 
 export { CorruptRowError } from './rows.ts';
 
@@ -65,6 +67,8 @@ function repositories(db: Db, staff: StaffList): Tx {
     ...trainingRepository(db),
     ...letterRepository(db),
     ...pendencyRepository(db),
+    ...draftRepository(db),
+    ...deadlineRepository(db),
   };
 }
 

@@ -4,7 +4,7 @@ import { attachReceipt, forwardReceipt } from '../../core/efile/receipts.ts';
 import type { Result } from '../../core/errors.ts';
 import type { Decision } from '../../core/efile/types.ts';
 import type { Employee } from '../../core/types.ts';
-import type { CommandContext, Outcome } from '../context.ts';
+import { officeOf, type CommandContext, type Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { etext } from '../messages/efile-texts.ts';
 import type { Reply } from '../reply.ts';
@@ -12,7 +12,9 @@ import { findTarget, resolvePerson, resolveTarget, type Target, type TargetResul
 import { updateChatState } from './conversation.ts';
 import { beginSigning } from './sign.ts';
 import { requiresSignature } from '../../core/signing/sign-policy.ts';
-import { checkFileHeld } from '../../core/efile/guards.ts';
+import { canSeeFile, checkFileHeld, holderLabel } from '../../core/efile/guards.ts';
+import { letterAt, parseReferences } from '../../core/efile/references.ts';
+import { dtext } from '../messages/efile-depth-texts.ts';
 
 const say = (text: string, extra: Partial<Reply> = {}): Outcome => ({ replies: [{ text, ...extra }] });
 
@@ -69,10 +71,14 @@ export async function attachCommand(ctx: CommandContext, me: Employee, receiptNo
 }
 
 export async function noteCommand(ctx: CommandContext, me: Employee, text: string): Promise<Outcome> {
-  const target = await resolveTarget(ctx);
+  // A letter the note refers to by its diary number ("vide SAH/R/2026/000012") is not what the note is on.
+  const { entities } = ctx.parse;
+  const referred = entities.diaryNumber !== undefined && entities.fileNumber === undefined
+    && parseReferences(text, officeOf(ctx.deps).numbers).some((r) => r.kind === 'diary' && r.diary === entities.diaryNumber?.toUpperCase());
+  const target = await resolveTarget(referred ? { ...ctx, parse: { ...ctx.parse, entities: { ...entities, diaryNumber: undefined } } } : ctx);
   if (!target.ok) return targetProblem(ctx, target);
   if (target.target.kind !== 'file') return say(etext('whichFile', ctx.lang));
-  const noted = await addNote(ctx.tx, ctx.deps.clock, { actor: me, file: target.target.file, text });
+  const noted = await addNote(ctx.tx, ctx.deps.clock, { actor: me, file: target.target.file, text, numbers: officeOf(ctx.deps).numbers });
   if (!noted.ok) return failed(ctx, noted);
   await remember(ctx, target.target);
   return say(etext('noted', ctx.lang, { file: target.target.file.fileNumber, note: noted.value.number }));
@@ -96,13 +102,17 @@ export async function forwardTo(ctx: CommandContext, me: Employee, target: Targe
     ? await forwardFile(ctx.tx, ctx.deps.clock, { actor: me, file: target.file, to, remark })
     : await forwardReceipt(ctx.tx, ctx.deps.clock, { actor: me, receipt: target.receipt, to, remark });
   if (!result.ok) return failed(ctx, result);
-  await updateChatState(ctx, (s) => ({ ...s, current: undefined, pending: undefined }));
+  await updateChatState(ctx, (s) => ({
+    ...s, current: undefined, pending: undefined, lastSent: target.kind === 'file' ? { number: target.file.fileNumber } : undefined,
+  }));
   const value = result.value;
   const routed = 'routedFrom' in value ? { from: value.routedFrom, to: value.to } : null;
   const text = routed?.from == null
     ? etext('forwarded', ctx.lang, { number: numberOf(target), to: who(to) })
     : etext('forwardedToCharge', ctx.lang, { number: numberOf(target), to: who(routed.from), inCharge: who(routed.to) });
-  return { replies: [{ text }], queuedNotifications: true };
+  // Sent to the wrong person? The sender may pull it back until they act on it (commands/pull-back.ts).
+  const pullBack = { label: dtext('btnPullBack', ctx.lang), command: `/pullback ${target.kind} ${numberOf(target)}` };
+  return { replies: [{ text, buttons: [pullBack] }], queuedNotifications: true };
 }
 
 export async function decideCommand(ctx: CommandContext, me: Employee, target: Target, decision: Decision, remark: string | null): Promise<Outcome> {
@@ -155,4 +165,30 @@ export async function reopenCommand(ctx: CommandContext, me: Employee, target: T
   if (!done.ok) return failed(ctx, done);
   await remember(ctx, target);
   return say(etext('reopened', ctx.lang, { number: target.file.fileNumber }));
+}
+
+/**
+ * "file GOP-1/2026 C/3" / "फाइल GOP-1/2026 प/3": the third letter of the file's correspondence, as its
+ * PDF, for anyone who may read the file (the letter a note refers to by "see C/3").
+ */
+export async function letterOfFileCommand(ctx: CommandContext, me: Employee, number: string, place: number, said: string): Promise<Outcome> {
+  const found = await findTarget(ctx, number, 'file');
+  if (!found.ok) return targetProblem(ctx, found);
+  if (found.target.kind !== 'file') return say(etext('whichFile', ctx.lang));
+  const file = found.target.file;
+  if (!(await canSeeFile(ctx.tx, me, file))) {
+    return say(failureText('FILE.NOT_VISIBLE', { number: file.fileNumber, holder: await holderLabel(ctx.tx, file.holderId) }, ctx.lang));
+  }
+  const letter = await letterAt(ctx.tx, file, place);
+  if (letter.receipt === null) return say(dtext('noSuchLetter', ctx.lang, { number: file.fileNumber, place: said, count: letter.count }));
+  const pdf = await ctx.deps.blobs.get(letter.receipt.pdfBlob);
+  if (pdf === null) throw new Error(`the PDF of ${letter.receipt.diaryNumber} (${letter.receipt.pdfBlob}) is missing from the blob store`);
+  const receipt = letter.receipt;
+  return {
+    replies: [{
+      text: dtext('letterCaption', ctx.lang, { number: file.fileNumber, place: said, diary: receipt.diaryNumber, subject: receipt.subject }),
+      document: { filename: `${receipt.diaryNumber.replace(/[^\w-]+/g, '_')}.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf).toString('base64') },
+      subject: { type: 'receipt', id: receipt.diaryNumber },
+    }],
+  };
 }

@@ -8,12 +8,16 @@ import { istDateTime } from '../../core/time.ts';
 import { officeOf, type CommandContext, type Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
 import { etext } from '../messages/efile-texts.ts';
+import { deadlineLines, heldDeadlines } from './deadline.ts';
+import type { Reply } from '../reply.ts';
 
 const person = (e: Employee | null) => (e === null ? '—' : `${e.name} (${e.post})`);
 
 const ACTIONS: Record<TrailEntry['action'], [string, string]> = {
   created: ['दर्ज/खोली गई', 'opened'], forwarded: ['भेजी गई', 'forwarded'], approved: ['स्वीकृत', 'approved'], returned: ['वापस', 'returned'],
   parked: ['रोकी गई', 'parked'], unparked: ['फिर चालू', 'resumed'], closed: ['बंद', 'closed'], reopened: ['फिर खोली गई', 'reopened'], attached: ['संलग्न', 'attached'],
+  // A movement helper C's pull back writes (issue 20 item 2), worded here so the trail can show it.
+  pulled_back: ['वापस ली गई', 'pulled back'],
 };
 const STATUS: Record<string, [string, string]> = {
   open: ['चालू', 'open'], parked: ['रोकी गई', 'parked'], closed: ['बंद', 'closed'], filed: ['संचिका में', 'in a file'],
@@ -24,6 +28,15 @@ function trailText(trail: TrailEntry[], lang: UiLanguage): string {
   return trail.slice(-15).map((t) => etext('trailLine', lang, {
     at: istDateTime(t.at), from: t.from?.name ?? '—', to: t.to?.name ?? '—', action: word(ACTIONS, t.action, lang), remark: t.remark ?? '',
   })).join('\n');
+}
+
+/** The statutory deadline's days left (or the proposal still to confirm, with its buttons) under a status reply. */
+async function withDeadline(ctx: CommandContext, of: Parameters<typeof deadlineLines>[1], outcome: Outcome): Promise<Outcome> {
+  const lines = await deadlineLines(ctx, of);
+  const [first, ...rest] = outcome.replies;
+  if (first === undefined || lines.text.length === 0) return outcome;
+  const reply: Reply = { ...first, text: [first.text, ...lines.text].join('\n'), buttons: [...(first.buttons ?? []), ...lines.buttons] };
+  return { ...outcome, replies: [reply, ...rest] };
 }
 
 export async function statusCommand(ctx: CommandContext, number: string | undefined): Promise<Outcome> {
@@ -44,7 +57,7 @@ export async function statusCommand(ctx: CommandContext, number: string | undefi
   }
   if (found.kind === 'file') {
     const { file } = found;
-    return {
+    return withDeadline(ctx, { files: [file], receipts: [] }, {
       replies: [{
         text: etext('statusFile', lang, {
           number: file.fileNumber, subject: file.subject, status: word(STATUS, file.status, lang), holder: person(found.holder),
@@ -53,13 +66,13 @@ export async function statusCommand(ctx: CommandContext, number: string | undefi
         subject: { type: 'file', id: file.fileNumber },
         buttons: [{ label: etext('btnNoteSheet', lang), command: `/file.sheet ${file.fileNumber}` }],
       }],
-    };
+    });
   }
   const { receipt, file } = found;
   if (file !== null) {
     // Its holder was the clerk who put it in the file; the file has moved on since, and the receipt with it.
     const fileHolder = await ctx.tx.employees.byId(file.holderId);
-    return {
+    return withDeadline(ctx, { files: [], receipts: [receipt] }, {
       replies: [{
         text: etext('statusReceiptFiled', lang, {
           number: receipt.diaryNumber, subject: receipt.subject, file: file.fileNumber, holder: person(fileHolder),
@@ -67,9 +80,9 @@ export async function statusCommand(ctx: CommandContext, number: string | undefi
         }),
         subject: { type: 'receipt', id: receipt.diaryNumber },
       }],
-    };
+    });
   }
-  return {
+  return withDeadline(ctx, { files: [], receipts: [receipt] }, {
     replies: [{
       text: etext('statusReceipt', lang, {
         number: receipt.diaryNumber, subject: receipt.subject, holder: person(found.holder), since: istDateTime(receipt.movedAt),
@@ -77,7 +90,7 @@ export async function statusCommand(ctx: CommandContext, number: string | undefi
       }),
       subject: { type: 'receipt', id: receipt.diaryNumber },
     }],
-  };
+  });
 }
 
 /** Items listed in "what is with me" (the header gives the full count). */
@@ -95,9 +108,11 @@ export async function myItemsCommand(ctx: CommandContext, me: Employee): Promise
   const awaitingText = awaiting.length === 0 ? [] : [ltext('awaitingHeader', lang, { count: awaiting.length }), ...awaiting];
   if (items.length === 0) return { replies: [{ text: awaitingText.length > 0 ? awaitingText.join('\n') : etext('nothingInHand', lang) }] };
   const now = ctx.deps.clock.now();
+  // A statutory deadline under its letter or file: "⏳ RTI application: 12 days left".
+  const deadlines = await heldDeadlines(ctx, me, IN_HAND_SHOWN);
   const lines = items.map((i) => etext('inHandLine', lang, {
     number: i.number, subject: i.subject, days: ageInDays(i.since, now), parked: i.parked ? 1 : 0,
-  }));
+  }) + (deadlines.has(i.number) ? `\n   ${deadlines.get(i.number)}` : ''));
   return { replies: [{ text: [etext('inHandHeader', lang, { count: total }), ...lines, ...awaitingText].join('\n') }] };
 }
 
@@ -147,7 +162,7 @@ export async function noteSheetCommand(ctx: CommandContext, number: string): Pro
     const holder = await ctx.tx.employees.byId(file.holderId);
     return { replies: [{ text: failureText('FILE.NOT_VISIBLE', { number: file.fileNumber, holder: person(holder) }, lang) }] };
   }
-  const sheet = await noteSheetOf(ctx.tx, file, ctx.deps.clock.now(), officeOf(ctx.deps).name);
+  const sheet = await noteSheetOf(ctx.tx, file, ctx.deps.clock.now(), officeOf(ctx.deps).name, officeOf(ctx.deps).numbers);
   const pdf = await ctx.deps.renderer.noteSheet(sheet);
   return {
     replies: [{

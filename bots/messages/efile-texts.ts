@@ -42,8 +42,8 @@ export const EFILE_TEXT = {
     en: (p) => `More than one person matches "${p.query}". Whom do you mean?`,
   },
   fileCreated: {
-    hi: (p) => `नई संचिका खोली गई: ${p.number}\nविषय: ${p.subject}${p.receipt ? `\nसंलग्न: ${p.receipt}` : ''}\nअब टिप्पणी लिखें ("टिप्पणी: …") या आगे भेजें ("DDC को भेजें")।`,
-    en: (p) => `New file opened: ${p.number}\nSubject: ${p.subject}${p.receipt ? `\nAttached: ${p.receipt}` : ''}\nNow write a note ("note: …") or send it on ("send to DDC").`,
+    hi: (p) => `नई संचिका खोली गई: ${p.number}\nविषय: ${p.subject}${p.receipt ? `\nसंलग्न: ${p.receipt}` : ''}\nअब टिप्पणी लिखें ("टिप्पणी: …") या आगे भेजें ("<पद या नाम> को भेजें")।`,
+    en: (p) => `New file opened: ${p.number}\nSubject: ${p.subject}${p.receipt ? `\nAttached: ${p.receipt}` : ''}\nNow write a note ("note: …") or send it on ("send to <post or name>").`,
   },
   attached: { hi: (p) => `${p.receipt} संचिका ${p.file} में रखी गई।`, en: (p) => `${p.receipt} is now in file ${p.file}.` },
   noted: { hi: (p) => `${p.file} पर टिप्पणी ${p.note} दर्ज।`, en: (p) => `Note ${p.note} recorded on ${p.file}.` },
@@ -106,8 +106,8 @@ export const EFILE_TEXT = {
   noteSheetCaption: { hi: (p) => `संचिका ${p.number} की नोटशीट`, en: (p) => `Note sheet of file ${p.number}` },
   // Notifications
   fileReceived: {
-    hi: (p) => `📁 संचिका ${p.number} आपके पास आई — ${p.from} (${p.fromPost}) से${p.onBehalfOf ? ` — ${p.onBehalfOf} के प्रभार में` : ''}\nविषय: ${p.subject}${p.note ? `\nअंतिम टिप्पणी: ${p.note}` : ''}\nइस संदेश के उत्तर में लिखें: "स्वीकृत", "वापस: कारण", या "DDC को भेजें"।`,
-    en: (p) => `📁 File ${p.number} has come to you from ${p.from} (${p.fromPost})${p.onBehalfOf ? ` — for ${p.onBehalfOf}, whose charge you hold` : ''}\nSubject: ${p.subject}${p.note ? `\nLatest note: ${p.note}` : ''}\nReply to this message: "approved", "return: reason", or "send to DDC".`,
+    hi: (p) => `📁 संचिका ${p.number} आपके पास आई — ${p.from} (${p.fromPost}) से${p.onBehalfOf ? ` — ${p.onBehalfOf} के प्रभार में` : ''}\nविषय: ${p.subject}${p.note ? `\nअंतिम टिप्पणी: ${p.note}` : ''}\nइस संदेश के उत्तर में लिखें: "स्वीकृत", "वापस: कारण", या "<पद या नाम> को भेजें"।`,
+    en: (p) => `📁 File ${p.number} has come to you from ${p.from} (${p.fromPost})${p.onBehalfOf ? ` — for ${p.onBehalfOf}, whose charge you hold` : ''}\nSubject: ${p.subject}${p.note ? `\nLatest note: ${p.note}` : ''}\nReply to this message: "approved", "return: reason", or "send to <post or name>".`,
   },
   receiptReceived: {
     hi: (p) => `📨 प्राप्ति ${p.number} आपके पास आई — ${p.from} (${p.fromPost}) से\nविषय: ${p.subject}${p.remark ? `\nटिप्पणी: ${p.remark}` : ''}`,
@@ -147,6 +147,10 @@ export const SIGN_TEXT = {
   otpSent: {
     hi: (p) => `हस्ताक्षर के लिए OTP ${p.destination} पर भेजा गया (${p.minutes} मिनट तक मान्य)। वही यहाँ भेजें।`,
     en: (p) => `An OTP for the signature was sent to ${p.destination} (valid ${p.minutes} minutes). Send it here.`,
+  },
+  otpOnConsole: {
+    hi: (p) => `डेमो मोड: हस्ताक्षर का OTP किसी फ़ोन या ई-मेल पर नहीं भेजा गया — वह सर्वर के कंसोल पर छपा है (${p.destination} के लिए; ${p.minutes} मिनट तक मान्य)। वही यहाँ भेजें।`,
+    en: (p) => `Demo mode: the signature OTP was not sent to any phone or e-mail — it is printed on the server console (for ${p.destination}; valid ${p.minutes} minutes). Send it here.`,
   },
   signed: {
     hi: (p) => `✍️ हस्ताक्षरित: ${p.number}, टिप्पणी ${p.note} (${p.decision})। संचिका ${p.to} को भेजी गई। हस्ताक्षरित नोटशीट संलग्न है।`,

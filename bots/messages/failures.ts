@@ -10,6 +10,8 @@ import { LETTER_FAILURE_TEXT } from './letter-failures.ts';
 import { INTAKE_FAILURE_TEXT } from './intake-failures.ts';
 import { LEAVE_FAILURE_TEXT } from './leave-texts.ts';
 import { TOUR_FAILURE_TEXT } from './tour-texts.ts';
+import { DEADLINE_FAILURE_TEXT } from './deadline-texts.ts';
+import { EFILE_DEPTH_FAILURE_TEXT } from './efile-depth-failures.ts';
 
 export type { P, Say } from './say.ts';
 import type { P, Say } from './say.ts';
@@ -167,6 +169,8 @@ export const FAILURE_TEXT: Record<FailureCode, Say> = {
   ...INTAKE_FAILURE_TEXT,
   ...LEAVE_FAILURE_TEXT,
   ...TOUR_FAILURE_TEXT,
+  ...DEADLINE_FAILURE_TEXT,
+  ...EFILE_DEPTH_FAILURE_TEXT,
 };
 
 export function failureText(code: FailureCode, params: P, lang: UiLanguage): string {

@@ -10,9 +10,12 @@ import { ttext, type TourTextKey } from './tour-texts.ts';
 import { renderCircularNotification } from './circular-texts.ts';
 import { renderTrainingNotification } from './training-texts.ts';
 import { renderLetterNotification } from './letter-texts.ts';
+import { channelName } from './channel-names.ts';
+import { renderDeadlineNotification } from './deadline-texts.ts';
+import { renderDepthNotification } from './efile-depth-texts.ts';
 
 // Newer features render their own kinds; each returns null for a kind that is not its own.
-const FEATURE_RENDERERS = [renderPendencyNotification, renderCircularNotification, renderTrainingNotification, renderLetterNotification];
+const FEATURE_RENDERERS = [renderPendencyNotification, renderCircularNotification, renderTrainingNotification, renderLetterNotification, renderDepthNotification, renderDeadlineNotification];
 
 const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | { lkey: LeaveTextKey } | { tkey: TourTextKey }> = {
   'account.linked': { key: 'newLinkNotice' },
@@ -34,6 +37,14 @@ const KIND_TO_TEXT: Record<string, { key: TextKey } | { ekey: EfileTextKey } | {
   'leave.cancelled': { lkey: 'cancelledNote' },
   'leave.curtailed': { lkey: 'curtailedNote' },
   'leave.charge_given': { lkey: 'chargeNote' },
+  'leave.order': { lkey: 'orderSent' },
+  'leave.routed_to_charge': { lkey: 'routedToChargeNote' },
+  'leave.waiting_in_charge': { lkey: 'applied' },
+  'tour.waiting_in_charge': { tkey: 'applied' },
+  'ta.waiting_in_charge': { tkey: 'claimNote' },
+  'tour.routed_to_charge': { lkey: 'routedToChargeNote' },
+  'tour.order': { lkey: 'orderSent' },
+  'ta.order': { lkey: 'orderSent' },
   'tour.applied': { tkey: 'applied' },
   'tour.resubmitted': { tkey: 'applied' },
   'tour.approved': { tkey: 'approvedNote' },
@@ -57,13 +68,21 @@ export function renderNotification(notification: Notification, lang: UiLanguage)
     if (rendered !== null) return rendered;
   }
   const entry = KIND_TO_TEXT[notification.kind];
+  // A chat is named as people know it ("Teams / web chat"), never by the adapter's id.
+  if (typeof notification.params.channel === 'string') notification = { ...notification, params: { ...notification.params, channel: channelName(notification.params.channel, lang) } };
   // An unknown kind is a programming error in a newer writer; still deliver something readable.
   const body = entry === undefined ? `${notification.kind}: ${JSON.stringify(notification.params)}`
     : 'key' in entry ? text(entry.key, lang, notification.params)
       : 'ekey' in entry ? etext(entry.ekey, lang, notification.params)
         : 'lkey' in entry ? ltext(entry.lkey, lang, notification.params)
           : ttext(entry.tkey, lang, { ...notification.params, status: statusWord(notification.kind.split('.')[1] ?? '', lang) });
-  const reply: Reply = { text: body };
+  // An application that reached the link officer says for whom they decide it.
+  const onBehalfOf = notification.kind.startsWith('file.') ? undefined : notification.params.onBehalfOf;
+  const { awayFrom, awayUntil } = notification.params;
+  const behalfLine = onBehalfOf === undefined || onBehalfOf === '' ? null : awayFrom === undefined
+    ? ltext('onBehalfOf', lang, { name: onBehalfOf })
+    : ltext('onBehalfOfFrom', lang, { name: onBehalfOf, from: awayFrom, until: awayUntil ?? '' });
+  const reply: Reply = { text: behalfLine === null ? body : `${body}\n${behalfLine}` };
   if (notification.subject !== undefined) reply.subject = notification.subject;
   if (notification.kind === 'file.received') {
     const n = String(notification.params.number);
@@ -74,7 +93,7 @@ export function renderNotification(notification: Notification, lang: UiLanguage)
       { label: etext('btnNoteSheet', lang), command: `/file.sheet ${n}` },
     ];
   }
-  if (notification.kind === 'leave.applied' || notification.kind === 'leave.resubmitted') {
+  if (notification.kind === 'leave.applied' || notification.kind === 'leave.resubmitted' || notification.kind === 'leave.waiting_in_charge') {
     const n = String(notification.params.number);
     reply.buttons = [
       { label: ltext('btnSanction', lang), command: `/leave.sanction ${n}` },
@@ -82,9 +101,9 @@ export function renderNotification(notification: Notification, lang: UiLanguage)
       { label: ltext('btnReturnLeave', lang), command: `/leave.return ${n}` },
     ];
   }
-  if (notification.kind === 'tour.applied' || notification.kind === 'ta.submitted') {
+  if (['tour.applied', 'ta.submitted', 'tour.waiting_in_charge', 'ta.waiting_in_charge'].includes(notification.kind)) {
     const n = String(notification.params.number);
-    const prefix = notification.kind === 'tour.applied' ? '/tour' : '/ta';
+    const prefix = notification.kind.startsWith('tour.') ? '/tour' : '/ta';
     reply.buttons = [
       { label: ttext('btnApprove', lang), command: `${prefix}.approve ${n}` },
       { label: ttext('btnRefuse', lang), command: `${prefix}.refuse ${n}` },

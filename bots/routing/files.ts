@@ -1,5 +1,6 @@
 // eFile: receipts and files — making a file, attaching, moving, noting, parking, closing, and
 // asking where things are.
+import { proposalReply } from '../commands/deadline.ts';
 import { addNote } from '../../core/efile/files.ts';
 import { setReceiptSubject } from '../../core/efile/receipts.ts';
 import { findByCode } from '../../core/staff/link-account.ts';
@@ -16,6 +17,7 @@ import { failureText } from '../messages/failures.ts';
 import type { Employee } from '../../core/types.ts';
 import type { CommandFamily } from './family.ts';
 import { clearQuestion, looksLikeCommand, movedOn, say, withTarget } from './shared.ts';
+import { depthButtons, depthPrefix, depthReply } from './drafts.ts';
 
 async function decideButton(ctx: CommandContext, me: Employee, number: string | undefined, decision: 'approve' | 'return'): Promise<Outcome | null> {
   if (!number) return null;
@@ -32,7 +34,7 @@ async function askAddressee(ctx: CommandContext, target: 'file' | 'receipt', num
 
 export const filesFamily: CommandFamily = {
   name: 'files',
-  takes: 'receipt and file buttons; "file GOP-1/2026" (the note sheet); status, my files, sent, find; new file, attach, note, forward, park, close, reopen; the questions these ask',
+  takes: 'receipt and file buttons; "file GOP-1/2026" (the note sheet) and "file GOP-1/2026 C/3" (a letter); status, my files, sent, find; new file, attach, note, forward, park, close, reopen; pull back; draft (yellow) notes and replies to them; the questions these ask',
   buttons: {
     '/receipt.newfile': async (ctx, me, [receipt]) => (receipt ? createFileCommand(ctx, me, receipt) : say(etext('whichFile', ctx.lang))),
     '/receipt.attach': async (ctx, _me, [receipt]) => {
@@ -63,11 +65,13 @@ export const filesFamily: CommandFamily = {
       if (to === null) return say(failureText('STAFF.UNKNOWN_CODE', { code }, ctx.lang));
       return forwardTo(ctx, me, found.target, to, null);
     },
+    ...depthButtons,
   },
-  prefix: async (ctx, _me, raw) => {
+  prefix: async (ctx, me, raw) => {
     const sheet = numberCommands(officeOf(ctx.deps).numbers).noteSheet.exec(raw)?.[1]?.toUpperCase();
-    return sheet === undefined ? null : noteSheetCommand(ctx, sheet);
+    return sheet === undefined ? depthPrefix(ctx, me, raw) : noteSheetCommand(ctx, sheet);
   },
+  reply: depthReply,
   answers: {
     'receipt.subject': async (ctx, me, pending, raw) => {
       if (movedOn(ctx) || looksLikeCommand(ctx, raw)) { await clearQuestion(ctx); return null; }
@@ -76,7 +80,9 @@ export const filesFamily: CommandFamily = {
       const updated = await setReceiptSubject(ctx.tx, ctx.deps.clock, { actor: me, receipt, subject: raw });
       await clearQuestion(ctx);
       if (updated === null) return null;
-      return say(etext('subjectSet', ctx.lang, { subject: raw }));
+      // A subject that names a statutory kind (RTI, court case…) gets its deadline proposed, as at diarising.
+      const proposal = await proposalReply(ctx, updated);
+      return { replies: [{ text: etext('subjectSet', ctx.lang, { subject: raw }) }, ...(proposal === null ? [] : [proposal])] };
     },
     'receipt.attach': async (ctx, me, pending) => {
       const fileNo = ctx.parse.entities.fileNumber;

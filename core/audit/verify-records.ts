@@ -37,6 +37,7 @@ const MOVES: Record<string, { action: MovementAction; to: (e: AuditEvent, d: Dat
   'file.parked': { action: 'parked', to: (e) => e.actor },
   'file.closed': { action: 'closed', to: (e) => e.actor },
   'file.reopened': { action: 'reopened', to: (e) => e.actor },
+  'file.pulled_back': { action: 'pulled_back', to: (e) => e.actor },
 };
 
 /** Collects, event by event (walkChain's visit), what the events say of each file; then checks the rows. */

@@ -9,9 +9,16 @@ export interface NoteSheetNote {
   text: string;
   /** The decision recorded with the note, in words ("Approved / स्वीकृत"), if any. */
   decision?: string;
+  /**
+   * What the note refers to ("see C/3", "see note 2"), each shown under it and linked to its
+   * target on the sheet: `target` is "letter-<place>" (the annexure row) or "note-<number>".
+   */
+  references?: { label: string; target: string }[];
 }
 
 export interface NoteSheetAnnexure {
+  /** Its place in the file's correspondence (C/1, C/2…), which notes refer to it by. */
+  place?: number;
   diaryNumber: string;
   subject: string;
   from: string;

@@ -19,19 +19,25 @@
 //   closed   reopen     open     section   file.reopened
 //   open     attach     open     holder    receipt.attached   (a receipt put into the file)
 //   parked   attach     parked   holder    receipt.attached
+//   open     pull_back  open     sender    file.pulled_back   (back from a wrong addressee who has not acted: pull-back.ts)
 //
-// Anything else is FILE.CLOSED (an action on a closed file) or FILE.NOT_CLOSED (reopening one that is not).
+// Anything else is FILE.CLOSED (an action on a closed file) or FILE.NOT_CLOSED (reopening one that is not);
+// a pull back of a parked or closed file is PULLBACK.ALREADY_ACTED (the recipient parked or closed it).
 import type { Tx } from '../ports.ts';
 import type { Employee } from '../types.ts';
 import { anyone, defineWorkflow, theOffice, type Row, type Rule } from '../workflow.ts';
-import type { EFile, FileStatus } from './types.ts';
+import type { EFile, FileStatus, Movement } from './types.ts';
+import { firstActSince } from './acted.ts';
+import { actedFailure } from './pull-back-failure.ts';
 
-export type FileAction = 'create' | 'digitise' | 'note' | 'forward' | 'approve' | 'return' | 'park' | 'close' | 'reopen' | 'attach';
+export type FileAction = 'create' | 'digitise' | 'note' | 'forward' | 'approve' | 'return' | 'park' | 'close' | 'reopen' | 'attach' | 'pull_back';
 
 /** Who acts (null: the office itself, e.g. import-files) on which file (null: not yet made). */
 export interface FileSubject {
   actor: Employee | null;
   file: EFile | null;
+  /** For a pull back: the actor's latest forward of the file (acted.ts lastSentBy); null: they never sent it. */
+  sent?: Movement | null;
 }
 
 export type FileRow = Row<FileStatus, FileAction, FileSubject>;
@@ -67,6 +73,16 @@ export const FILE_SECTION: Rule<FileSubject> = {
   },
 };
 
+/** The actor sent the file on (a pull back): whether the recipient acted since is the use case's check. */
+export const FILE_SENDER: Rule<FileSubject> = {
+  name: 'sender',
+  allows: ({ actor, sent }) => actor !== null && sent != null && sent.fromId === actor.id,
+  refusal: async (s, tx) => {
+    const file = fileOf(s);
+    return { code: 'PULLBACK.NOT_SENDER', params: { number: file.fileNumber, holder: await holderLabel(tx, file.holderId) } };
+  },
+};
+
 const ANYONE = anyone<FileSubject>();
 const OFFICE = theOffice<FileSubject>();
 
@@ -78,7 +94,14 @@ export const FILE_WORKFLOW = defineWorkflow<FileStatus, FileAction, FileSubject>
   name: 'file',
   order: 'state-first',
   stateOf: ({ file }) => file?.status ?? 'none',
-  notInTable: ({ file }, action) => ({ code: action === 'reopen' ? 'FILE.NOT_CLOSED' : 'FILE.CLOSED', params: { number: file?.fileNumber ?? '' } }),
+  notInTable: async ({ file, sent }, action, tx) => {
+    // A parked or closed file was parked or closed by whoever it was sent to: they have acted.
+    if (action === 'pull_back' && file !== null && sent != null) {
+      const act = await firstActSince(tx, sent);
+      if (act !== null) return actedFailure(tx, file.fileNumber, act);
+    }
+    return { code: action === 'reopen' ? 'FILE.NOT_CLOSED' : 'FILE.CLOSED', params: { number: file?.fileNumber ?? '' } };
+  },
   rows: [
     { from: 'none', action: 'create', to: 'open', who: ANYONE, event: 'file.created' },
     { from: 'none', action: 'digitise', to: 'open', who: OFFICE, event: 'file.digitised' },
@@ -90,5 +113,6 @@ export const FILE_WORKFLOW = defineWorkflow<FileStatus, FileAction, FileSubject>
     ...held('close', 'file.closed', () => 'closed'),
     { from: 'closed', action: 'reopen', to: 'open', who: FILE_SECTION, event: 'file.reopened' },
     ...held('attach', 'receipt.attached', (from) => from),
+    { from: 'open', action: 'pull_back', to: 'open', who: FILE_SENDER, event: 'file.pulled_back' },
   ],
 });

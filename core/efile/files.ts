@@ -17,6 +17,10 @@ import { addresseeOnRoll, checkAddressee, lostRace } from './guards.ts';
 import { fileCounter, formatNumber, type NumberFormats } from './numbering.ts';
 import type { Decision, EFile, Note } from './types.ts';
 import { decisionText } from '../signing/decision-text.ts';
+import { settleDecisionDrafts } from './draft-settle.ts';
+import { checkReferences } from './references.ts';
+import type { OfficeNumbers } from '../office/numbers.ts';
+import { closeDeadlinesOf } from '../deadlines/statutory.ts';
 
 export async function createFile(
   tx: EfileTx, clock: Clock, options: { actor: Employee; subject: string; section: Section; formats: NumberFormats },
@@ -50,12 +54,17 @@ async function appendNote(tx: EfileTx, clock: Clock, actor: Employee, file: EFil
   return note;
 }
 
-/** A green note. Notes are append-only: once written they are never edited, only followed by more. */
-export async function addNote(tx: EfileTx, clock: Clock, options: { actor: Employee; file: EFile; text: string }): Promise<Result<Note>> {
+/**
+ * A green note. Notes are append-only: once written they are never edited, only followed by more.
+ * Its references ("see C/3", "see note 2") must point to something (references.ts).
+ */
+export async function addNote(tx: EfileTx, clock: Clock, options: { actor: Employee; file: EFile; text: string; numbers?: OfficeNumbers }): Promise<Result<Note>> {
   const step = await transition(tx, FILE_WORKFLOW, 'note', { actor: options.actor, file: options.file });
   if (!step.ok) return step;
   const text = options.text.trim();
   if (text === '') return fail('FILE.EMPTY_NOTE');
+  const refs = await checkReferences(tx, options.file, text, options.numbers);
+  if (!refs.ok) return refs;
   // Touch the file's version so a concurrent move of the same file cannot interleave with the note.
   if ((await tx.files.update(options.file.id, options.file.version, {})) === null) lostRace(options.file.fileNumber);
   return ok(await appendNote(tx, clock, options.actor, options.file, text, null));
@@ -70,6 +79,11 @@ export async function forwardFile(
   options = { ...options, to: onRoll.value };
   const step = await transition(tx, FILE_WORKFLOW, 'forward', { actor, file }, () => checkAddressee(actor, onRoll.value));
   if (!step.ok) return step;
+  // The remark is written as a note: its references are checked like any note's.
+  if (options.remark?.trim()) {
+    const refs = await checkReferences(tx, file, options.remark);
+    if (!refs.ok) return refs;
+  }
   const now = clock.now();
   // Charge arrangement: an addressee away on sanctioned leave or an approved tour is acted for by
   // the in-charge named on it; the file goes there and the addressee is told.
@@ -128,6 +142,8 @@ export async function decideFile(
   const moved = (await tx.files.update(file.id, file.version, { holderId: to.id, movedAt: now, status: step.value.to })) ?? lostRace(file.fileNumber);
   const remark = options.remark?.trim() || null;
   const note = await appendNote(tx, clock, actor, file, decisionText(decision, remark), decision);
+  // A yellow note confirmed as this decision and sent for signature is this note now (drafts.ts).
+  await settleDecisionDrafts(tx, clock, actor, file, note);
   const action = decision === 'approve' ? 'approved' : 'returned';
   await tx.movements.add({ subjectType: 'file', subjectId: file.id, fromId: actor.id, toId: to.id, action, remark, at: now });
   await recordEvent(tx, clock, { actor: actor.code, type: step.value.event, subjectType: 'file', subjectId: file.fileNumber, data: { to: to.code, note: note.number } });
@@ -162,6 +178,8 @@ export async function closeFile(tx: EfileTx, clock: Clock, options: { actor: Emp
   const closed = (await tx.files.update(file.id, file.version, { status: step.value.to, closedRemark: remark })) ?? lostRace(file.fileNumber);
   await appendNote(tx, clock, actor, file, remark, null);
   await tx.movements.add({ subjectType: 'file', subjectId: file.id, fromId: actor.id, toId: actor.id, action: 'closed', remark, at: clock.now() });
+  // Disposed of: its statutory deadlines stop counting and escalating.
+  await closeDeadlinesOf(tx, clock, { actor, file: closed });
   await recordEvent(tx, clock, { actor: actor.code, type: step.value.event, subjectType: 'file', subjectId: file.fileNumber });
   return ok(closed);
 }

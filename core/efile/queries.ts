@@ -6,6 +6,8 @@ import { istDate, istDateTime } from '../time.ts';
 import type { EfileTx } from './efile-tx.ts';
 import type { NoteSheet } from './documents.ts';
 import type { EFile, Movement, Note, Receipt } from './types.ts';
+import { resolveReferences } from './references.ts';
+import type { OfficeNumbers } from '../office/numbers.ts';
 
 export interface TrailEntry {
   at: Date;
@@ -91,7 +93,8 @@ export interface SentItem {
 
 /** What the employee moved on recently, each once, with where it is now. */
 export async function sentItems(tx: EfileTx, employee: Employee, limit = 10): Promise<SentItem[]> {
-  const moves = (await tx.movements.listByMover(employee.id, limit * 5)).filter((m) => m.toId !== employee.id);
+  // A pull back is recorded from the recipient to the sender: the recipient did not send it anywhere.
+  const moves = (await tx.movements.listByMover(employee.id, limit * 5)).filter((m) => m.toId !== employee.id && m.action !== 'pulled_back');
   const seen = new Set<string>();
   const out: SentItem[] = [];
   for (const m of moves) {
@@ -118,6 +121,7 @@ export function ageInDays(since: Date, now: Date): number {
 const ACTION_WORDS: Record<Movement['action'], string> = {
   created: 'opened / खोली गई', forwarded: 'forwarded / अग्रसारित', approved: 'approved / स्वीकृत', returned: 'returned / वापस',
   parked: 'parked / रोकी गई', unparked: 'resumed / पुनः प्रारंभ', closed: 'closed / बंद', reopened: 'reopened / पुनः खोली गई', attached: 'attached / संलग्न',
+  pulled_back: 'pulled back / वापस ली गई',
 };
 
 const DECISION_WORDS: Record<NonNullable<Note['decision']>, { en: string; hi: string }> = {
@@ -134,8 +138,18 @@ function sayOnly(text: string, decision: { en: string; hi: string }): boolean {
   return said !== '' && [decision.en + decision.hi, decision.hi + decision.en, decision.en, decision.hi].some((d) => bare(d) === said);
 }
 
-/** The file as a document, for the renderer. */
-export async function noteSheetOf(tx: EfileTx & Tx, file: EFile, generatedAt: Date, office: Bilingual = DEFAULT_OFFICE.name): Promise<NoteSheet> {
+/** A reference as the note sheet shows it, and where it links to. */
+async function referencesOf(tx: Tx, file: EFile, note: Note, numbers?: OfficeNumbers): Promise<{ label: string; target: string }[]> {
+  const { resolved } = await resolveReferences(tx, file, note.text, { beforeNote: note.number, ...(numbers === undefined ? {} : { numbers }) });
+  return resolved.map((r) => (r.kind === 'note'
+    ? { label: `Note ${r.note} / टिप्पणी ${r.note}`, target: `note-${r.note}` }
+    : { label: `C/${r.place} — ${r.receipt.diaryNumber}${r.receipt.subject ? ` (${r.receipt.subject})` : ''}`, target: `letter-${r.place}` }));
+}
+
+/** The file as a document, for the renderer. Green notes only: draft (yellow) notes never appear on it. */
+export async function noteSheetOf(
+  tx: EfileTx & Tx, file: EFile, generatedAt: Date, office: Bilingual = DEFAULT_OFFICE.name, numbers?: OfficeNumbers,
+): Promise<NoteSheet> {
   const people = new Map<number, Employee | null>();
   const person = async (id: number) => {
     if (!people.has(id)) people.set(id, await tx.employees.byId(id));
@@ -158,16 +172,18 @@ export async function noteSheetOf(tx: EfileTx & Tx, file: EFile, generatedAt: Da
     notes: await Promise.all(notes.map(async (n) => {
       const author = await person(n.authorId);
       const decision = n.decision === null ? null : DECISION_WORDS[n.decision];
+      const references = await referencesOf(tx, file, n, numbers);
       return {
         number: n.number, author: author?.name ?? `#${n.authorId}`, post: author?.post ?? '', at: istDateTime(n.createdAt),
         // A decision taken without a remark has the decision for its text ("Approved. / स्वीकृत।"):
         // printed once, as the decision, not once as text and again as the decision.
         text: decision !== null && sayOnly(n.text, decision) ? '' : n.text,
         ...(decision === null ? {} : { decision: `${decision.en} / ${decision.hi}` }),
+        ...(references.length === 0 ? {} : { references }),
       };
     })),
-    annexures: receipts.map((r) => ({
-      diaryNumber: r.diaryNumber, subject: r.subject, from: r.fromWhom ?? '', receivedOn: r.receivedOn.split('-').reverse().join('-'), pages: r.pages,
+    annexures: receipts.map((r, i) => ({
+      place: i + 1, diaryNumber: r.diaryNumber, subject: r.subject, from: r.fromWhom ?? '', receivedOn: r.receivedOn.split('-').reverse().join('-'), pages: r.pages,
     })),
     movements: await Promise.all(movements.map(async (m) => ({
       at: istDateTime(m.at), from: await named(m.fromId), to: await named(m.toId), action: ACTION_WORDS[m.action], ...(m.remark ? { remark: m.remark } : {}),

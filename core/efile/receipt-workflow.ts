@@ -8,18 +8,21 @@
 //   filed    set_subject   filed    holder    receipt.subject_set
 //   open     forward       open     holder    receipt.forwarded
 //   open     attach        filed    holder    receipt.attached      (the file must be held too: FILE_WORKFLOW)
+//   open     pull_back     open     sender    receipt.pulled_back   (back from a wrong addressee who has not acted: pull-back.ts)
 //
 // Anything else is RECEIPT.ALREADY_FILED.
 import type { Employee } from '../types.ts';
 import { anyone, defineWorkflow, theOffice, type Row, type Rule } from '../workflow.ts';
 import { holderLabel } from './file-workflow.ts';
-import type { Receipt, ReceiptStatus } from './types.ts';
+import type { Movement, Receipt, ReceiptStatus } from './types.ts';
 
-export type ReceiptAction = 'diarise' | 'digitise' | 'set_subject' | 'forward' | 'attach';
+export type ReceiptAction = 'diarise' | 'digitise' | 'set_subject' | 'forward' | 'attach' | 'pull_back';
 
 export interface ReceiptSubject {
   actor: Employee | null;
   receipt: Receipt | null;
+  /** For a pull back: the actor's latest forward of the receipt; null: they never sent it. */
+  sent?: Movement | null;
 }
 
 export type ReceiptRow = Row<ReceiptStatus, ReceiptAction, ReceiptSubject>;
@@ -30,6 +33,15 @@ export const RECEIPT_HOLDER: Rule<ReceiptSubject> = {
   allows: ({ actor, receipt }) => actor !== null && receipt !== null && receipt.holderId === actor.id,
   refusal: async ({ receipt }, tx) => ({
     code: 'FILE.NOT_IN_YOUR_HANDS', params: { number: receipt?.diaryNumber ?? '', holder: receipt === null ? '' : await holderLabel(tx, receipt.holderId) },
+  }),
+};
+
+/** The actor sent the receipt on (a pull back); whether its recipient acted since is the use case's check. */
+export const RECEIPT_SENDER: Rule<ReceiptSubject> = {
+  name: 'sender',
+  allows: ({ actor, sent }) => actor !== null && sent != null && sent.fromId === actor.id,
+  refusal: async ({ receipt }, tx) => ({
+    code: 'PULLBACK.NOT_SENDER', params: { number: receipt?.diaryNumber ?? '', holder: receipt === null ? '' : await holderLabel(tx, receipt.holderId) },
   }),
 };
 
@@ -50,5 +62,6 @@ export const RECEIPT_WORKFLOW = defineWorkflow<ReceiptStatus, ReceiptAction, Rec
     { from: 'filed', action: 'set_subject', to: 'filed', who: RECEIPT_HOLDER, event: 'receipt.subject_set' },
     { from: 'open', action: 'forward', to: 'open', who: RECEIPT_HOLDER, event: 'receipt.forwarded' },
     { from: 'open', action: 'attach', to: 'filed', who: RECEIPT_HOLDER, event: 'receipt.attached' },
+    { from: 'open', action: 'pull_back', to: 'open', who: RECEIPT_SENDER, event: 'receipt.pulled_back' },
   ],
 });

@@ -14,6 +14,7 @@ import { RECEIPT_WORKFLOW } from './receipt-workflow.ts';
 import { addresseeOnRoll, checkAddressee, lostRace } from './guards.ts';
 import { diaryCounter, formatNumber, type NumberFormats } from './numbering.ts';
 import type { EFile, Receipt } from './types.ts';
+import { carryDeadline } from '../deadlines/statutory.ts';
 
 export interface DiariseOptions {
   actor: Employee;
@@ -109,6 +110,8 @@ export async function attachReceipt(
   const now = clock.now();
   const filed = (await tx.receipts.update(receipt.id, receipt.version, { fileId: file.id, status: step.value.to, movedAt: now })) ?? lostRace(receipt.diaryNumber);
   await tx.movements.add({ subjectType: 'receipt', subjectId: receipt.id, fromId: actor.id, toId: actor.id, action: 'attached', remark: file.fileNumber, at: now });
+  // A statutory deadline confirmed on the letter is the file's from now on.
+  await carryDeadline(tx, filed, file);
   await recordEvent(tx, clock, { actor: actor.code, type: step.value.event, subjectType: 'receipt', subjectId: receipt.diaryNumber, data: { file: file.fileNumber } });
   return ok(filed);
 }

@@ -69,7 +69,7 @@ export interface Note {
 }
 
 export type MovementAction =
-  | 'created' | 'forwarded' | 'approved' | 'returned' | 'parked' | 'unparked' | 'closed' | 'reopened' | 'attached';
+  | 'created' | 'forwarded' | 'approved' | 'returned' | 'parked' | 'unparked' | 'closed' | 'reopened' | 'attached' | 'pulled_back';
 
 export interface Movement {
   id: number;

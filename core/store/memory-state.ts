@@ -9,6 +9,8 @@ import { emptyCircularState, type CircularState } from './memory-circulars.ts';
 import { emptyScanState, type ScanState } from './memory-scans.ts';
 import { emptyTrainingState, type TrainingState } from './memory-training.ts';
 import { emptyLetterState, type LetterState } from './memory-letters.ts';
+import { emptyDraftState, type DraftState } from './memory-drafts.ts';
+import { emptyDeadlineState, type DeadlineState } from './memory-deadlines.ts';
 
 /** The whole in-memory state (for repositories that read across areas, e.g. pendency). */
 export type MemoryState = State;
@@ -31,6 +33,8 @@ export interface State {
   scans: ScanState;
   training: TrainingState;
   letters: LetterState;
+  drafts: DraftState;
+  deadlines: DeadlineState;
 }
 
 
@@ -38,6 +42,7 @@ export function emptyState(): State {
   return {
     sections: [], employees: [], accounts: [], otps: [], audit: [], auditHead: null,
     outbox: [], inbound: [], sent: [], nextId: {}, efile: emptyEfileState(), leave: emptyLeaveState(), jobs: emptyJobState(),
-    circulars: emptyCircularState(), scans: emptyScanState(), training: emptyTrainingState(), letters: emptyLetterState(),
+    circulars: emptyCircularState(), scans: emptyScanState(), training: emptyTrainingState(), letters: emptyLetterState(), drafts: emptyDraftState(),
+    deadlines: emptyDeadlineState(),
   };
 }

@@ -13,6 +13,8 @@ import { memoryCircularRepo } from './memory-circulars.ts';
 import { memoryScanTextRepo } from './memory-scans.ts';
 import { memoryTrainingRepo } from './memory-training.ts';
 import { memoryLetterRepo } from './memory-letters.ts';
+import { memoryDraftRepo } from './memory-drafts.ts';
+import { memoryDeadlineRepo } from './memory-deadlines.ts';
 import { memoryPendencyRepo } from './memory-pendency.ts';
 import { emptyState, type State } from './memory-state.ts';
 
@@ -224,6 +226,8 @@ export class MemoryStore implements Store {
       ...memoryScanTextRepo(() => this.state.scans, () => this.state.efile),
       ...memoryTrainingRepo(() => this.state.training),
       ...memoryLetterRepo(() => this.state.letters, (kind) => this.id(kind)),
+      ...memoryDraftRepo(() => this.state.drafts, (kind) => this.id(kind)),
+      ...memoryDeadlineRepo(() => this.state.deadlines, (kind) => this.id(kind)),
       ...memoryPendencyRepo(() => this.state),
     };
   }

@@ -6,6 +6,8 @@ import { describeCircularContract } from './circular-contract.ts';
 import { describeScanContract } from './scans-contract.ts';
 import { describeTrainingContract } from './training-contract.ts';
 import { describeLetterContract } from './letters-contract.ts';
+import { describeDraftContract } from './drafts-contract.ts';
+import { describeDeadlineContract } from './deadlines-contract.ts';
 import { describePendencyContract } from './pendency-contract.ts';
 
 const make = async () => {
@@ -20,4 +22,6 @@ describeCircularContract('MemoryStore', make);
 describeScanContract('MemoryStore', make);
 describeTrainingContract('MemoryStore', make);
 describeLetterContract('MemoryStore', make);
+describeDraftContract('MemoryStore', make);
+describeDeadlineContract('MemoryStore', make);
 describePendencyContract('MemoryStore', make);

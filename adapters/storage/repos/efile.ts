@@ -18,7 +18,7 @@ const RECEIPT_STATUSES = ['open', 'filed', 'closed'] as const satisfies readonly
 const FILE_STATUSES = ['open', 'parked', 'closed'] as const satisfies readonly FileStatus[];
 const DECISIONS = ['approve', 'return'] as const satisfies readonly Decision[];
 const MOVEMENT_ACTIONS = [
-  'created', 'forwarded', 'approved', 'returned', 'parked', 'unparked', 'closed', 'reopened', 'attached',
+  'created', 'forwarded', 'approved', 'returned', 'parked', 'unparked', 'closed', 'reopened', 'attached', 'pulled_back',
 ] as const satisfies readonly MovementAction[];
 
 // What `update` may change; `version` is the store's alone.

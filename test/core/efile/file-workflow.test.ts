@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { addNote, closeFile, decideFile, forwardFile, parkFile, reopenFile } from '../../../core/efile/files.ts';
 import { attachReceipt } from '../../../core/efile/receipts.ts';
+import { pullBackFile } from '../../../core/efile/pull-back.ts';
 import { FILE_WORKFLOW, type FileAction } from '../../../core/efile/file-workflow.ts';
 import type { EFile, FileStatus, Receipt } from '../../../core/efile/types.ts';
 import { ok, type Result } from '../../../core/errors.ts';
@@ -27,6 +28,7 @@ const act = (o: EfileOffice, action: FileAction, actor: Employee, rec: Rec): Pro
     case 'close': return closeFile(tx, o.clock, { actor, file, remark: 'निष्पादित।' });
     case 'reopen': return reopenFile(tx, o.clock, { actor, file });
     case 'attach': return attachReceipt(tx, o.clock, { actor, file, receipt: actor.id === so.id ? rec.receipts.so : rec.receipts.clerk });
+    case 'pull_back': return pullBackFile(tx, o.clock, { actor, file });
     case 'create': case 'digitise': throw new Error('these make a new file');
   }
 });
@@ -101,18 +103,26 @@ const WALKS: Record<string, Walk> = {
   // The section officer holds a receipt of their own but not the file.
   'open × attach': byHolder('attach', 'open'),
   'parked × attach': byHolder('attach', 'parked'),
+  // The clerk sent it up to the section officer, who has not acted on it yet; only the sender pulls it back.
+  'open × pull_back': {
+    start: (o) => fileIn(o, 'open', true),
+    right: [(o) => o.staff.clerk],
+    wrong: { actor: (o) => o.staff.so, code: 'PULLBACK.NOT_SENDER' },
+    act: (o, actor, rec) => act(o, 'pull_back', actor!, rec!),
+    stateAfter,
+  },
 };
 
 const STATES: FileStatus[] = ['open', 'parked', 'closed'];
-const ACTIONS: FileAction[] = ['note', 'forward', 'approve', 'return', 'park', 'close', 'reopen', 'attach'];
+const ACTIONS: FileAction[] = ['note', 'forward', 'approve', 'return', 'park', 'close', 'reopen', 'attach', 'pull_back'];
 
 describe('the file table', () => {
-  test('has seventeen rows, each with its audit event', () => {
+  test('has eighteen rows, each with its audit event', () => {
     expect(FILE_WORKFLOW.rows.map(rowKey).sort()).toEqual(Object.keys(WALKS).sort());
-    expect(FILE_WORKFLOW.rows).toHaveLength(17);
+    expect(FILE_WORKFLOW.rows).toHaveLength(18);
     expect(new Set(FILE_WORKFLOW.rows.map((r) => r.event))).toEqual(new Set([
       'file.created', 'file.digitised', 'file.noted', 'file.forwarded', 'file.approved', 'file.returned', 'file.parked', 'file.closed',
-      'file.reopened', 'receipt.attached',
+      'file.reopened', 'receipt.attached', 'file.pulled_back',
     ]));
   });
 

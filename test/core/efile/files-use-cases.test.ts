@@ -186,8 +186,8 @@ describe('opening a file', () => {
     value(await o.forward(clerk, fileNumber, so));
     const sheet = await o.run(async (tx) => noteSheetOf(tx, (await tx.files.byNumber(fileNumber))!, o.clock.now()));
     expect(sheet.annexures).toEqual([
-      { diaryNumber: first.diaryNumber, subject: 'बाढ़ राहत दावा — सोनबरसा', from: 'अंचल अधिकारी, सोनबरसा', receivedOn: '25-11-2026', pages: 2 },
-      { diaryNumber: second.diaryNumber, subject: 'बाढ़ राहत दावा — अनुस्मारक', from: 'अंचल अधिकारी, सोनबरसा', receivedOn: '25-11-2026', pages: 2 },
+      { place: 1, diaryNumber: first.diaryNumber, subject: 'बाढ़ राहत दावा — सोनबरसा', from: 'अंचल अधिकारी, सोनबरसा', receivedOn: '25-11-2026', pages: 2 },
+      { place: 2, diaryNumber: second.diaryNumber, subject: 'बाढ़ राहत दावा — अनुस्मारक', from: 'अंचल अधिकारी, सोनबरसा', receivedOn: '25-11-2026', pages: 2 },
     ]);
   });
 });

@@ -2,6 +2,7 @@
 // digitisePaperFile, setReceiptSubject, forwardReceipt and attachReceipt on the in-memory store.
 import { describe, expect, test } from 'vitest';
 import { attachReceipt, forwardReceipt, setReceiptSubject } from '../../../core/efile/receipts.ts';
+import { pullBackReceipt } from '../../../core/efile/pull-back.ts';
 import { RECEIPT_WORKFLOW, type ReceiptAction } from '../../../core/efile/receipt-workflow.ts';
 import type { EFile, Receipt, ReceiptStatus } from '../../../core/efile/types.ts';
 import { ok, type Result } from '../../../core/errors.ts';
@@ -25,6 +26,7 @@ const act = async (o: EfileOffice, action: ReceiptAction, actor: Employee, rec: 
     }
     case 'forward': return o.run((tx) => forwardReceipt(tx, o.clock, { actor, receipt, to: actor.id === o.staff.so.id ? o.staff.ddc : o.staff.so, remark: null }));
     case 'attach': return o.run((tx) => attachReceipt(tx, o.clock, { actor, receipt, file }));
+    case 'pull_back': return o.run((tx) => pullBackReceipt(tx, o.clock, { actor, receipt }));
     case 'diarise': case 'digitise': throw new Error('these make a new receipt');
   }
 };
@@ -65,13 +67,25 @@ const WALKS: Record<string, Walk> = {
   'filed × set_subject': byHolder('set_subject', 'filed'),
   'open × forward': byHolder('forward', 'open'),
   'open × attach': byHolder('attach', 'open'),
+  // The clerk sent it to the section officer, who has not acted on it; only the sender pulls it back.
+  'open × pull_back': {
+    start: async (o) => {
+      const rec = await receiptIn(o, 'open');
+      valueOf(await act(o, 'forward', o.staff.clerk, rec));
+      return { ...rec, receipt: await o.receipt(rec.receipt.diaryNumber) };
+    },
+    right: [(o) => o.staff.clerk],
+    wrong: { actor: (o) => o.staff.so, code: 'PULLBACK.NOT_SENDER' },
+    act: (o, actor, rec) => act(o, 'pull_back', actor!, rec!),
+    stateAfter,
+  },
 };
 
 describe('the receipt table', () => {
-  test('has six rows, each with its audit event', () => {
+  test('has seven rows, each with its audit event', () => {
     expect(RECEIPT_WORKFLOW.rows.map(rowKey)).toEqual(Object.keys(WALKS));
     expect(RECEIPT_WORKFLOW.rows.map((r) => r.event)).toEqual([
-      'receipt.diarised', 'file.digitised', 'receipt.subject_set', 'receipt.subject_set', 'receipt.forwarded', 'receipt.attached',
+      'receipt.diarised', 'file.digitised', 'receipt.subject_set', 'receipt.subject_set', 'receipt.forwarded', 'receipt.attached', 'receipt.pulled_back',
     ]);
   });
 
