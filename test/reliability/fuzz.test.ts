@@ -149,7 +149,7 @@ describe('a running Daftar under a few hundred malformed and hostile inputs', ()
         const got = connector.received.slice(before).map((r) => r.activity.text ?? '');
         expect(got.some((t) => answer.test(t)), `"${text}" → ${JSON.stringify(got)}`).toBe(true);
       };
-      await bfSay(`link ${BF_LINKED.code}`, /demo mode: the OTP was not sent to any phone or e-mail — it is printed on the server console/);
+      await bfSay(`link ${BF_LINKED.code}`, /demo mode: the OTP was not sent to any phone or e-mail — it is printed on the server console|डेमो मोड: OTP किसी फ़ोन या ई-मेल पर नहीं भेजा गया — वह सर्वर के कंसोल पर छपा है/);
       await bfSay(otpFromConsole(office.all, mobiles.get(BF_LINKED.code) ?? '') ?? 'no OTP', /This chat is now linked to you/);
 
       // ---- a web chat tab (its session token), for activities through the page's door ----

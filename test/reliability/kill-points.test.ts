@@ -288,7 +288,7 @@ class Stream {
     const { peer } = this;
     // SAH0042 links this chat: the OTP is sent after the link's transaction (after-commit work).
     const [asked] = await this.step(`"link ${D.code}"`, D.chat, this.text(D.chat, `link ${D.code}`),
-      [{ chat: D.chat, what: 'the answer to "link"', pattern: /demo mode: the OTP was not sent to any phone or e-mail — it is printed on the server console/ }]);
+      [{ chat: D.chat, what: 'the answer to "link"', pattern: /demo mode: the OTP was not sent to any phone or e-mail — it is printed on the server console|डेमो मोड: OTP किसी फ़ोन या ई-मेल पर नहीं भेजा गया — वह सर्वर के कंसोल पर छपा है/ }]);
     let dLinked = false;
     if (asked !== null) {
       const otp = otpFromConsole(this.office.all, this.prepared.mobiles.get(D.code) ?? '');

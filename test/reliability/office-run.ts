@@ -160,7 +160,7 @@ export async function linkTelegramChat(peer: BotApiPeer, telegram: TelegramStand
     await peer.until(() => peer.sentTo(who.chat).slice(from).some((m) => answer.test(textOf(m))), 15_000)
       .catch(() => { throw new Error(`"${words}" from ${who.code} got no ${answer} but ${JSON.stringify(peer.sentTo(who.chat).slice(from).map(textOf))}:\n${logs()}`); });
   };
-  await say(`link ${who.code}`, /demo mode: the OTP was not sent to any phone or e-mail — it is printed on the server console/);
+  await say(`link ${who.code}`, /demo mode: the OTP was not sent to any phone or e-mail — it is printed on the server console|डेमो मोड: OTP किसी फ़ोन या ई-मेल पर नहीं भेजा गया — वह सर्वर के कंसोल पर छपा है/);
   const otp = otpFromConsole(processes, mobile);
   if (otp === null) throw new Error(`no OTP on the console for ${who.code}:\n${logs()}`);
   // Answered in the employee's language.

@@ -343,7 +343,7 @@ describe('two Daftar processes on one PostgreSQL database, Telegram by webhook, 
       const mobile = roll.find((r) => r.code === who.code)?.mobile ?? '';
       const otpLine = new RegExp(`^\\[development OTP sender — not sent anywhere\\] to •+${escapeRe(mobile.slice(-4))}: (\\d{6}) is your Daftar OTP`);
       const marks = endpoints.map((e) => e.process.lines.length);
-      const asked = await step(who.chat, 'link', `link ${who.code}`, text(who.chat, `link ${who.code}`), /demo mode: the OTP was not sent to any phone or e-mail — it is printed on the server console/);
+      const asked = await step(who.chat, 'link', `link ${who.code}`, text(who.chat, `link ${who.code}`), /demo mode: the OTP was not sent to any phone or e-mail — it is printed on the server console|डेमो मोड: OTP किसी फ़ोन या ई-मेल पर नहीं भेजा गया — वह सर्वर के कंसोल पर छपा है/);
       expect(asked, `link ${who.code} is answered`).not.toBeNull();
       const otp = await Promise.any(endpoints.map((e, i) => e.process.waitFor(otpLine, 5_000, marks[i])));
       const linked = await step(who.chat, 'otp', `OTP for ${who.code}`, text(who.chat, otp.match[1] ?? ''), /This chat is now linked to you/);
