@@ -204,14 +204,14 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
 
 /** The office signer (below) on its own worker thread, as the server runs it (adapters/signing/worker-signer.ts). */
 export async function officeSignerOnWorker(config: Config, clock: Clock, log: Logger): Promise<WorkerSigner> {
-  const { authority, created } = await loadOrCreateOfficeCa(config.caDir, clock.now());
+  const { authority, created } = await loadOrCreateOfficeCa(config.caDir, clock.now(), config.office.name.en);
   if (created) log.info(`Office CA created in ${config.caDir} (add office-ca.crt.pem to readers' trust stores).`);
   return new WorkerSigner({ authority, clock, location: config.office.name.en });
 }
 
 /** The office CA lives in DAFTAR_CA_DIR (the data directory's ca/), created on first start (see adapters/signing). */
 export async function officeSigner(config: Config, clock: Clock, log: Logger): Promise<PdfSigner> {
-  const { authority, created } = await loadOrCreateOfficeCa(config.caDir, clock.now());
+  const { authority, created } = await loadOrCreateOfficeCa(config.caDir, clock.now(), config.office.name.en);
   if (created) log.info(`Office CA created in ${config.caDir} (add office-ca.crt.pem to readers' trust stores).`);
   return new PdfSigner({ authority, clock, location: config.office.name.en });
 }

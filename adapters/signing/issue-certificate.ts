@@ -49,7 +49,8 @@ export async function issueSignerCertificate(ca: IssuingAuthority, signer: Signe
     nameAttribute('CN', signer.name),
     ...(signer.code.trim() === '' ? [] : [nameAttribute('serialNumber', signer.code.trim())]),
     ...(signer.post.trim() === '' ? [] : [nameAttribute('title', signer.post.trim())]),
-    nameAttribute('O', OFFICE.organization),
+    // The signer belongs to the office whose CA vouches for them.
+    nameAttribute('O', organizationOf(ca.certificate)),
     nameAttribute('C', OFFICE.country),
   ]);
   cert.setIssuer(ca.certificate.subject.attributes);
@@ -75,6 +76,11 @@ function toP12(key: forge.pki.rsa.PrivateKey, cert: forge.pki.Certificate, chain
   const passphrase = randomBytes(12).toString('base64url');
   const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert, ...chain], passphrase, { algorithm: 'aes256', count: 1 });
   return { p12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), passphrase };
+}
+
+function organizationOf(caCert: forge.pki.Certificate): string {
+  const o = caCert.subject.getField('O') as { value?: unknown } | null;
+  return typeof o?.value === 'string' && o.value !== '' ? o.value : OFFICE.organization;
 }
 
 function authorityKeyId(caCert: forge.pki.Certificate): string {

@@ -42,19 +42,32 @@ export class SigningSetupError extends Error {
   override readonly name = 'SigningSetupError';
 }
 
+/** The demo office's name, for a CA made without one (tests, tools); the server passes its OFFICE_NAME_EN. */
 export const OFFICE = { organization: 'Collectorate Saharsa', country: 'IN' } as const;
-// ASCII on purpose (a hyphen, not a dash): see assertIssuerNameSurvivesForge.
-const CA_NAME = 'Daftar Office CA - Collectorate Saharsa';
+
+/**
+ * The office's name as a CA's O= field: ASCII on purpose (a hyphen, not a dash; see
+ * assertIssuerNameSurvivesForge), so letters outside ASCII are dropped and dashes made hyphens.
+ */
+export function caOrganization(officeName: string): string {
+  const ascii = officeName.normalize('NFKD').replace(/[\u2010-\u2015]/g, '-').replace(/[^\x20-\x7e]/g, '').replace(/\s+/g, ' ').trim();
+  return /[A-Za-z]/.test(ascii) ? ascii.slice(0, 64) : OFFICE.organization;
+}
 const KEY_FILE = 'office-ca.key.pem';
 const CERT_FILE = 'office-ca.crt.pem';
 const CA_YEARS = 10;
 // A CA meant to outlive 2030 gets 3072 bits (NIST SP 800-57); signer certificates live 2 years.
 const CA_KEY_BITS = 3072;
 
-/** Creates the office CA under `dir` on first start, loads it afterwards. */
+/**
+ * Creates the office CA under `dir` on first start, loads it afterwards. The CA is named after the
+ * office (`officeName`, the configuration's OFFICE_NAME_EN) when it is made; a CA already on disk
+ * keeps the name it was made with, since every signature made under it names it.
+ */
 export async function loadOrCreateOfficeCa(
   dir: string,
   now: Date = new Date(),
+  officeName: string = OFFICE.organization,
 ): Promise<{ authority: IssuingAuthority; created: boolean }> {
   const keyPath = path.join(dir, KEY_FILE);
   const certPath = path.join(dir, CERT_FILE);
@@ -77,14 +90,14 @@ export async function loadOrCreateOfficeCa(
         'to create a new office CA (signatures made under the old CA then verify only with its certificate).',
     );
   }
-  const made = await createCa(now);
+  const made = await createCa(now, caOrganization(officeName));
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // 'wx': if another process created the CA a moment ago, use its CA instead of overwriting its key.
   try {
     await writeFile(keyPath, made.keyPem, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     if ((error as { code?: string }).code !== 'EEXIST') throw error;
-    return { authority: (await loadOrCreateOfficeCa(dir, now)).authority, created: false };
+    return { authority: (await loadOrCreateOfficeCa(dir, now, officeName)).authority, created: false };
   }
   await chmod(keyPath, 0o600); // the umask may have taken bits away, never added: make sure anyway
   await writeFile(certPath, made.certPem, { flag: 'wx' });
@@ -206,7 +219,7 @@ export async function generateRsaKey(bits: number): Promise<forge.pki.rsa.Privat
   return forge.pki.privateKeyFromPem(privateKey);
 }
 
-async function createCa(now: Date): Promise<{ keyPem: string; certPem: string }> {
+async function createCa(now: Date, organization: string): Promise<{ keyPem: string; certPem: string }> {
   const key = await generateRsaKey(CA_KEY_BITS);
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
@@ -214,7 +227,7 @@ async function createCa(now: Date): Promise<{ keyPem: string; certPem: string }>
   cert.validity.notBefore = new Date(now.getTime() - 5 * 60_000);
   cert.validity.notAfter = new Date(now);
   cert.validity.notAfter.setUTCFullYear(now.getUTCFullYear() + CA_YEARS);
-  const name = [nameAttribute('CN', CA_NAME), nameAttribute('O', OFFICE.organization), nameAttribute('C', OFFICE.country)];
+  const name = [nameAttribute('CN', `Daftar Office CA - ${organization}`), nameAttribute('O', organization), nameAttribute('C', OFFICE.country)];
   cert.setSubject(name);
   cert.setIssuer(name);
   cert.setExtensions([

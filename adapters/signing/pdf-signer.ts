@@ -47,7 +47,7 @@ export class PdfSigner implements DocumentSigner {
     const prepared = addSignaturePlaceholder(Buffer.from(pdf), {
       reason: signer.reason,
       name: signer.name,
-      location: this.options.location ?? 'Collectorate Saharsa, Bihar',
+      location: this.options.location ?? String((authority.certificate.subject.getField('O') as { value?: unknown } | null)?.value ?? ''),
       contactInfo: this.options.contactInfo ?? '',
       signingTime: now,
       signatureLength: placeholderBytes(signing.p12),
