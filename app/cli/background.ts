@@ -5,6 +5,8 @@ import { TesseractOcr } from '../../adapters/ocr/tesseract.ts';
 import type { Config } from '../../bots/config.ts';
 import type { Daftar } from '../main.ts';
 import type { Logger } from '../../bots/context.ts';
+import { proposeFromScanText } from '../../bots/commands/deadline.ts';
+import { deadlineRulesFrom, leavePolicyFrom } from '../office-rules.ts';
 
 export interface BackgroundWork {
   /** One line each for the start banner. */
@@ -26,6 +28,12 @@ export interface ScanReaderDeps {
   clock: Clock;
   ocr: { read(bytes: Uint8Array): Promise<string> };
   log: Logger;
+  /**
+   * After a scan's text is saved: what the office does with newly read text (a statutory deadline
+   * the subject did not name is proposed to the receipt's holder). A failure here is logged; the
+   * text stays read.
+   */
+  onRead?: (blob: string) => Promise<void>;
 }
 
 export interface ReadRound {
@@ -63,6 +71,7 @@ export async function readPendingScans(deps: ScanReaderDeps, limit = 4, shouldSt
     if (text !== null) {
       await deps.store.transaction((tx) => tx.scanTexts.save(scan.blob, { status: 'done', text, attempts, updatedAt: now }));
       round.done += 1;
+      await deps.onRead?.(scan.blob).catch((error: unknown) => deps.log.warn(`after reading scan ${scan.blob.slice(0, 12)}: ${error instanceof Error ? error.message : String(error)}`));
       continue;
     }
     const last = bytes === null || attempts >= MAX_OCR_ATTEMPTS;
@@ -122,7 +131,12 @@ export async function startScanReader(config: Config, daftar: Daftar, log: Logge
   }
   daftar.scanSearch.available = true;
   const waiting = await daftar.store.transaction((tx) => tx.scanTexts.counts());
-  const reader = runScanReader({ store: daftar.store, blobs: daftar.blobs, clock: daftar.clock, ocr, log });
+  const policy = { rules: deadlineRulesFrom(config), calendar: leavePolicyFrom(config).calendar };
+  const onRead = async (blob: string) => {
+    const queued = await daftar.store.transaction((tx) => proposeFromScanText(tx, daftar.clock, policy, blob));
+    if (queued > 0) daftar.dispatcher.kick();
+  };
+  const reader = runScanReader({ store: daftar.store, blobs: daftar.blobs, clock: daftar.clock, ocr, log, onRead });
   return {
     lines: [`Scan text search: ${check.version || config.ocr.command} (${check.languages.join('+')}) reads scans in the background; ${waiting.pending} waiting, ${waiting.done} read.`],
     stop: async () => {

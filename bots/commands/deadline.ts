@@ -8,7 +8,8 @@ import { dismissDeadline, proposeDeadlines, setDeadline, statusOf, type Deadline
 import type { StatutoryDeadline } from '../../core/deadlines/statutory-types.ts';
 import { datesInText } from '../../core/deadlines/text-dates.ts';
 import type { EFile, Receipt } from '../../core/efile/types.ts';
-import type { Tx } from '../../core/ports.ts';
+import type { Clock, Tx } from '../../core/ports.ts';
+import { notify } from '../../core/outbox/notify.ts';
 import type { Employee, UiLanguage } from '../../core/types.ts';
 import type { AssistantDeps, CommandContext, Outcome } from '../context.ts';
 import { failureText } from '../messages/failures.ts';
@@ -58,12 +59,15 @@ function leftParams(row: StatutoryDeadline, now: Date): Record<string, string | 
 export async function proposalReply(ctx: CommandContext, receipt: Receipt, caption: string | null = null): Promise<Reply | null> {
   if ((await ctx.tx.deadlines.byReceipt(receipt.id)) !== null) return null;
   const first = (await proposalsFor(ctx, receipt, caption))[0];
-  if (first === undefined) return null;
-  const { lang } = ctx;
+  return first === undefined ? null : proposalOf(deadlinePolicyOf(ctx.deps), ctx.lang, receipt, first);
+}
+
+/** One proposal worded for a reader, with its confirm / correct / not-statutory buttons. */
+function proposalOf(policy: DeadlinePolicy, lang: UiLanguage, receipt: Receipt, first: Proposal): Reply {
   const n = receipt.diaryNumber;
   const key = first.kind.key;
   const params = {
-    ...kindParams(deadlinePolicyOf(ctx.deps), key, lang), number: n, why: first.candidate.why.slice(0, 3).map((e) => `"${e.text}"`).join(', '),
+    ...kindParams(policy, key, lang), number: n, why: first.candidate.why.slice(0, 3).map((e) => `"${e.text}"`).join(', '),
     dueDate: first.deadline?.dueDate ?? '', stated: first.deadline?.statedDate ?? '',
   };
   const correct = { label: dtext('btnCorrect', lang), command: `/deadline.correct ${n} ${key}` };
@@ -71,6 +75,34 @@ export async function proposalReply(ctx: CommandContext, receipt: Receipt, capti
   if (first.deadline === null) return { text: dtext('proposalNeedsDate', lang, params), subject: { type: 'receipt', id: n }, buttons: [correct, dismiss] };
   const confirm = { label: dtext('btnConfirm', lang), command: `/deadline.confirm ${n} ${key}${first.deadline.statedDate ? ` ${first.deadline.statedDate}` : ''}` };
   return { text: dtext('proposal', lang, params), subject: { type: 'receipt', id: n }, buttons: [confirm, correct, dismiss] };
+}
+
+/**
+ * Scan text read after the receipt was diarised (the background OCR reader, `blob` the receipt's
+ * PDF): when it names a statutory kind that the subject did not, the receipt's holder (or its file's)
+ * is sent the proposal with its buttons, in their language. Nothing when a deadline was already
+ * confirmed, corrected or dismissed for it. Returns how many proposals were queued.
+ */
+export async function proposeFromScanText(tx: Tx, clock: Clock, policy: DeadlinePolicy, blob: string): Promise<number> {
+  let queued = 0;
+  for (const id of await tx.scanTexts.receiptsWithPdf(blob)) {
+    const receipt = await tx.receipts.byId(id);
+    if (receipt === null || (await tx.deadlines.byReceipt(receipt.id)) !== null) continue;
+    const fromSubject = new Set(proposeDeadlines(receipt, {}, policy).map((p) => p.kind.key));
+    const fresh = proposeDeadlines(receipt, { scanText: await scanTextOf(tx, receipt) }, policy).find((p) => !fromSubject.has(p.kind.key));
+    if (fresh === undefined) continue;
+    const file = receipt.fileId === null ? null : await tx.files.byId(receipt.fileId);
+    const holder = await tx.employees.byId(file?.holderId ?? receipt.holderId);
+    if (holder === null || !holder.active) continue;
+    const reply = proposalOf(policy, holder.language, receipt, fresh);
+    const text = `${dtext('readInScan', holder.language, { number: receipt.diaryNumber })}\n${reply.text}`;
+    await notify(tx, clock, {
+      employeeId: holder.id,
+      notification: { kind: 'reply', params: {}, reply: { text, ...(reply.buttons !== undefined ? { buttons: reply.buttons } : {}) }, subject: { type: 'receipt', id: receipt.diaryNumber } },
+    });
+    queued += 1;
+  }
+  return queued;
 }
 
 async function receiptOr(ctx: CommandContext, number: string | undefined): Promise<Receipt | Outcome> {

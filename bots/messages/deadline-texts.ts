@@ -55,6 +55,10 @@ const DEADLINE_TEXTS = sentences({
     hi: (p) => `⏳ ${kindName(p, 'hi')}: उत्तर की अंतिम तिथि ${dayText(p.dueDate, 'hi')} (${periodText(p, 'hi')}; ${p.source})।\nशब्द: ${p.why}\nपुष्टि करें, तिथि सुधारें (लिखें: समय-सीमा DD-MM-YYYY), या "वैधानिक नहीं" दबाएँ।`,
     en: (p) => `⏳ ${kindName(p, 'en')}: reply due ${dayText(p.dueDate, 'en')} (${periodText(p, 'en')}; ${p.source}).\nWords: ${p.why}\nConfirm, correct the date (send: deadline DD-MM-YYYY), or tap "not statutory".`,
   },
+  readInScan: {
+    hi: (p) => `${p.number} के स्कैन में पढ़ा गया:`,
+    en: (p) => `Read in the scan of ${p.number}:`,
+  },
   proposalNeedsDate: {
     hi: (p) => `⏳ यह ${kindName(p, 'hi')} लगता है (शब्द: ${p.why}), पर पत्र में सुनवाई/नियत तिथि नहीं मिली। तिथि भेजें: समय-सीमा DD-MM-YYYY — या "वैधानिक नहीं" दबाएँ।`,
     en: (p) => `⏳ This looks like a ${kindName(p, 'en')} (words: ${p.why}), but no hearing or fixed date was found in the letter. Send the due date: deadline DD-MM-YYYY — or tap "not statutory".`,

@@ -184,7 +184,11 @@ export async function closeFile(tx: EfileTx, clock: Clock, options: { actor: Emp
   return ok(closed);
 }
 
-/** A closed file is reopened by anyone of its own section, into their hands. */
+/**
+ * A closed file is reopened by anyone of its own section, into their hands. Its statutory deadlines
+ * stay closed: the file was disposed of, so the letter was answered; what reopens a file (an appeal,
+ * a court's order) comes as a letter of its own, with its own deadline.
+ */
 export async function reopenFile(tx: EfileTx, clock: Clock, options: { actor: Employee; file: EFile }): Promise<Result<EFile>> {
   const { actor, file } = options;
   const step = await transition(tx, FILE_WORKFLOW, 'reopen', { actor, file });

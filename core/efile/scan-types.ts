@@ -34,4 +34,6 @@ export interface ScanTextRepo {
    * each word in one of them; case-insensitive for Latin letters, Devanagari as it is. Newest first.
    */
   searchReceipts(words: readonly string[], limit: number): Promise<number[]>;
+  /** Ids of the receipts whose PDF is this blob (a scan read after its receipt was diarised). */
+  receiptsWithPdf(blob: string): Promise<number[]>;
 }

@@ -40,6 +40,7 @@ export function memoryScanTextRepo(s: () => ScanState, efile: () => EfileState):
         for (const x of s().values()) counts[x.status] += 1;
         return counts;
       },
+      receiptsWithPdf: async (blob) => efile().receipts.filter((r) => r.pdfBlob === blob).map((r) => r.id).sort((a, b) => a - b),
       searchReceipts: async (words, limit) => {
         if (limit <= 0 || words.length === 0) return [];
         const wanted = words.map((w) => w.toLowerCase());

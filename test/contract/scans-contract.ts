@@ -112,6 +112,16 @@ export function describeScanContract(name: string, make: () => Promise<StoreUnde
       expect(await search([])).toEqual([]);
     });
 
+    it('receiptsWithPdf names the receipts whose PDF is the blob, not those that only have it as an original', async () => {
+      const [one, , three] = await tx(async (t) => [
+        await receipt(t, 1, blob('1')),
+        await receipt(t, 2, blob('2'), [blob('1')]),
+        await receipt(t, 3, blob('1')),
+      ]);
+      expect(await tx((t) => t.scanTexts.receiptsWithPdf(blob('1')))).toEqual([one?.id, three?.id]);
+      expect(await tx((t) => t.scanTexts.receiptsWithPdf(blob('9')))).toEqual([]);
+    });
+
     it('searchReceipts: words may come from different scans of one receipt', async () => {
       const r = await tx((t) => receipt(t, 1, blob('1'), [blob('2')]));
       await tx(async (t) => {

@@ -52,6 +52,10 @@ export function scanTextRepository(db: Db): Pick<Tx, 'scanTexts'> {
       },
       // Every word in a read scan of the receipt (its PDF or one of its originals); the words may
       // come from different scans of one receipt. LIKE with an escape character, as in efile.ts.
+      receiptsWithPdf: async (blob) => {
+        const rows = await db.selectFrom('Receipt').select('id').where('pdfBlob', '=', blob).orderBy('id').execute();
+        return rows.map((row) => Number(row.id));
+      },
       searchReceipts: async (words, limit) => {
         const unique = distinctWords(words);
         if (limit <= 0 || unique.length === 0) return [];
