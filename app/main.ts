@@ -121,6 +121,8 @@ export function otpSenderFor(config: Config, log: Logger): OtpSender {
 
 /** How often every process looks for albums left open by a process that died. */
 const ALBUM_SWEEP_MS = 10_000;
+/** The first sweep after a start waits at least this long (see startChannels). */
+const RESTART_ALBUM_GRACE_MS = 5_000;
 
 export async function openDaftar(config: Config, options: OpenOptions): Promise<Daftar> {
   const { log } = options;
@@ -163,6 +165,8 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
         // only process, so a message its predecessor held is taken up again when redelivered, and a
         // notification it had claimed goes out at once.
         await assistant.recover({ releaseHolds: 'file' in config.database });
+        // The first scan after a (re)start is checked at once, not after a worker boots.
+        pdf.warm('intake');
         const live: string[] = [];
         const failed: string[] = [];
         for (const channel of channels) {
@@ -181,7 +185,9 @@ export async function openDaftar(config: Config, options: OpenOptions): Promise<
         // channel redelivers after a crash join their album instead of starting a receipt of their own.
         albumSweep = setInterval(() => void assistant.closeAlbums().catch(() => undefined), ALBUM_SWEEP_MS);
         albumSweep.unref();
-        setTimeout(() => void assistant.closeAlbums().catch(() => undefined), config.uploads.albumWindowMs + 100).unref();
+        // After a crash the channel redelivers what was unanswered, then sends what it held back, and
+        // each page is checked before it joins its album: a few seconds' grace, never less than the window.
+        setTimeout(() => void assistant.closeAlbums().catch(() => undefined), Math.max(config.uploads.albumWindowMs + 100, RESTART_ALBUM_GRACE_MS)).unref();
         return { live, failed };
       },
       close: async () => {

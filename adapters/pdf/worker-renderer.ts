@@ -122,6 +122,18 @@ export class WorkerRenderer {
     });
   }
 
+  /**
+   * Starts a lane's first worker now if it has none, so that the first call after a (re)start does
+   * not wait for a worker to boot (tsx, pdfkit and the fonts: a second or two on a busy machine).
+   * The server warms the intake lane when its channels go live: pages a channel redelivers after a
+   * crash are then checked and joined to their album before the album's window runs out.
+   */
+  warm(lane: Lane): void {
+    if (this.closed) return;
+    const own = lane === 'documents' && this.lanes.documents.size === 0 ? 'intake' : lane;
+    if (this.lanes[own].slots.length === 0) this.spawn(own);
+  }
+
   /** Stops the workers; calls still queued or running fail. */
   async close(): Promise<void> {
     this.closed = true;
@@ -178,7 +190,7 @@ export class WorkerRenderer {
 }
 
 /** The renderer the composition root uses: PdfRenderer's methods, run on worker threads. */
-export function workerRenderer(options: WorkerRendererOptions): { renderer: DocumentRenderer; close(): Promise<void> } {
+export function workerRenderer(options: WorkerRendererOptions): { renderer: DocumentRenderer; close(): Promise<void>; warm(lane: Lane): void } {
   const pool = new WorkerRenderer(options);
-  return { renderer: pool.renderer(), close: () => pool.close() };
+  return { renderer: pool.renderer(), close: () => pool.close(), warm: (lane) => pool.warm(lane) };
 }

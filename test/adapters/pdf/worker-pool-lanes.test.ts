@@ -51,6 +51,19 @@ describe('WorkerRenderer lanes', () => {
     expect((failed as Error).message).toMatch(/no method noSuchDocument/);
   });
 
+  it('warm starts a lane\'s first worker before any call (the server warms intake when its channels go live), once', async () => {
+    pool = new WorkerRenderer({ clock, threads: { intake: 2, documents: 0, reports: 1 } });
+    const slots = (lane: string) => (pool as unknown as { lanes: Record<string, { slots: unknown[] }> }).lanes[lane]?.slots.length;
+    expect(slots('intake')).toBe(0);
+    pool.warm('intake');
+    pool.warm('intake');
+    expect(slots('intake')).toBe(1);
+    expect(slots('reports')).toBe(0);
+    // The warmed worker answers the first call.
+    expect(await pool.renderer().checkPdf(new Uint8Array(0))).toEqual({ ok: false, reason: 'empty' });
+    expect(slots('intake')).toBe(1);
+  });
+
   it('answers a receipt while a long report is still being laid out', async () => {
     pool = new WorkerRenderer({ clock, threads: 1 });
     const r = pool.renderer();
