@@ -4,6 +4,7 @@
 // commit leaves nothing behind for the redelivery to trip over. A command whose work goes on after
 // its transaction (an OTP being sent) leaves its id held for HOLD_MS: should its process die, a
 // redelivery after that (or at once, after a restart that released the holds) takes it up again.
+import { languageOfText } from './reader-language.ts';
 import { OfficeError } from '../core/errors.ts';
 import type { Tx } from '../core/ports.ts';
 import type { UiLanguage } from '../core/types.ts';
@@ -139,9 +140,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         const account = await tx.accounts.find(inbound.channel, inbound.chatId);
         return account?.employeeId == null ? null : tx.employees.byId(account.employeeId);
       });
-      return employee?.language ?? guessLanguage(inbound);
+      return employee?.language ?? languageOfText(inbound.text);
     } catch {
-      return guessLanguage(inbound);
+      return languageOfText(inbound.text);
     }
   }
 
@@ -158,7 +159,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const account = (await tx.accounts.find(inbound.channel, inbound.chatId))
       ?? (await tx.accounts.create({ channel: inbound.channel, address: inbound.chatId, displayName: inbound.senderName ?? null }));
     const employee = account.employeeId === null ? null : await tx.employees.byId(account.employeeId);
-    const lang: UiLanguage = employee?.language ?? (parse.language === 'hi' ? 'hi' : guessLanguage(inbound));
+    const lang: UiLanguage = employee?.language ?? (parse.language === 'hi' ? 'hi' : languageOfText(inbound.text));
     const ctx: CommandContext = { tx, deps, inbound, account, employee, lang, parse, today };
     let outcome = await route(ctx);
     if (outcome.afterCommit === undefined) {
@@ -185,7 +186,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // process died) — the command then answers from the state as it is now.
     const now = clock.now();
     if (await tx.inbound.retake(inbound.channel, inbound.messageId, now, new Date(now.getTime() + HOLD_MS))) return null;
-    return [{ text: text('inProgress', guessLanguage(inbound)) }];
+    return [{ text: text('inProgress', languageOfText(inbound.text)) }];
   }
 
   /**
@@ -213,7 +214,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       if (repeated !== null) return repeated;
       const account = await tx.accounts.find(inbound.channel, inbound.chatId);
       const employee = account?.employeeId == null ? null : await tx.employees.byId(account.employeeId);
-      const lang = employee?.language ?? guessLanguage(inbound);
+      const lang = employee?.language ?? languageOfText(inbound.text);
       const replies = [{ text: failureText('INBOUND.TOO_LONG', { length, max: maxTextChars }, lang) }];
       await tx.inbound.complete(inbound.channel, inbound.messageId, JSON.stringify(replies));
       return replies;
@@ -261,13 +262,5 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   return { handle, closeAlbums, recover, stop };
-}
-
-/**
- * Before we know who wrote: Devanagari in the message means Hindi; otherwise English. Only the
- * start is looked at, so a text far over the limit costs no more than one within it.
- */
-function guessLanguage(inbound: Inbound): UiLanguage {
-  return /[\u0900-\u097F]/.test((inbound.text ?? '').slice(0, 1000)) ? 'hi' : 'en';
 }
 

@@ -6,6 +6,7 @@ import type { Assistant } from './assistant.ts';
 import type { Logger } from './context.ts';
 import type { ChannelSender } from './outbox/dispatcher.ts';
 import type { Reply } from './reply.ts';
+import { languageOfText } from './reader-language.ts';
 
 export interface ChannelHost {
   assistant: Pick<Assistant, 'handle'>;
@@ -34,10 +35,7 @@ export interface ChannelHost {
   languageOf?(channel: string, chatId: string, text?: string): Promise<UiLanguage>;
 }
 
-/** Before we know who wrote: Devanagari in the text means Hindi; otherwise English. */
-export function languageOfText(text: string | undefined): UiLanguage {
-  return /[\u0900-\u097F]/.test((text ?? '').slice(0, 1000)) ? 'hi' : 'en';
-}
+export { languageOfText } from './reader-language.ts';
 
 /** A live channel: receives messages, answers through the host's assistant, and delivers notifications. */
 export interface ChannelAdapter extends ChannelSender {
